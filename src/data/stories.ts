@@ -1,0 +1,79 @@
+/** The only module that reads the story collection. Pages get sorted, checked stories from here. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { compareNewestFirst } from '../lib/dates';
+import { findCity, findCounty, type City, type County } from '../lib/places';
+import { paragraphs } from '../lib/text';
+import { SECTIONS, type Section } from '../lib/taxonomy';
+
+export type Story = CollectionEntry<'stories'>;
+
+/** A story's place resolved against the registry (the schema has already checked it exists). */
+export function storyPlace(story: Story): { city: City; county?: County } {
+  const city = findCity(story.data.place.city)!;
+  const county = story.data.place.county ? findCounty(city, story.data.place.county) : undefined;
+  return county ? { city, county } : { city };
+}
+
+/** Checks the schema cannot make: they need the body. Throws naming the file and the field. */
+function assertComplete(story: Story): void {
+  const where = story.filePath ?? story.id;
+  const body = story.body ?? '';
+  if (story.data.format === 'article' && paragraphs(body).length === 0) {
+    throw new Error(`${where}: field "body" is empty; an article needs its text.`);
+  }
+  const captions = story.data.figures.map((f) => f.caption).join('\n');
+  story.data.editorNotes.forEach((note, i) => {
+    if (note.anchor && !body.includes(note.anchor) && !captions.includes(note.anchor)) {
+      throw new Error(`${where}: field "editorNotes[${i}].anchor" ("${note.anchor}") is not in the story's text.`);
+    }
+  });
+}
+
+let cache: Promise<Story[]> | undefined;
+
+/** Every story, newest first, each checked. */
+export function getStories(): Promise<Story[]> {
+  cache ??= getCollection('stories').then((stories) => {
+    stories.forEach(assertComplete);
+    return stories.sort((a, b) =>
+      compareNewestFirst({ date: a.data.date, key: a.id }, { date: b.data.date, key: b.id }),
+    );
+  });
+  return cache;
+}
+
+/** Stories of one section, newest first. */
+export async function getStoriesInSection(section: Section): Promise<Story[]> {
+  return (await getStories()).filter((story) => story.data.section === section);
+}
+
+/** Sections with their stories, in navigation order. */
+export async function getSections(): Promise<{ section: Section; stories: Story[] }[]> {
+  const stories = await getStories();
+  return SECTIONS.map((section) => ({ section, stories: stories.filter((s) => s.data.section === section) }));
+}
+
+/** Every city and county that has stories, with those stories (a city's list includes its counties'). */
+export async function getPlaces(): Promise<{ city: City; county?: County; stories: Story[] }[]> {
+  const stories = await getStories();
+  const groups = new Map<string, { city: City; county?: County; stories: Story[] }>();
+  for (const story of stories) {
+    const { city, county } = storyPlace(story);
+    const cityGroup = groups.get(city.slug) ?? { city, stories: [] };
+    cityGroup.stories.push(story);
+    groups.set(city.slug, cityGroup);
+    if (county) {
+      const key = `${city.slug}/${county.slug}`;
+      const countyGroup = groups.get(key) ?? { city, county, stories: [] };
+      countyGroup.stories.push(story);
+      groups.set(key, countyGroup);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Plain text of a story for excerpts: body paragraphs, or captions for photo news. */
+export function storyText(story: Story): string {
+  const body = paragraphs(story.body ?? '').join('');
+  return body || story.data.figures.map((f) => f.caption).join('');
+}

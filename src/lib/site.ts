@@ -1,0 +1,4 @@
+/** Names and interface text shown across the archive. */
+export const ARCHIVE_NAME = '科学导报新闻档案';
+export const ARCHIVE_DESCRIPTION = '山西《科学导报》新闻稿件的只读档案：按栏目、地区浏览，全文检索，逐篇引用。';
+export const NEWSPAPER_NAME = '科学导报';

@@ -1,0 +1,42 @@
+import type { ElementContent, Root, Text } from 'hast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { editorFlagId, editorNoteId, splitOnAnchor } from '../lib/editor-notes.ts';
+
+interface NoteFrontmatter {
+  editorNotes?: { text: string; anchor?: string }[];
+}
+
+/**
+ * Marks the story text each editor's note refers to with a link to the note.
+ * The story's own characters are kept as they are; nothing is inserted between them.
+ */
+export default function rehypeEditorNotes() {
+  return (tree: Root, file: VFile) => {
+    const frontmatter = (file.data as { astro?: { frontmatter?: NoteFrontmatter } }).astro?.frontmatter;
+    (frontmatter?.editorNotes ?? []).forEach((note, index) => {
+      if (!note.anchor) return;
+      const anchor = note.anchor;
+      let done = false;
+      visit(tree, 'text', (node: Text, position, parent) => {
+        if (done || !parent || position === undefined) return;
+        const split = splitOnAnchor(node.value, anchor);
+        if (!split) return;
+        done = true;
+        const flag: ElementContent = {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#${editorNoteId(index)}`, id: editorFlagId(index), className: ['editor-flag'] },
+          children: [{ type: 'text', value: split.match }],
+        };
+        const replacement: ElementContent[] = [
+          ...(split.before ? [{ type: 'text', value: split.before } as const] : []),
+          flag,
+          ...(split.after ? [{ type: 'text', value: split.after } as const] : []),
+        ];
+        parent.children.splice(position, 1, ...replacement);
+        return [SKIP, position + replacement.length];
+      });
+    });
+  };
+}
