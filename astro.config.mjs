@@ -11,7 +11,9 @@ const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
+  // Overridable so tests can build fixture archives side by side without sharing caches.
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
+  cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   // A slug used by two files must stop the build, not silently drop one story.
   prerenderConflictBehavior: 'error',
   build: { format: 'directory' },
@@ -19,11 +21,23 @@ export default defineConfig({
     processor: unified({
       // Verbatim text: no curly-quote or dash rewriting.
       smartypants: false,
+      // No GFM: its single-tilde strikethrough would eat the page's "2022年~2024年" ranges.
+      gfm: false,
       remarkPlugins: [remarkRejectUnsafe],
       rehypePlugins: [rehypeEditorNotes],
     }),
   },
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        // Known Astro 7 noise for deferred Markdown (withastro/astro#18087): one harmless
+        // warning per story would bury real warnings in a large archive.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
+      },
+    },
   },
 });

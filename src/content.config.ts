@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { CITIES, findCity, findCounty } from './lib/places';
-import { CREDIT_ROLES, FORMATS, SECTIONS } from './lib/taxonomy';
+import { CITIES, findCity, findCounty } from './lib/places.ts';
+import { CREDIT_ROLES, FORMATS, SECTIONS } from './lib/taxonomy.ts';
 
 /**
  * The contract for a story file. content/README.md documents every field;
@@ -112,8 +112,24 @@ export const storySchema = z
 
 export type StoryData = z.infer<typeof storySchema>;
 
+/** Slug → file that claimed it, so a second file with the same slug stops the build. */
+const slugOwners = new Map<string, string>();
+
+/** The entry id is the frontmatter slug; a slug claimed by two files is an error, never an overwrite. */
+function slugAsId({ entry, data }: { entry: string; data: Record<string, unknown> }): string {
+  if (typeof data.slug !== 'string') return entry; // the schema then reports the missing slug
+  const owner = slugOwners.get(data.slug);
+  if (owner && owner !== entry) {
+    throw new Error(`duplicate slug "${data.slug}" (field: slug) in ${STORIES_DIR}/${owner} and ${STORIES_DIR}/${entry}; each story needs its own slug.`);
+  }
+  slugOwners.set(data.slug, entry);
+  return data.slug;
+}
+
 const stories = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: STORIES_DIR }),
+  // deferRender: Markdown is rendered while pages build, so a bad body stops the build
+  // (eager rendering only logs it) and memory stays flat for large archives.
+  loader: glob({ pattern: '**/*.md', base: STORIES_DIR, deferRender: true, generateId: slugAsId }),
   schema: storySchema,
 });
 

@@ -1,9 +1,9 @@
 /** The only module that reads the story collection. Pages get sorted, checked stories from here. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { compareNewestFirst } from '../lib/dates';
-import { findCity, findCounty, type City, type County } from '../lib/places';
-import { paragraphs } from '../lib/text';
-import { SECTIONS, type Section } from '../lib/taxonomy';
+import { compareNewestFirst } from '../lib/dates.ts';
+import { findCity, findCounty, type City, type County } from '../lib/places.ts';
+import { paragraphs } from '../lib/text.ts';
+import { SECTIONS, type Section } from '../lib/taxonomy.ts';
 
 export type Story = CollectionEntry<'stories'>;
 

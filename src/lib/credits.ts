@@ -1,5 +1,5 @@
 /** Bylines and photo credits, written the way the page prints them. */
-import { CREDIT_ROLE_LABELS, type CreditRole } from './taxonomy';
+import { CREDIT_ROLE_LABELS, type CreditRole } from './taxonomy.ts';
 
 export interface Credit {
   name: string;

@@ -1,5 +1,5 @@
 /** Every URL of the archive is built here; pages, feeds, tests and the search index call these. */
-import type { Section } from './taxonomy';
+import type { Section } from './taxonomy.ts';
 
 /** The home page. */
 export const homePath = (): string => '/';

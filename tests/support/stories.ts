@@ -1,0 +1,38 @@
+/** Reads the story files the way an editor wrote them, independently of the site's code. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+
+export const STORIES_DIR = 'content/stories';
+export const SOURCE_DIR = 'content/source';
+
+export interface StoryFile {
+  file: string;
+  data: {
+    slug: string;
+    kicker?: string;
+    headline: string;
+    date: Date;
+    section: string;
+    place: { city: string; county?: string };
+    source: { file: string; lines: [number, number] };
+  };
+  body: string;
+}
+
+/** Every story file under content/stories, frontmatter parsed. */
+export function readStoryFiles(dir = STORIES_DIR): StoryFile[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+      if (!match) throw new Error(`${name}: no frontmatter`);
+      return { file: name, data: yaml.load(match[1]!) as StoryFile['data'], body: match[2]! };
+    });
+}
+
+/** Lines of a kept source page, 1-based: lines[0] is line 1. */
+export function readSourceLines(file: string): string[] {
+  return readFileSync(join(SOURCE_DIR, file), 'utf8').split('\n');
+}

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compareNewestFirst, dateDerivationNote, formatChineseDate, isoDate } from '../../src/lib/dates.ts';
+import { formatCaption, formatPhotoCredit, groupByRole } from '../../src/lib/credits.ts';
+import { editorNoteId, splitOnAnchor } from '../../src/lib/editor-notes.ts';
+import { CITIES, findCity, findCounty } from '../../src/lib/places.ts';
+import { opening, paragraphs } from '../../src/lib/text.ts';
+import { absoluteUrl, placePath, searchPath, sectionPath, storyPath } from '../../src/lib/urls.ts';
+
+test('dates format the Chinese way, to the day or the month', () => {
+  const date = new Date('2025-10-03');
+  assert.equal(formatChineseDate(date, 'day'), '2025年10月3日');
+  assert.equal(formatChineseDate(date, 'month'), '2025年10月');
+  assert.equal(isoDate(date, 'day'), '2025-10-03');
+  assert.equal(isoDate(date, 'month'), '2025-10');
+  assert.match(dateDerivationNote('page'), /推定到月/);
+  assert.match(dateDerivationNote('dateline'), /年份/);
+});
+
+test('newest first, ties broken by key', () => {
+  const items = [
+    { date: new Date('2025-10-01'), key: 'b' },
+    { date: new Date('2025-10-03'), key: 'z' },
+    { date: new Date('2025-10-01'), key: 'a' },
+  ];
+  assert.deepEqual(items.sort(compareNewestFirst).map((i) => i.key), ['z', 'a', 'b']);
+});
+
+test('credits print as on the page', () => {
+  assert.equal(formatPhotoCredit({ name: '王瑞瑞', role: 'photographer' }), '王瑞瑞摄');
+  assert.equal(formatCaption('学习会议。', { name: '长治高新区', role: 'supplied' }), '学习会议。 ■ 长治高新区供图');
+  assert.equal(formatCaption('无署名'), '无署名');
+  assert.deepEqual(
+    groupByRole([
+      { name: '袁兆辉', role: 'reporter' },
+      { name: '王瑞瑞', role: 'photographer' },
+      { name: '张小菊', role: 'reporter' },
+    ]),
+    [
+      { role: 'reporter', label: '文', names: ['袁兆辉', '张小菊'] },
+      { role: 'photographer', label: '摄', names: ['王瑞瑞'] },
+    ],
+  );
+});
+
+test('anchors split text without changing it', () => {
+  const split = splitOnAnchor('甲乙丙乙', '乙');
+  assert.deepEqual(split, { before: '甲', match: '乙', after: '丙乙' });
+  assert.equal(splitOnAnchor('甲', '丁'), null);
+  assert.equal(editorNoteId(0), 'editor-note-1');
+});
+
+test('places resolve by printed name, counties only inside their city', () => {
+  const jinzhong = findCity('晋中市');
+  assert.ok(jinzhong);
+  assert.equal(findCounty(jinzhong, '灵石县')?.slug, 'lingshi');
+  assert.equal(findCounty(jinzhong, '平鲁区'), undefined);
+  assert.equal(findCity('上海市'), undefined);
+  const slugs = CITIES.flatMap((c) => [c.slug, ...c.counties.map((k) => `${c.slug}/${k.slug}`)]);
+  assert.equal(new Set(slugs).size, slugs.length, 'place slugs are unique');
+});
+
+test('paragraphs and openings', () => {
+  assert.deepEqual(paragraphs('甲乙\n\n\n丙\n丁\n\n  '), ['甲乙', '丙丁']);
+  assert.equal(opening('一二三四五', 3), '一二三…');
+  assert.equal(opening('一二三', 3), '一二三');
+  assert.equal(opening('😀😀😀😀', 2), '😀😀…');
+});
+
+test('every URL is built in one place', () => {
+  assert.equal(storyPath('a-b'), '/stories/a-b/');
+  assert.equal(sectionPath('meeting'), '/sections/meeting/');
+  assert.equal(placePath('jinzhong'), '/places/jinzhong/');
+  assert.equal(placePath('jinzhong', 'lingshi'), '/places/jinzhong/lingshi/');
+  assert.equal(searchPath(), '/search/');
+  assert.equal(searchPath('高新区 招商'), '/search/?q=%E9%AB%98%E6%96%B0%E5%8C%BA%20%E6%8B%9B%E5%95%86');
+  assert.equal(absoluteUrl('/stories/x/', 'https://example.org'), 'https://example.org/stories/x/');
+});

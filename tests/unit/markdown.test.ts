@@ -1,0 +1,52 @@
+/** The Markdown plugins, run through a real unified processor. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import rehypeEditorNotes from '../../src/markdown/rehype-editor-notes.ts';
+import remarkRejectUnsafe from '../../src/markdown/remark-reject-unsafe.ts';
+
+async function render(markdown: string, frontmatter: object = {}): Promise<string> {
+  const file = new VFile({ path: 'content/stories/example.md', value: markdown, data: { astro: { frontmatter } } });
+  const result = await unified()
+    .use(remarkParse)
+    .use(remarkRejectUnsafe)
+    .use(remarkRehype)
+    .use(rehypeEditorNotes)
+    .use(rehypeStringify)
+    .process(file);
+  return String(result);
+}
+
+test('plain Chinese paragraphs pass through unchanged', async () => {
+  assert.equal(await render('科学导报讯 近期,经开区“1+N”模式。'), '<p>科学导报讯 近期,经开区“1+N”模式。</p>');
+});
+
+test('raw HTML stops the build, naming the file and the field', async () => {
+  await assert.rejects(render('正文<img src=x onerror=alert(1)>'), /raw HTML.*field: body/);
+  await assert.rejects(render('<script>alert(1)</script>'), (error: Error) => String(error).includes('example.md'));
+});
+
+test('script links stop the build', async () => {
+  await assert.rejects(render('[点我](javascript:alert(1))'), /script URL/);
+  await assert.rejects(render('[点我](JavaScript:alert(1))'), /script URL/);
+  assert.match(await render('[首页](/stories/x/)'), /href="\/stories\/x\/"/);
+});
+
+test("an editor's note anchor becomes a link to the note, keeping every character", async () => {
+  const html = await render('成立了包联服务企业 and 项目领导组,开发区全员参与。', {
+    editorNotes: [{ text: '原文如此。', anchor: '包联服务企业 and 项目领导组' }],
+  });
+  assert.equal(
+    html,
+    '<p>成立了<a href="#editor-note-1" id="editor-flag-1" class="editor-flag">包联服务企业 and 项目领导组</a>,开发区全员参与。</p>',
+  );
+});
+
+test('notes without an anchor in the body leave it untouched', async () => {
+  const html = await render('正文。', { editorNotes: [{ text: '说明', anchor: '图片说明里的字' }, { text: '无锚点' }] });
+  assert.equal(html, '<p>正文。</p>');
+});
