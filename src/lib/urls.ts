@@ -27,9 +27,11 @@ export const archivePath = (): string => '/archive/';
 /** A year of the date archive, e.g. /archive/2025/. */
 export const archiveYearPath = (year: number): string => `/archive/${year}/`;
 
-/** A month of the date archive, e.g. /archive/2025/10/; two-digit months sort as text. */
-export const archiveMonthPath = (year: number, month: number): string =>
-  `/archive/${year}/${String(month).padStart(2, '0')}/`;
+/** A month's URL segment: two digits (09), so months sort as text. */
+export const monthSegment = (month: number): string => String(month).padStart(2, '0');
+
+/** A month of the date archive, e.g. /archive/2025/10/. */
+export const archiveMonthPath = (year: number, month: number): string => `/archive/${year}/${monthSegment(month)}/`;
 
 /** The RSS feed of every story. */
 export const feedPath = (): string => '/rss.xml';
