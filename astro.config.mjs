@@ -9,7 +9,7 @@ import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
 import { searchPath } from './src/lib/urls.ts';
 
 /** The archive's public address: the one place every absolute URL derives from. */
-const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
+export const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
 
 export default defineConfig({
   site: SITE_URL,

@@ -42,14 +42,23 @@ test('the date archive groups newest first, keeping the given order inside a mon
   assert.deepEqual(
     years.map((y) => [y.year, y.months.map((m) => [m.month, m.items.map((i) => i.d)])]),
     [
-      [2025, [[10, ['2025-10-03', '2025-10-01']], [9, ['2025-09-30']]]],
+      [
+        2025,
+        [
+          [10, ['2025-10-03', '2025-10-01']],
+          [9, ['2025-09-30']],
+        ],
+      ],
       [2024, [[12, ['2024-12-01']]]],
     ],
   );
   assert.equal(years[0]!.items.length, 3);
   assert.equal(yearLabel(2025), '2025年');
   assert.equal(monthLabel(2025, 9), '2025年9月');
-  assert.deepEqual(groupByMonth([], () => new Date()), []);
+  assert.deepEqual(
+    groupByMonth([], () => new Date()),
+    [],
+  );
 });
 
 test('older and newer come from the newest-first order, none past the ends', () => {
@@ -74,7 +83,10 @@ test('related stories share the place or section, closest first, never the story
     relatedStories(all, story, 10).map((s) => s.key),
     ['same-county', 'same-city-and-section', 'same-city', 'same-section'],
   );
-  assert.deepEqual(relatedStories(all, story, 2).map((s) => s.key), ['same-county', 'same-city-and-section']);
+  assert.deepEqual(
+    relatedStories(all, story, 2).map((s) => s.key),
+    ['same-county', 'same-city-and-section'],
+  );
   // Counties of the same name in different cities are not the same place.
   const elsewhere = { key: 'x', section: 'meeting', city: '朔州市', county: '灵石县' };
   assert.deepEqual(relatedStories([elsewhere], story), []);
@@ -94,10 +106,14 @@ test('a citation names authors, 《headline》, newspaper, date and permalink', 
 
 test('authors are the bylines, or the photo credits of photo news without one', () => {
   const photographer = { name: '王瑞瑞', role: 'photographer' as const };
-  assert.deepEqual(storyAuthors({ bylines: [], format: 'photo', figures: [{ credit: photographer }, {}] }), [photographer]);
+  assert.deepEqual(storyAuthors({ bylines: [], format: 'photo', figures: [{ credit: photographer }, {}] }), [
+    photographer,
+  ]);
   assert.deepEqual(storyAuthors({ bylines: [], format: 'article', figures: [{ credit: photographer }] }), []);
   const reporter = { name: '王佳琪', role: 'reporter' as const };
-  assert.deepEqual(storyAuthors({ bylines: [reporter], format: 'photo', figures: [{ credit: photographer }] }), [reporter]);
+  assert.deepEqual(storyAuthors({ bylines: [reporter], format: 'photo', figures: [{ credit: photographer }] }), [
+    reporter,
+  ]);
 });
 
 test('NewsArticle carries the fields search engines read; a month-precision date claims no day', () => {
@@ -136,7 +152,10 @@ test('breadcrumbs number their items; JSON-LD can never close its script element
     { name: '首页', url: 'https://a.example/' },
     { name: '项目', url: 'https://a.example/sections/project/' },
   ]) as any;
-  assert.deepEqual(list.itemListElement.map((i: any) => i.position), [1, 2]);
+  assert.deepEqual(
+    list.itemListElement.map((i: any) => i.position),
+    [1, 2],
+  );
   const text = jsonLd({ headline: '</script><script>alert(1)</script>' });
   assert.equal(text.includes('</script>'), false);
   assert.equal(JSON.parse(text).headline, '</script><script>alert(1)</script>');
@@ -144,7 +163,10 @@ test('breadcrumbs number their items; JSON-LD can never close its script element
 
 test('feed HTML: captions with credits, the body, notes, and fragments made absolute', () => {
   assert.equal(escapeHtml('<a href="x">&</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
-  assert.equal(absoluteFragments('<a href="#p1"></a><a href="/x">', 'https://a.example/s/'), '<a href="https://a.example/s/#p1"></a><a href="/x">');
+  assert.equal(
+    absoluteFragments('<a href="#p1"></a><a href="/x">', 'https://a.example/s/'),
+    '<a href="https://a.example/s/#p1"></a><a href="/x">',
+  );
   const html = feedHtml({
     bodyHtml: '<p id="p1">正文<a href="#p1"></a></p>\n',
     figures: [{ caption: '俯瞰<工地>。', credit: { name: '王瑞瑞', role: 'photographer' } }],
@@ -161,5 +183,8 @@ test('feed HTML: captions with credits, the body, notes, and fragments made abso
       '</ol></aside>',
     ].join('\n'),
   );
-  assert.equal(feedHtml({ bodyHtml: '', figures: [{ caption: '图' }], notes: [], permalink: 'https://a.example/' }), '<figure><figcaption>图</figcaption></figure>');
+  assert.equal(
+    feedHtml({ bodyHtml: '', figures: [{ caption: '图' }], notes: [], permalink: 'https://a.example/' }),
+    '<figure><figcaption>图</figcaption></figure>',
+  );
 });
