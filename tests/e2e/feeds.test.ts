@@ -135,7 +135,7 @@ test('robots.txt names the sitemap, and the sitemap lists every page but search 
   }
 });
 
-test('every page advertises the RSS feed; section and story pages also their section feed', async () => {
+test('every page advertises the RSS feed and its canonical URL; section and story pages also their section feed', async () => {
   const robots = await fetchText('/robots.txt', /text/);
   const index = parser.parse(await fetchText(new URL(/^Sitemap: (\S+)$/m.exec(robots)![1]!).pathname, /xml/));
   const paths: string[] = ['/404.html', searchPath()];
@@ -151,6 +151,10 @@ test('every page advertises the RSS feed; section and story pages also their sec
       .locator('head link[rel="alternate"][type="application/rss+xml"]')
       .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
     assert.ok(feeds.includes(feedPath()), `${path} advertises the feed`);
+    const canonical = await page
+      .locator('head link[rel="canonical"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    assert.deepEqual(canonical, path === '/404.html' ? [] : [absolute(path)], `${path} canonical URL`);
     const section = SECTIONS.find((s) => path === sectionPath(s));
     if (section) assert.ok(feeds.includes(sectionFeedPath(section)), `${path} advertises its section feed`);
     const story = stories.find((s) => path === storyPath(s.data.slug));
