@@ -1,12 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import remarkRejectUnsafe from './src/markdown/remark-reject-unsafe.ts';
 import rehypeEditorNotes from './src/markdown/rehype-editor-notes.ts';
+import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
+import { searchPath } from './src/lib/urls.ts';
 
 /** The archive's public address: the one place every absolute URL derives from. */
-const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
+export const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
 
 export default defineConfig({
   site: SITE_URL,
@@ -17,6 +20,8 @@ export default defineConfig({
   // A slug used by two files must stop the build, not silently drop one story.
   prerenderConflictBehavior: 'error',
   build: { format: 'directory' },
+  // The search page is a shell without results: not worth a crawler's visit.
+  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) })],
   markdown: {
     processor: unified({
       // Verbatim text: no curly-quote or dash rewriting.
@@ -24,7 +29,7 @@ export default defineConfig({
       // No GFM: its single-tilde strikethrough would eat the page's "2022年~2024年" ranges.
       gfm: false,
       remarkPlugins: [remarkRejectUnsafe],
-      rehypePlugins: [rehypeEditorNotes],
+      rehypePlugins: [rehypeEditorNotes, rehypeParagraphAnchors],
     }),
   },
   vite: {

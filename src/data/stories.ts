@@ -1,8 +1,11 @@
 /** The only module that reads the story collection. Pages get sorted, checked stories from here. */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { groupByMonth, type ArchiveYear } from '../lib/archive.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 import { findCity, findCounty, type City, type County } from '../lib/places.ts';
 import { paragraphs } from '../lib/text.ts';
+import { olderAndNewer, relatedStories, type LinkableStory } from '../lib/story-links.ts';
 import { SECTIONS, type Section } from '../lib/taxonomy.ts';
 
 export type Story = CollectionEntry<'stories'>;
@@ -76,4 +79,37 @@ export async function getPlaces(): Promise<{ city: City; county?: County; storie
 export function storyText(story: Story): string {
   const body = paragraphs(story.body ?? '').join('');
   return body || story.data.figures.map((f) => f.caption).join('');
+}
+
+/** Years and months with their stories, newest first, for the date archive. */
+export async function getArchive(): Promise<ArchiveYear<Story>[]> {
+  return groupByMonth(await getStories(), (story) => story.data.date);
+}
+
+/** What prev/next and related links compare; the story rides along. */
+function linkable(story: Story): LinkableStory & { story: Story } {
+  return { key: story.id, section: story.data.section, city: story.data.place.city, county: story.data.place.county, story };
+}
+
+/** The stories just older and newer than this one, and up to three sharing its place or section. */
+export async function getStoryLinks(story: Story): Promise<{ older?: Story; newer?: Story; related: Story[] }> {
+  const all = (await getStories()).map(linkable);
+  const { older, newer } = olderAndNewer(all, story.id);
+  return {
+    ...(older && { older: older.story }),
+    ...(newer && { newer: newer.story }),
+    related: relatedStories(all, linkable(story)).map((item) => item.story),
+  };
+}
+
+let container: Promise<AstroContainer> | undefined;
+
+/**
+ * A story body rendered to HTML exactly as its page shows it (same Markdown plugins), for feeds.
+ * The collection defers rendering, so entries carry no HTML; the container renders <Content />.
+ */
+export async function renderStoryBody(story: Story): Promise<string> {
+  container ??= AstroContainer.create();
+  const { Content } = await render(story);
+  return (await container).renderToString(Content);
 }

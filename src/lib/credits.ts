@@ -24,3 +24,19 @@ export function groupByRole(credits: readonly Credit[]): { role: CreditRole; lab
   }
   return [...groups].map(([role, names]) => ({ role, label: CREDIT_ROLE_LABELS[role], names }));
 }
+
+/**
+ * Who a story is by: its bylines, or for photo news without a byline the credits printed under
+ * its photos (the photographer is then the only author the page names).
+ */
+export function storyAuthors(story: {
+  bylines: readonly Credit[];
+  format: string;
+  figures: readonly { credit?: Credit | undefined }[];
+}): Credit[] {
+  if (story.bylines.length > 0 || story.format !== 'photo') return [...story.bylines];
+  return story.figures.flatMap((figure) => (figure.credit ? [figure.credit] : []));
+}
+
+/** A person is credited for writing or photographing; a body (长治高新区供图) for supplying. */
+export const isPerson = (credit: Credit): boolean => credit.role !== 'supplied';

@@ -26,3 +26,8 @@ export function dateDerivationNote(basis: DateBasis): string {
 export function compareNewestFirst(a: { date: Date; key: string }, b: { date: Date; key: string }): number {
   return b.date.getTime() - a.date.getTime() || a.key.localeCompare(b.key);
 }
+
+/** Year and month (1-12) a story is filed under in the date archive. */
+export function yearMonth(date: Date): { year: number; month: number } {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+}

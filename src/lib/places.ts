@@ -10,6 +10,9 @@ export interface City extends County {
   counties: readonly County[];
 }
 
+/** The province every registered city belongs to. */
+export const PROVINCE = '山西省';
+
 /** Every place a story may name. Add a place here before a story uses it. */
 export const CITIES: readonly City[] = [
   { name: '太原市', slug: 'taiyuan', counties: [] },

@@ -20,3 +20,30 @@ export const searchPath = (query?: string): string =>
 
 /** An absolute URL on the archive's configured site. */
 export const absoluteUrl = (path: string, site: URL | string): string => new URL(path, site).href;
+
+/** The date archive: every year and month with stories. */
+export const archivePath = (): string => '/archive/';
+
+/** A year of the date archive, e.g. /archive/2025/. */
+export const archiveYearPath = (year: number): string => `/archive/${year}/`;
+
+/** A month's URL segment: two digits (09), so months sort as text. */
+export const monthSegment = (month: number): string => String(month).padStart(2, '0');
+
+/** A month of the date archive, e.g. /archive/2025/10/. */
+export const archiveMonthPath = (year: number, month: number): string => `/archive/${year}/${monthSegment(month)}/`;
+
+/** The RSS feed of every story. */
+export const feedPath = (): string => '/rss.xml';
+
+/** The RSS feed of one section, beside its listing. */
+export const sectionFeedPath = (section: Section): string => `${sectionPath(section)}rss.xml`;
+
+/** The sitemap index written by @astrojs/sitemap. */
+export const sitemapPath = (): string => '/sitemap-index.xml';
+
+/** Id of the n-th (1-based) paragraph of a story body; stable because the text is verbatim. */
+export const paragraphId = (n: number): string => `p${n}`;
+
+/** Link to one paragraph of a story. */
+export const paragraphPath = (slug: string, n: number): string => `${storyPath(slug)}#${paragraphId(n)}`;

@@ -13,7 +13,11 @@ export interface StoryFile {
     kicker?: string;
     headline: string;
     date: Date;
+    datePrecision: 'day' | 'month';
     section: string;
+    format: 'article' | 'photo';
+    bylines?: { name: string; role: string }[];
+    figures?: { caption: string; credit?: { name: string; role: string } }[];
     place: { city: string; county?: string };
     source: { file: string; lines: [number, number] };
   };

@@ -7,15 +7,17 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import rehypeEditorNotes from '../../src/markdown/rehype-editor-notes.ts';
+import rehypeParagraphAnchors from '../../src/markdown/rehype-paragraph-anchors.ts';
 import remarkRejectUnsafe from '../../src/markdown/remark-reject-unsafe.ts';
 
-async function render(markdown: string, frontmatter: object = {}): Promise<string> {
+async function render(markdown: string, frontmatter: object = {}, withAnchors = false): Promise<string> {
   const file = new VFile({ path: 'content/stories/example.md', value: markdown, data: { astro: { frontmatter } } });
   const result = await unified()
     .use(remarkParse)
     .use(remarkRejectUnsafe)
     .use(remarkRehype)
     .use(rehypeEditorNotes)
+    .use(withAnchors ? [rehypeParagraphAnchors] : [])
     .use(rehypeStringify)
     .process(file);
   return String(result);
@@ -49,4 +51,19 @@ test("an editor's note anchor becomes a link to the note, keeping every characte
 test('notes without an anchor in the body leave it untouched', async () => {
   const html = await render('正文。', { editorNotes: [{ text: '说明', anchor: '图片说明里的字' }, { text: '无锚点' }] });
   assert.equal(html, '<p>正文。</p>');
+});
+
+test('each paragraph gets a stable id and an empty, named link to itself', async () => {
+  const html = await render('第一段。\n\n第二段,有“引号”。', {}, true);
+  assert.equal(
+    html,
+    '<p id="p1">第一段。<a href="#p1" class="para-link" aria-label="链接到第1段"></a></p>\n' +
+      '<p id="p2">第二段,有“引号”。<a href="#p2" class="para-link" aria-label="链接到第2段"></a></p>',
+  );
+});
+
+test('paragraph links add no text and work beside editor-note marks', async () => {
+  const html = await render('成立了包联服务企业 and 项目领导组,开发区全员参与。', { editorNotes: [{ text: '注', anchor: 'and' }] }, true);
+  assert.equal(html.replace(/<[^>]+>/g, ''), '成立了包联服务企业 and 项目领导组,开发区全员参与。');
+  assert.match(html, /^<p id="p1">成立了包联服务企业 <a href="#editor-note-1"[^>]*>and<\/a> 项目领导组,开发区全员参与。<a href="#p1"/);
 });

@@ -1,0 +1,52 @@
+/** RSS feeds of stories: the whole archive, or one section. */
+import rss from '@astrojs/rss';
+import { renderStoryBody, storyText, type Story } from './stories.ts';
+import { storyAuthors } from '../lib/credits.ts';
+import { escapeHtml, feedHtml } from '../lib/feed.ts';
+import { ARCHIVE_NAME } from '../lib/site.ts';
+import { SECTION_LABELS } from '../lib/taxonomy.ts';
+import { opening } from '../lib/text.ts';
+import { absoluteUrl, storyPath } from '../lib/urls.ts';
+
+export interface FeedOptions {
+  title: string;
+  description: string;
+  /** Where this feed is served, for its atom:link rel="self". */
+  path: string;
+  stories: readonly Story[];
+  site: URL;
+}
+
+/** One feed item with the story's full text in content:encoded. */
+async function feedItem(story: Story, site: URL) {
+  const { data } = story;
+  const permalink = absoluteUrl(storyPath(story.id), site);
+  const creators = storyAuthors(data).map((credit) => `<dc:creator>${escapeHtml(credit.name)}</dc:creator>`);
+  return {
+    title: data.headline,
+    link: permalink,
+    // RSS dates are full timestamps; a month-precision story keeps its stored first-of-month date.
+    pubDate: data.date,
+    description: opening(storyText(story), 120),
+    content: feedHtml({
+      bodyHtml: await renderStoryBody(story),
+      figures: data.figures,
+      notes: data.editorNotes,
+      permalink,
+    }),
+    categories: [SECTION_LABELS[data.section], data.place.city, ...(data.place.county ? [data.place.county] : [])],
+    customData: creators.join(''),
+  };
+}
+
+/** The RSS response for `stories` (already newest first). */
+export async function feedResponse(options: FeedOptions): Promise<Response> {
+  return rss({
+    title: options.title === ARCHIVE_NAME ? ARCHIVE_NAME : `${options.title} - ${ARCHIVE_NAME}`,
+    description: options.description,
+    site: options.site,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: `<language>zh-cn</language><atom:link href="${absoluteUrl(options.path, options.site)}" rel="self" type="application/rss+xml"/>`,
+    items: await Promise.all(options.stories.map((story) => feedItem(story, options.site))),
+  });
+}

@@ -1,0 +1,190 @@
+/** Helpers for linking, citing and moving between stories. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { groupByMonth, monthLabel, yearLabel } from '../../src/lib/archive.ts';
+import { formatCitation } from '../../src/lib/citation.ts';
+import { storyAuthors } from '../../src/lib/credits.ts';
+import { yearMonth } from '../../src/lib/dates.ts';
+import { absoluteFragments, escapeHtml, feedHtml } from '../../src/lib/feed.ts';
+import { olderAndNewer, relatedStories } from '../../src/lib/story-links.ts';
+import { breadcrumbList, jsonLd, newsArticle } from '../../src/lib/structured-data.ts';
+import {
+  archiveMonthPath,
+  archivePath,
+  archiveYearPath,
+  feedPath,
+  paragraphId,
+  paragraphPath,
+  sectionFeedPath,
+  sitemapPath,
+} from '../../src/lib/urls.ts';
+
+test('archive, feed and paragraph URLs are built in urls.ts', () => {
+  assert.equal(archivePath(), '/archive/');
+  assert.equal(archiveYearPath(2025), '/archive/2025/');
+  assert.equal(archiveMonthPath(2025, 10), '/archive/2025/10/');
+  assert.equal(archiveMonthPath(2025, 9), '/archive/2025/09/');
+  assert.equal(feedPath(), '/rss.xml');
+  assert.equal(sectionFeedPath('project'), '/sections/project/rss.xml');
+  assert.equal(sitemapPath(), '/sitemap-index.xml');
+  assert.equal(paragraphId(3), 'p3');
+  assert.equal(paragraphPath('a-b', 3), '/stories/a-b/#p3');
+});
+
+test('dates file under their UTC year and month', () => {
+  assert.deepEqual(yearMonth(new Date('2025-10-01')), { year: 2025, month: 10 });
+  assert.deepEqual(yearMonth(new Date('2025-12-31')), { year: 2025, month: 12 });
+});
+
+test('the date archive groups newest first, keeping the given order inside a month', () => {
+  const items = ['2025-10-03', '2025-10-01', '2025-09-30', '2024-12-01'].map((d) => ({ d, date: new Date(d) }));
+  const years = groupByMonth(items, (item) => item.date);
+  assert.deepEqual(
+    years.map((y) => [y.year, y.months.map((m) => [m.month, m.items.map((i) => i.d)])]),
+    [
+      [
+        2025,
+        [
+          [10, ['2025-10-03', '2025-10-01']],
+          [9, ['2025-09-30']],
+        ],
+      ],
+      [2024, [[12, ['2024-12-01']]]],
+    ],
+  );
+  assert.equal(years[0]!.items.length, 3);
+  assert.equal(yearLabel(2025), '2025年');
+  assert.equal(monthLabel(2025, 9), '2025年9月');
+  assert.deepEqual(
+    groupByMonth([], () => new Date()),
+    [],
+  );
+});
+
+test('older and newer come from the newest-first order, none past the ends', () => {
+  const list = [{ key: 'c' }, { key: 'b' }, { key: 'a' }];
+  assert.deepEqual(olderAndNewer(list, 'b'), { older: { key: 'a' }, newer: { key: 'c' } });
+  assert.deepEqual(olderAndNewer(list, 'c'), { older: { key: 'b' } });
+  assert.deepEqual(olderAndNewer(list, 'a'), { newer: { key: 'b' } });
+  assert.deepEqual(olderAndNewer(list, 'zz'), {});
+});
+
+test('related stories share the place or section, closest first, never the story itself', () => {
+  const story = { key: 'me', section: 'project', city: '晋中市', county: '灵石县' };
+  const all = [
+    story,
+    { key: 'other-section-far', section: 'meeting', city: '长治市' },
+    { key: 'same-section', section: 'project', city: '太原市' },
+    { key: 'same-city', section: 'meeting', city: '晋中市', county: '昔阳县' },
+    { key: 'same-county', section: 'meeting', city: '晋中市', county: '灵石县' },
+    { key: 'same-city-and-section', section: 'project', city: '晋中市' },
+  ];
+  assert.deepEqual(
+    relatedStories(all, story, 10).map((s) => s.key),
+    ['same-county', 'same-city-and-section', 'same-city', 'same-section'],
+  );
+  assert.deepEqual(
+    relatedStories(all, story, 2).map((s) => s.key),
+    ['same-county', 'same-city-and-section'],
+  );
+  // Counties of the same name in different cities are not the same place.
+  const elsewhere = { key: 'x', section: 'meeting', city: '朔州市', county: '灵石县' };
+  assert.deepEqual(relatedStories([elsewhere], story), []);
+});
+
+test('a citation names authors, 《headline》, newspaper, date and permalink', () => {
+  const base = { headline: '机械轰鸣抢进度', newspaper: '科学导报', permalink: 'https://a.example/stories/x/' };
+  assert.equal(
+    formatCitation({ ...base, authors: ['袁兆辉', '张小菊'], date: new Date('2025-10-01'), precision: 'day' }),
+    '袁兆辉、张小菊，《机械轰鸣抢进度》，科学导报，2025年10月1日，https://a.example/stories/x/',
+  );
+  assert.equal(
+    formatCitation({ ...base, authors: [], date: new Date('2025-10-01'), precision: 'month' }),
+    '《机械轰鸣抢进度》，科学导报，2025年10月，https://a.example/stories/x/',
+  );
+});
+
+test('authors are the bylines, or the photo credits of photo news without one', () => {
+  const photographer = { name: '王瑞瑞', role: 'photographer' as const };
+  assert.deepEqual(storyAuthors({ bylines: [], format: 'photo', figures: [{ credit: photographer }, {}] }), [
+    photographer,
+  ]);
+  assert.deepEqual(storyAuthors({ bylines: [], format: 'article', figures: [{ credit: photographer }] }), []);
+  const reporter = { name: '王佳琪', role: 'reporter' as const };
+  assert.deepEqual(storyAuthors({ bylines: [reporter], format: 'photo', figures: [{ credit: photographer }] }), [
+    reporter,
+  ]);
+});
+
+test('NewsArticle carries the fields search engines read; a month-precision date claims no day', () => {
+  const input = {
+    url: 'https://a.example/stories/x/',
+    headline: '多元施策突围转型发展主战场',
+    kicker: '灵石经济技术开发区',
+    description: '摘要',
+    date: new Date('2025-10-01'),
+    precision: 'month' as const,
+    authors: [
+      { name: '赵赞', role: 'reporter' as const },
+      { name: '长治高新区', role: 'supplied' as const },
+    ],
+    newspaper: '科学导报',
+    section: '开发区',
+    place: { city: '晋中市', county: '灵石县', province: '山西省' },
+  };
+  const data = newsArticle(input) as Record<string, any>;
+  assert.equal(data['@type'], 'NewsArticle');
+  assert.equal(data.datePublished, '2025-10');
+  assert.equal(data.alternativeHeadline, '灵石经济技术开发区');
+  assert.deepEqual(data.author, [
+    { '@type': 'Person', name: '赵赞' },
+    { '@type': 'Organization', name: '长治高新区' },
+  ]);
+  assert.deepEqual(data.publisher, { '@type': 'Organization', name: '科学导报' });
+  assert.equal(data.contentLocation.name, '晋中市灵石县');
+  assert.equal(data.mainEntityOfPage['@id'], input.url);
+  assert.equal((newsArticle({ ...input, precision: 'day' }) as any).datePublished, '2025-10-01');
+  assert.equal('alternativeHeadline' in newsArticle({ ...input, kicker: undefined }), false);
+});
+
+test('breadcrumbs number their items; JSON-LD can never close its script element', () => {
+  const list = breadcrumbList([
+    { name: '首页', url: 'https://a.example/' },
+    { name: '项目', url: 'https://a.example/sections/project/' },
+  ]) as any;
+  assert.deepEqual(
+    list.itemListElement.map((i: any) => i.position),
+    [1, 2],
+  );
+  const text = jsonLd({ headline: '</script><script>alert(1)</script>' });
+  assert.equal(text.includes('</script>'), false);
+  assert.equal(JSON.parse(text).headline, '</script><script>alert(1)</script>');
+});
+
+test('feed HTML: captions with credits, the body, notes, and fragments made absolute', () => {
+  assert.equal(escapeHtml('<a href="x">&</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+  assert.equal(
+    absoluteFragments('<a href="#p1"></a><a href="/x">', 'https://a.example/s/'),
+    '<a href="https://a.example/s/#p1"></a><a href="/x">',
+  );
+  const html = feedHtml({
+    bodyHtml: '<p id="p1">正文<a href="#p1"></a></p>\n',
+    figures: [{ caption: '俯瞰<工地>。', credit: { name: '王瑞瑞', role: 'photographer' } }],
+    notes: [{ text: '原文如此。', anchor: '正文' }],
+    permalink: 'https://a.example/s/',
+  });
+  assert.equal(
+    html,
+    [
+      '<figure><figcaption>俯瞰&lt;工地&gt;。 ■ 王瑞瑞摄</figcaption></figure>',
+      '<p id="p1">正文<a href="https://a.example/s/#p1"></a></p>',
+      '<aside><p>编者注（本档案编者所加，不属原文）：</p><ol>',
+      '<li id="editor-note-1">“正文”：原文如此。</li>',
+      '</ol></aside>',
+    ].join('\n'),
+  );
+  assert.equal(
+    feedHtml({ bodyHtml: '', figures: [{ caption: '图' }], notes: [], permalink: 'https://a.example/' }),
+    '<figure><figcaption>图</figcaption></figure>',
+  );
+});
