@@ -1,0 +1,99 @@
+/**
+ * Synthetic stories for scale benchmarks: text recombined from the real stories' sentences,
+ * every section and place used, dates spread over ten years. Deterministic for a given seed.
+ * Generated stories are written to a temporary folder and never enter the repo.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CITIES } from '../../src/lib/places.ts';
+import { SECTIONS } from '../../src/lib/taxonomy.ts';
+
+/** Small deterministic PRNG (mulberry32) so runs are comparable. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sentences (ending in 。！？) of the real stories' bodies. */
+export function realSentences(dir = 'content/stories'): string[] {
+  const sentences: string[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+    const body = readFileSync(join(dir, name), 'utf8').split(/\n---\n/)[1] ?? '';
+    for (const paragraph of body.split(/\n\s*\n/)) {
+      sentences.push(...(paragraph.trim().match(/[^。！？]+[。！？]?/g) ?? []).map((s) => s.trim()).filter(Boolean));
+    }
+  }
+  return sentences;
+}
+
+export interface SyntheticStory {
+  slug: string;
+  kicker: string;
+  headline: string;
+  /** Paragraphs of the body. */
+  paragraphs: string[];
+  markdown: string;
+}
+
+const KICKERS = ['经济技术开发区', '高新区', '综合利用项目', '回收拆解项目', '储能电站项目', '产业园区'];
+const PLACES: { city: string; county?: string }[] = CITIES.flatMap((city) => [{ city: city.name }, ...city.counties.map((c) => ({ city: city.name, county: c.name }))]);
+
+/** Story number `i` of a synthetic archive. */
+export function syntheticStory(i: number, sentences: readonly string[], rand: () => number): SyntheticStory {
+  const pick = () => sentences[Math.floor(rand() * sentences.length)]!;
+  const place = PLACES[i % PLACES.length]!;
+  const section = SECTIONS[i % SECTIONS.length]!;
+  // Lengths from a few hundred to several thousand characters, skewed short like a real paper.
+  const target = 300 + Math.floor(rand() ** 2 * 4700);
+  const paragraphs: string[] = [];
+  let length = 0;
+  while (length < target) {
+    const paragraph = Array.from({ length: 2 + Math.floor(rand() * 4) }, pick).join('');
+    paragraphs.push(paragraph);
+    length += paragraph.length;
+  }
+  const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(rand() * 3652) * 86_400_000);
+  const headline = Array.from(pick().replace(/[,，。！？“”、]/g, '')).slice(0, 16).join('') || '稿件';
+  const kicker = `${(place.county ?? place.city).replace(/[市县区]$/, '')}${KICKERS[i % KICKERS.length]}`;
+  const slug = `synthetic-${String(i).padStart(6, '0')}`;
+  const frontmatter = [
+    `slug: ${slug}`,
+    `kicker: ${kicker}`,
+    `headline: ${headline}`,
+    `date: ${day.toISOString().slice(0, 10)}`,
+    'datePrecision: day',
+    'dateBasis: dateline',
+    `section: ${section}`,
+    'format: article',
+    'place:',
+    `  city: ${place.city}`,
+    ...(place.county ? [`  county: ${place.county}`] : []),
+    'bylines:',
+    '  - name: 合成稿件',
+    '    role: reporter',
+    'source:',
+    '  file: synthetic.txt',
+    '  lines: [1, 1]',
+  ].join('\n');
+  return { slug, kicker, headline, paragraphs, markdown: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n` };
+}
+
+/** Writes `count` synthetic stories into `dir`; returns them (text only) for ground-truth checks. */
+export function writeSyntheticArchive(dir: string, count: number, seed = 42): SyntheticStory[] {
+  mkdirSync(dir, { recursive: true });
+  const sentences = realSentences();
+  const rand = random(seed);
+  const stories: SyntheticStory[] = [];
+  for (let i = 0; i < count; i++) {
+    const story = syntheticStory(i, sentences, rand);
+    writeFileSync(join(dir, `${story.slug}.md`), story.markdown);
+    stories.push({ ...story, markdown: '' });
+  }
+  return stories;
+}
