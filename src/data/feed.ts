@@ -39,7 +39,10 @@ async function feedItem(story: Story, site: URL) {
   };
 }
 
-/** The RSS response for `stories` (already newest first). */
+/** Newest stories a feed carries: readers poll feeds for what is new, and full text of every story would grow without bound. */
+export const FEED_ITEMS = 50;
+
+/** The RSS response for the newest `FEED_ITEMS` of `stories` (already newest first). */
 export async function feedResponse(options: FeedOptions): Promise<Response> {
   return rss({
     title: options.title === ARCHIVE_NAME ? ARCHIVE_NAME : `${options.title} - ${ARCHIVE_NAME}`,
@@ -47,6 +50,6 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
     site: options.site,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>zh-cn</language><atom:link href="${absoluteUrl(options.path, options.site)}" rel="self" type="application/rss+xml"/>`,
-    items: await Promise.all(options.stories.map((story) => feedItem(story, options.site))),
+    items: await Promise.all(options.stories.slice(0, FEED_ITEMS).map((story) => feedItem(story, options.site))),
   });
 }

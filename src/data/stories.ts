@@ -5,7 +5,7 @@ import { groupByMonth, type ArchiveYear } from '../lib/archive.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 import { findCity, findCounty, type City, type County } from '../lib/places.ts';
 import { paragraphs } from '../lib/text.ts';
-import { olderAndNewer, relatedStories, type LinkableStory } from '../lib/story-links.ts';
+import { olderAndNewer, relatedForAll, type LinkableStory } from '../lib/story-links.ts';
 import { SECTIONS, type Section } from '../lib/taxonomy.ts';
 
 export type Story = CollectionEntry<'stories'>;
@@ -91,15 +91,26 @@ function linkable(story: Story): LinkableStory & { story: Story } {
   return { key: story.id, section: story.data.section, city: story.data.place.city, county: story.data.place.county, story };
 }
 
+let links: Promise<Map<string, { older?: Story; newer?: Story; related: Story[] }>> | undefined;
+
+/** Older/newer and related links of every story, computed once for the whole build. */
+function allStoryLinks() {
+  links ??= getStories().then((stories) => {
+    const all = stories.map(linkable);
+    const related = relatedForAll(all);
+    return new Map(
+      stories.map((story, i) => [
+        story.id,
+        { ...olderAndNewer(stories, i), related: related.get(story.id)!.map((r) => r.story) },
+      ]),
+    );
+  });
+  return links;
+}
+
 /** The stories just older and newer than this one, and up to three sharing its place or section. */
 export async function getStoryLinks(story: Story): Promise<{ older?: Story; newer?: Story; related: Story[] }> {
-  const all = (await getStories()).map(linkable);
-  const { older, newer } = olderAndNewer(all, story.id);
-  return {
-    ...(older && { older: older.story }),
-    ...(newer && { newer: newer.story }),
-    related: relatedStories(all, linkable(story)).map((item) => item.story),
-  };
+  return (await allStoryLinks()).get(story.id) ?? { related: [] };
 }
 
 let container: Promise<AstroContainer> | undefined;

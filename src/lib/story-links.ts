@@ -10,15 +10,13 @@ export interface LinkableStory {
 }
 
 /**
- * The story just older and just newer than `key` in a newest-first list.
+ * The stories just older and just newer than the one at `index` of a newest-first list.
  * The list's order (by date, ties by slug) is the archive's one order, so the links are stable.
  */
-export function olderAndNewer<T extends { key: string }>(newestFirst: readonly T[], key: string): { older?: T; newer?: T } {
-  const at = newestFirst.findIndex((item) => item.key === key);
-  if (at < 0) return {};
-  const older = newestFirst[at + 1];
-  const newer = at > 0 ? newestFirst[at - 1] : undefined;
-  return { ...(older && { older }), ...(newer && { newer }) };
+export function olderAndNewer<T>(newestFirst: readonly T[], index: number): { older?: T; newer?: T } {
+  const older = newestFirst[index + 1];
+  const newer = index > 0 ? newestFirst[index - 1] : undefined;
+  return { ...(older !== undefined && { older }), ...(newer !== undefined && { newer }) };
 }
 
 /** How close another story is: same county outweighs same city, which outweighs same section. */
@@ -40,4 +38,36 @@ export function relatedStories<T extends LinkableStory>(stories: readonly T[], s
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limit)
     .map(({ other }) => other);
+}
+
+/**
+ * The same answer as `relatedStories` for every story at once, without comparing each story with
+ * every other (which would be quadratic in a 100,000-story archive). Each story's best candidates
+ * are the newest few of the groups it belongs to, so only those are scored.
+ */
+export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[], limit = 3): Map<string, T[]> {
+  const order = new Map(newestFirst.map((story, i) => [story.key, i]));
+  const groupKeys = (s: LinkableStory): string[] => [
+    `s:${s.section}`,
+    `c:${s.city}`,
+    `cs:${s.city}:${s.section}`,
+    ...(s.county === undefined ? [] : [`k:${s.city}:${s.county}`, `ks:${s.city}:${s.county}:${s.section}`]),
+  ];
+  // The newest limit + 1 of each group: enough to fill `limit` even when the story itself is among them.
+  const groups = new Map<string, T[]>();
+  for (const story of newestFirst) {
+    for (const key of groupKeys(story)) {
+      const group = groups.get(key) ?? [];
+      if (group.length <= limit) group.push(story);
+      groups.set(key, group);
+    }
+  }
+  const result = new Map<string, T[]>();
+  for (const story of newestFirst) {
+    const candidates = new Map<string, T>();
+    for (const key of groupKeys(story)) for (const other of groups.get(key) ?? []) candidates.set(other.key, other);
+    const ranked = [...candidates.values()].sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+    result.set(story.key, relatedStories(ranked, story, limit));
+  }
+  return result;
 }

@@ -18,6 +18,10 @@ export const placePath = (citySlug: string, countySlug?: string): string =>
 export const searchPath = (query?: string): string =>
   query ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
 
+/** Page `page` of a listing whose first page is `firstPage` (a path ending in /): page 2 is `firstPage`page/2/. */
+export const listingPagePath = (firstPage: string, page: number): string =>
+  page === 1 ? firstPage : `${firstPage}page/${page}/`;
+
 /** An absolute URL on the archive's configured site. */
 export const absoluteUrl = (path: string, site: URL | string): string => new URL(path, site).href;
 

@@ -11,9 +11,10 @@ export interface FixtureBuild {
 
 /**
  * Copies the real stories, lets `edit` change the copy, and runs `astro build` on it.
- * The build's own output (stdout and stderr) is returned for the test to read.
+ * The build's own output (stdout and stderr) is returned for the test to read; `inspect` may
+ * look at the built dist/ of a successful build before the fixture is removed.
  */
-export function buildWithStories(edit: (dir: string) => void): FixtureBuild {
+export function buildWithStories(edit: (dir: string) => void, inspect?: (dist: string) => void): FixtureBuild {
   const root = mkdtempSync(join(tmpdir(), 'archive-fixture-'));
   const stories = join(root, 'stories');
   cpSync('content/stories', stories, { recursive: true });
@@ -29,7 +30,11 @@ export function buildWithStories(edit: (dir: string) => void): FixtureBuild {
       NO_COLOR: '1',
     },
   });
-  rmSync(root, { recursive: true, force: true });
+  try {
+    if (result.status === 0) inspect?.(join(root, 'dist'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

@@ -6,7 +6,7 @@ import { formatCitation } from '../../src/lib/citation.ts';
 import { storyAuthors } from '../../src/lib/credits.ts';
 import { yearMonth } from '../../src/lib/dates.ts';
 import { absoluteFragments, escapeHtml, feedHtml } from '../../src/lib/feed.ts';
-import { olderAndNewer, relatedStories } from '../../src/lib/story-links.ts';
+import { olderAndNewer, relatedForAll, relatedStories } from '../../src/lib/story-links.ts';
 import { breadcrumbList, jsonLd, newsArticle } from '../../src/lib/structured-data.ts';
 import {
   archiveMonthPath,
@@ -63,10 +63,10 @@ test('the date archive groups newest first, keeping the given order inside a mon
 
 test('older and newer come from the newest-first order, none past the ends', () => {
   const list = [{ key: 'c' }, { key: 'b' }, { key: 'a' }];
-  assert.deepEqual(olderAndNewer(list, 'b'), { older: { key: 'a' }, newer: { key: 'c' } });
-  assert.deepEqual(olderAndNewer(list, 'c'), { older: { key: 'b' } });
-  assert.deepEqual(olderAndNewer(list, 'a'), { newer: { key: 'b' } });
-  assert.deepEqual(olderAndNewer(list, 'zz'), {});
+  assert.deepEqual(olderAndNewer(list, 1), { older: { key: 'a' }, newer: { key: 'c' } });
+  assert.deepEqual(olderAndNewer(list, 0), { older: { key: 'b' } });
+  assert.deepEqual(olderAndNewer(list, 2), { newer: { key: 'b' } });
+  assert.deepEqual(olderAndNewer([], 0), {});
 });
 
 test('related stories share the place or section, closest first, never the story itself', () => {
@@ -90,6 +90,25 @@ test('related stories share the place or section, closest first, never the story
   // Counties of the same name in different cities are not the same place.
   const elsewhere = { key: 'x', section: 'meeting', city: '朔州市', county: '灵石县' };
   assert.deepEqual(relatedStories([elsewhere], story), []);
+});
+
+test('related links for the whole archive at once equal the one-by-one answer', () => {
+  // A seeded shuffle of sections and places, including same-named counties in different cities.
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const places = [
+    { city: '晋中市', county: '灵石县' },
+    { city: '晋中市', county: '昔阳县' },
+    { city: '晋中市' },
+    { city: '朔州市', county: '灵石县' },
+    { city: '太原市' },
+  ];
+  const sections = ['project', 'meeting', 'development-zone'];
+  const stories = Array.from({ length: 300 }, (_, i) => ({ key: `s${i}`, section: sections[next(3)]!, ...places[next(5)]! }));
+  const all = relatedForAll(stories);
+  for (const story of stories) {
+    assert.deepEqual(all.get(story.key), relatedStories(stories, story), story.key);
+  }
 });
 
 test('a citation names authors, 《headline》, newspaper, date and permalink', () => {
