@@ -34,15 +34,5 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
-    build: {
-      rolldownOptions: {
-        // Known Astro 7 noise for deferred Markdown (withastro/astro#18087): one harmless
-        // warning per story would bury real warnings in a large archive.
-        onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
-          handler(level, log);
-        },
-      },
-    },
   },
 });

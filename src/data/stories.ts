@@ -24,6 +24,9 @@ function assertComplete(story: Story): void {
   if (story.data.format === 'article' && paragraphs(body).length === 0) {
     throw new Error(`${where}: field "body" is empty; an article needs its text.`);
   }
+  if (body.trim() && !story.rendered?.html) {
+    throw new Error(`${where}: field "body" could not be rendered; the Markdown error is logged above.`);
+  }
   const captions = story.data.figures.map((f) => f.caption).join('\n');
   story.data.editorNotes.forEach((note, i) => {
     if (note.anchor && !body.includes(note.anchor) && !captions.includes(note.anchor)) {
