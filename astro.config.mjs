@@ -4,9 +4,10 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import remarkRejectUnsafe from './src/markdown/remark-reject-unsafe.ts';
 import rehypeEditorNotes from './src/markdown/rehype-editor-notes.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 
 /** The archive's public address: the one place every absolute URL derives from. */
-const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
+const SITE_URL = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   site: SITE_URL,
@@ -16,7 +17,11 @@ export default defineConfig({
   cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   // A slug used by two files must stop the build, not silently drop one story.
   prerenderConflictBehavior: 'error',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Never inline CSS or scripts: public/_headers sends a strict CSP (no 'unsafe-inline').
+    inlineStylesheets: 'never',
+  },
   markdown: {
     processor: unified({
       // Verbatim text: no curly-quote or dash rewriting.
@@ -30,6 +35,8 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // Astro inlines scripts below this size; 0 keeps every script in a file the CSP allows.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // Known Astro 7 noise for deferred Markdown (withastro/astro#18087): one harmless
         // warning per story would bury real warnings in a large archive.
