@@ -1,6 +1,6 @@
 /** Accessibility gate: axe finds nothing on any page, light and dark, desktop and phone. */
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AXE_VIEWS, axeViolations } from '../support/gates/axe.ts';
 import { htmlPages } from '../support/gates/pages.ts';
@@ -9,25 +9,24 @@ import { DIST, useSite } from '../support/site.ts';
 
 const site = useSite();
 const WIDTHS = [...new Map(AXE_VIEWS.map((v) => [v.name, v.viewport])).entries()];
-/** One page per width, reused for every URL; the colour scheme is switched in place. */
+/** One page per width, opened on first use and reused for every URL; the scheme switches in place. */
 const tabs = new Map<string, Page>();
 
-before(async () => {
-  for (const [name, viewport] of WIDTHS) tabs.set(name, await (await site.context({ viewport })).newPage());
-});
-
-/** Violations of the loaded page in every view, after `load` navigates each tab. */
+/** Violations of the loaded page in every view, after `load` navigates each tab (widths in parallel). */
 async function violationsInEveryView(load: (page: Page) => Promise<unknown>): Promise<string[]> {
-  const found: string[] = [];
-  for (const [name, page] of tabs) {
+  const perWidth = WIDTHS.map(async ([name, viewport]) => {
+    if (!tabs.has(name)) tabs.set(name, await (await site.context({ viewport })).newPage());
+    const page = tabs.get(name)!;
+    const found: string[] = [];
     await page.emulateMedia({ colorScheme: 'light' });
     await load(page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const v of await axeViolations(page)) found.push(`[${scheme}, ${name}] ${v}`);
     }
-  }
-  return found;
+    return found;
+  });
+  return (await Promise.all(perWidth)).flat();
 }
 
 const pages = htmlPages(DIST);
