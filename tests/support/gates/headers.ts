@@ -80,7 +80,9 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
   const needsWasm = files.some((f) => f.rel.startsWith('pagefind/'));
   const check = (file: BuiltFile): void => {
     const headers = headersFor(rules, file.path);
-    const problem = (text: string) => problems.push(`${file.path}: ${text}`);
+    const problem = (text: string): void => {
+      problems.push(`${file.path}: ${text}`);
+    };
     const cacheRules = rules.filter((r) => matchesPattern(r.pattern, file.path) && r.headers.some(([n]) => n.toLowerCase() === 'cache-control'));
     if (cacheRules.length > 1) problem(`Cache-Control set by ${cacheRules.length} rules (lines ${cacheRules.map((r) => r.line).join(', ')}); hosts join them`);
     const cache = getHeader(headers, 'Cache-Control') ?? '';
@@ -95,7 +97,10 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
     if (!file.rel.endsWith('.html')) return;
     if (!getHeader(headers, 'Referrer-Policy')) problem('no Referrer-Policy');
     const policyText = getHeader(headers, 'Content-Security-Policy');
-    if (!policyText) return problem('no Content-Security-Policy');
+    if (!policyText) {
+      problem('no Content-Security-Policy');
+      return;
+    }
     if (policyText.includes(', ')) problem('Content-Security-Policy set by two rules');
     const csp = parseCsp(policyText);
     for (const text of [...cspProblems(csp, needsWasm), ...inlineCodeProblems(readFileSync(file.file, 'utf8'), csp)]) problem(text);
