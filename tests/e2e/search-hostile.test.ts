@@ -37,7 +37,7 @@ async function assertResultsContain(page: Page, hrefs: string[], query: string):
     await story.goto(site.url(href));
     const text = await story.locator('article').innerText();
     await story.close();
-    assert.ok(fold(text).includes(fold(query)), `${href} was found for ${JSON.stringify(query)} but does not contain it`);
+    assert.ok(fold(text).includes(fold(query)), `${href} was found for ${JSON.stringify(query.slice(0, 80))} but does not contain it`);
   }
 }
 

@@ -26,6 +26,7 @@ export function searchUnavailable(dist: string): string | null {
 export async function searchFor(page: Page, base: string, query: string, timeout = 15_000): Promise<string[]> {
   const response = await page.goto(new URL(searchPath(query), base).href, { waitUntil: 'networkidle', timeout });
   if (!response?.ok()) throw new Error(`search page answered ${response?.status()}`);
-  await page.locator(`${RESULTS}[aria-busy="false"]`).waitFor({ timeout });
+  // "attached", not "visible": an empty results list has no height.
+  await page.locator(`${RESULTS}[aria-busy="false"]`).waitFor({ state: 'attached', timeout });
   return page.locator(`${RESULTS} a[href]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 }
