@@ -6,10 +6,11 @@ import tailwindcss from '@tailwindcss/vite';
 import remarkRejectUnsafe from './src/markdown/remark-reject-unsafe.ts';
 import rehypeEditorNotes from './src/markdown/rehype-editor-notes.ts';
 import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
 
 /** The archive's public address: the one place every absolute URL derives from. */
-export const SITE_URL = process.env.SITE_URL ?? 'https://archive.kexuedaobao.example';
+export const SITE_URL = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   site: SITE_URL,
@@ -19,7 +20,11 @@ export default defineConfig({
   cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
   // A slug used by two files must stop the build, not silently drop one story.
   prerenderConflictBehavior: 'error',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Never inline CSS or scripts: public/_headers sends a strict CSP (no 'unsafe-inline').
+    inlineStylesheets: 'never',
+  },
   // The search page is a shell without results: not worth a crawler's visit.
   integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) })],
   markdown: {
@@ -34,5 +39,9 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      // Astro inlines scripts below this size; 0 keeps every script in a file the CSP allows.
+      assetsInlineLimit: 0,
+    },
   },
 });

@@ -1,11 +1,14 @@
 /**
- * Serves the built archive (dist/) the way a static host does.
+ * Serves the built archive (dist/) the way a static host does, including the response headers
+ * that dist/_headers asks for (Netlify / Cloudflare Pages format).
  * `node scripts/serve.ts [port]` for readers; tests import `startServer`.
  */
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type ServerResponse, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
+import { headersFor, parseHeaders, type HeaderRule } from '../src/lib/headers.ts';
 
 export interface RunningServer {
   server: Server;
@@ -14,22 +17,45 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The rules of `<dir>/_headers`, or none when the build has no such file. */
+function readHeaderRules(root: string): HeaderRule[] {
+  const file = join(root, '_headers');
+  return existsSync(file) ? parseHeaders(readFileSync(file, 'utf8')) : [];
+}
+
+/** The request's path as hosts match it against `_headers` patterns. */
+function requestPath(url: string | undefined): string {
+  const pathname = new URL(url ?? '/', 'http://host').pathname;
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
 /** Starts a static server for `dir` on `port` (0 picks a free one). */
 export async function startServer(dir = 'dist', port = 0, host = '127.0.0.1'): Promise<RunningServer> {
   const root = resolve(dir);
+  const rules = readHeaderRules(root);
   const assets = sirv(root, { dev: false, etag: true, gzip: false, extensions: ['html'] });
+  const notFound = (res: ServerResponse): void => {
+    // Unknown paths get the archive's own 404 page, with a 404 status, as static hosts do.
+    readFile(join(root, '404.html'))
+      .then((page) => {
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(page);
+      })
+      .catch(() => {
+        res.writeHead(404).end('Not found');
+      });
+  };
   const server = createServer((req, res) => {
-    assets(req, res, () => {
-      // Unknown paths get the archive's own 404 page, with a 404 status, as static hosts do.
-      readFile(join(root, '404.html'))
-        .then((page) => {
-          res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-          res.end(page);
-        })
-        .catch(() => {
-          res.writeHead(404).end('Not found');
-        });
-    });
+    const path = requestPath(req.url);
+    // Set before sirv answers: it keeps headers already on the response.
+    for (const [name, value] of headersFor(rules, path)) res.setHeader(name, value);
+    // Hosts read _headers but never serve it.
+    if (path === '/_headers') return notFound(res);
+    assets(req, res, () => notFound(res));
   });
   await new Promise<void>((done) => server.listen(port, host, done));
   const address = server.address();

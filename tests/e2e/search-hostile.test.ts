@@ -1,0 +1,90 @@
+/**
+ * Hostile queries against the search page (contract of issue #3, see tests/support/search.ts):
+ * markup stays text, a huge query answers, odd Unicode neither crashes nor matches wrongly.
+ * Skips, saying why, until the build has Pagefind and the results list.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { searchFor, searchUnavailable } from '../support/search.ts';
+import { DIST, useSite } from '../support/site.ts';
+
+const site = useSite();
+const unavailable = searchUnavailable(DIST);
+if (unavailable) console.log(`# hostile search tests skipped: ${unavailable}`);
+const options = { skip: unavailable ?? false };
+
+/** A page that records script errors and dialogs (an alert() would mean injected script ran). */
+async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await site.context()).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { page, errors };
+}
+
+/** Text compared the way a reader sees it: compatibility forms folded (ＭＷ = MW), spaces and invisible format marks ignored. */
+const fold = (text: string): string => text.normalize('NFKC').replace(/[\s\p{Cf}]+/gu, '');
+
+/** Asserts every result is a story page whose text really holds the query. */
+async function assertResultsContain(page: Page, hrefs: string[], query: string): Promise<void> {
+  for (const href of hrefs) {
+    assert.match(href, /^\/stories\/[a-z0-9-]+\/$/, `result link ${href}`);
+    const story = await page.context().newPage();
+    await story.goto(site.url(href));
+    const text = await story.locator('article').innerText();
+    await story.close();
+    assert.ok(fold(text).includes(fold(query)), `${href} was found for ${JSON.stringify(query.slice(0, 80))} but does not contain it`);
+  }
+}
+
+for (const query of ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "'><svg onload=alert(1)>"]) {
+  test(`markup in a query shows as plain text: ${query}`, options, async () => {
+    const { page, errors } = await watchedPage();
+    const hrefs = await searchFor(page, site.url('/'), query);
+    const boxes = await page.getByRole('searchbox').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    assert.ok(boxes.includes(query), `the search box shows the query verbatim: ${JSON.stringify(boxes)}`);
+    assert.equal(await page.locator('img[src="x"], svg[onload], body script:not([src])').count(), 0, 'no element was injected');
+    assert.deepEqual(hrefs, [], 'no story holds this markup');
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('a 10,000-character query answers promptly and the page stays responsive', options, async () => {
+  // Mostly ASCII so the URL (about 14 KB) stays under common request-line limits of hosts.
+  const unit = `储能${'abcdefghij'.repeat(4)} `;
+  const query = unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000);
+  assert.equal(query.length, 10_000);
+  const { page, errors } = await watchedPage();
+  const started = Date.now();
+  const hrefs = await searchFor(page, site.url('/'), query, 20_000);
+  const took = Date.now() - started;
+  assert.ok(took < 15_000, `answered in ${took} ms`);
+  assert.equal(await page.evaluate(() => 1 + 1), 2, 'the page still runs script');
+  await assertResultsContain(page, hrefs, query);
+  assert.deepEqual(errors, []);
+});
+
+const ODD_UNICODE: { query: string; why: string }[] = [
+  { query: '🔋', why: 'emoji alone' },
+  { query: '储能🔋', why: 'emoji after a word the stories hold' },
+  { query: '👨‍👩‍👧', why: 'emoji joined by zero-width joiners' },
+  { query: '储\u0301能', why: 'a combining accent inside a word' },
+  { query: '\u0301\u0302', why: 'combining marks with nothing to combine with' },
+  { query: 'ＭＷ', why: 'full-width Latin letters (the page prints 100MW)' },
+  { query: '储能　电站', why: 'a full-width space' },
+  { query: '\u202e储能', why: 'a right-to-left override' },
+  { query: '𠀀𪚥', why: 'characters outside the Basic Multilingual Plane' },
+];
+
+for (const { query, why } of ODD_UNICODE) {
+  test(`odd Unicode neither crashes nor matches wrongly: ${why}`, options, async () => {
+    const { page, errors } = await watchedPage();
+    const hrefs = await searchFor(page, site.url('/'), query);
+    await assertResultsContain(page, hrefs, query);
+    assert.deepEqual(errors, []);
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Hosting gate: what dist/_headers makes a host send, file by file, and whether the pages'
+ * own inline code would run under the Content Security Policy it sets.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { allowsInline, effectiveSources, parseCsp, type Csp } from '../../../src/lib/csp.ts';
+import { getHeader, headersFor, matchesPattern, parseHeaders, type HeaderRule } from '../../../src/lib/headers.ts';
+import { builtFiles, type BuiltFile } from './pages.ts';
+
+const YEAR = 31_536_000;
+
+/**
+ * How a file may be cached. Astro's /_astro/ files and Pagefind's index chunks and fragments are
+ * named by content hash: cache them a year. Pagefind's .pf_meta is hashed too but sits beside
+ * fixed-name files, and a mid-path `*` is not portable between hosts, so either is fine for it.
+ * Everything else keeps its name across builds and must be revalidated.
+ */
+export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
+  if (/^\/(_astro|pagefind\/index|pagefind\/fragment)\//.test(path)) return 'immutable';
+  return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
+}
+
+/** The build's rules, or an error line when dist/_headers is missing. */
+export function readRules(dist: string): HeaderRule[] {
+  const file = join(dist, '_headers');
+  if (!existsSync(file)) throw new Error(`${file} is missing (public/_headers is copied into the build)`);
+  return parseHeaders(readFileSync(file, 'utf8'));
+}
+
+/** CSP weaknesses for a page; `needsWasm` when Pagefind's WebAssembly must run. */
+export function cspProblems(csp: Csp, needsWasm: boolean): string[] {
+  const problems: string[] = [];
+  const scripts = effectiveSources(csp, 'script') ?? [];
+  if (!csp.has('default-src')) problems.push('CSP has no default-src');
+  for (const weak of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:', 'blob:']) {
+    if (scripts.includes(weak)) problems.push(`CSP script-src allows ${weak}`);
+  }
+  if (needsWasm && !scripts.includes("'wasm-unsafe-eval'")) problems.push("CSP script-src lacks 'wasm-unsafe-eval' (Pagefind)");
+  if (csp.get('object-src')?.join(' ') !== "'none'") problems.push("CSP object-src is not 'none'");
+  if (!csp.has('base-uri')) problems.push('CSP has no base-uri');
+  if (!csp.has('frame-ancestors')) problems.push('CSP has no frame-ancestors');
+  return problems;
+}
+
+/** Inline scripts, styles and handler/style attributes of a page that `csp` would block. */
+export function inlineCodeProblems(html: string, csp: Csp): string[] {
+  const problems: string[] = [];
+  const text = (node: Element): string => node.children.map((c) => ('value' in c ? c.value : '')).join('');
+  visit(fromHtml(html) as Root, 'element', (node: Element) => {
+    const type = String(node.properties['type'] ?? '').toLowerCase();
+    // JSON-LD and other data blocks are not executed, so CSP does not apply to them.
+    const isData = type !== '' && type !== 'module' && !/javascript|ecmascript|importmap/.test(type);
+    if (node.tagName === 'script' && !node.properties['src'] && !isData && !allowsInline(csp, 'script', text(node))) {
+      problems.push(`inline <script> blocked: ${text(node).slice(0, 60)}`);
+    }
+    if (node.tagName === 'style' && !allowsInline(csp, 'style', text(node))) {
+      problems.push(`inline <style> blocked: ${text(node).slice(0, 60)}`);
+    }
+    const style = node.properties['style'];
+    if (typeof style === 'string' && !allowsInline(csp, 'style-attr', style)) {
+      problems.push(`style attribute on <${node.tagName}> blocked: ${style.slice(0, 60)}`);
+    }
+    for (const [prop, value] of Object.entries(node.properties)) {
+      if (/^on[A-Z]/.test(prop) && !allowsInline(csp, 'script-attr', String(value))) {
+        problems.push(`${prop.toLowerCase()} handler on <${node.tagName}> blocked`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** Everything wrong with the headers a host would send for the files of `dist`. */
+export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dist)): string[] {
+  const problems: string[] = [];
+  const files = builtFiles(dist).filter((f) => f.rel !== '_headers');
+  const needsWasm = files.some((f) => f.rel.startsWith('pagefind/'));
+  const check = (file: BuiltFile): void => {
+    const headers = headersFor(rules, file.path);
+    const problem = (text: string): void => {
+      problems.push(`${file.path}: ${text}`);
+    };
+    const cacheRules = rules.filter((r) => matchesPattern(r.pattern, file.path) && r.headers.some(([n]) => n.toLowerCase() === 'cache-control'));
+    if (cacheRules.length > 1) problem(`Cache-Control set by ${cacheRules.length} rules (lines ${cacheRules.map((r) => r.line).join(', ')}); hosts join them`);
+    const cache = getHeader(headers, 'Cache-Control') ?? '';
+    const maxAge = Number(/max-age=(\d+)/.exec(cache)?.[1] ?? 0);
+    const policy = cachePolicy(file.path);
+    if (policy === 'immutable') {
+      if (!cache.includes('immutable') || maxAge < YEAR) problem(`hashed file should be cached a year, immutable; Cache-Control: "${cache}"`);
+    } else if (policy === 'revalidate' && (cache.includes('immutable') || maxAge > 0)) {
+      problem(`file keeps its name across builds but Cache-Control is "${cache}"`);
+    }
+    if (getHeader(headers, 'X-Content-Type-Options') !== 'nosniff') problem('X-Content-Type-Options is not nosniff');
+    if (!file.rel.endsWith('.html')) return;
+    if (!getHeader(headers, 'Referrer-Policy')) problem('no Referrer-Policy');
+    const policyText = getHeader(headers, 'Content-Security-Policy');
+    if (!policyText) {
+      problem('no Content-Security-Policy');
+      return;
+    }
+    if (policyText.includes(', ')) problem('Content-Security-Policy set by two rules');
+    const csp = parseCsp(policyText);
+    for (const text of [...cspProblems(csp, needsWasm), ...inlineCodeProblems(readFileSync(file.file, 'utf8'), csp)]) problem(text);
+  };
+  files.forEach(check);
+  return problems;
+}

@@ -1,0 +1,54 @@
+/** The pure parts of the quality gates (tests/support/gates), on small strings. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fromHtml } from 'hast-util-from-html';
+import { parseCsp } from '../../src/lib/csp.ts';
+import { cachePolicy, cspProblems, inlineCodeProblems } from '../support/gates/headers.ts';
+import { fragmentTargets, referencedUrls } from '../support/gates/links.ts';
+import { urlPathOf } from '../support/gates/pages.ts';
+
+test('built files map to the URLs hosts serve them at', () => {
+  assert.equal(urlPathOf('index.html'), '/');
+  assert.equal(urlPathOf('stories/a-b/index.html'), '/stories/a-b/');
+  assert.equal(urlPathOf('404.html'), '/404.html');
+  assert.equal(urlPathOf('_astro/x.css'), '/_astro/x.css');
+});
+
+test('links: every URL-bearing attribute is found, srcset split into candidates', () => {
+  const tree = fromHtml(`<link rel="alternate" href="/rss.xml"><meta property="og:url" content="https://s/a/">
+    <a href="/a/" id="top">a</a><img src="/i.png" srcset="/i-1x.png 1x, /i-2x.png 2x" alt="">
+    <form action="/search/"><button formaction="/b/">b</button></form><script src="/s.js"></script><a name="old"></a>`);
+  assert.deepEqual(
+    referencedUrls(tree).map((r) => r.url).sort(),
+    ['/a/', '/b/', '/i-1x.png', '/i-2x.png', '/i.png', '/rss.xml', '/s.js', '/search/', 'https://s/a/'],
+  );
+  assert.deepEqual([...fragmentTargets(tree)].sort(), ['old', 'top']);
+});
+
+test('caching: hashed names a year, fixed names revalidated', () => {
+  assert.equal(cachePolicy('/_astro/BaseLayout.ByUlROsj.css'), 'immutable');
+  assert.equal(cachePolicy('/pagefind/fragment/zh-cn_21a14d1.pf_fragment'), 'immutable');
+  assert.equal(cachePolicy('/pagefind/pagefind.zh-cn_16e91a83f235e.pf_meta'), 'either');
+  assert.equal(cachePolicy('/pagefind/pagefind.js'), 'revalidate');
+  assert.equal(cachePolicy('/stories/a/'), 'revalidate');
+});
+
+test('CSP: inline code is found in elements and attributes; JSON-LD is data, not code', () => {
+  const strict = parseCsp("default-src 'self'; script-src 'self'; style-src 'self'");
+  const html = `<script type="application/ld+json">{"@type":"NewsArticle"}</script><script>x()</script>
+    <script type="module">y()</script><style>p{}</style><p style="color:red" onclick="z()">t</p>`;
+  assert.deepEqual(
+    inlineCodeProblems(html, strict).map((p) => p.split(':')[0]),
+    ['inline <script> blocked', 'inline <script> blocked', 'inline <style> blocked', 'style attribute on <p> blocked', 'onclick handler on <p> blocked'],
+  );
+  assert.deepEqual(inlineCodeProblems('<script src="/a.js"></script><script type="application/json">{}</script>', strict), []);
+});
+
+test('CSP: weak script sources are named', () => {
+  assert.deepEqual(cspProblems(parseCsp("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"), true), []);
+  const weak = cspProblems(parseCsp("script-src 'self' 'unsafe-eval' https:"), true);
+  assert.ok(weak.includes("CSP script-src allows 'unsafe-eval'"));
+  assert.ok(weak.includes('CSP script-src allows https:'));
+  assert.ok(weak.includes("CSP script-src lacks 'wasm-unsafe-eval' (Pagefind)"));
+  assert.ok(weak.includes('CSP has no default-src'));
+});
