@@ -6,7 +6,8 @@
  * caption ■ credit join, nothing re-implemented), and "one story page = one record" can be checked
  * by counting files. The story page marks what is searchable with data attributes:
  * `data-search-story` (+ date, precision, section, city, county) on the <article>, and
- * `data-search="kicker" | "headline" | "subhead" | "body"` on the parts (bylines, captions, body).
+ * `data-search="kicker" | "headline" | "subhead" | "body" | "byline"` on the parts (captions and
+ * body paragraphs are "body").
  */
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
@@ -24,7 +25,7 @@ export interface ExtractedStory {
   kicker?: string;
   headline: string;
   subhead?: string;
-  /** Bylines, captions and body paragraphs in page order, one per line. */
+  /** Captions and body paragraphs in page order, then the bylines' names; one per line. */
   body: string;
 }
 
@@ -65,7 +66,7 @@ export function extractStory(html: string, file: string): ExtractedStory {
   const fragment = parseFragment(html.slice(start, end + '</article>'.length));
   const article = fragment.childNodes.find(isElement);
   if (!article) throw new Error(`${file}: could not parse the story article`);
-  const parts: Record<string, string[]> = { kicker: [], headline: [], subhead: [], body: [] };
+  const parts: Record<string, string[]> = { kicker: [], headline: [], subhead: [], body: [], byline: [] };
   const walk = (node: Node): void => {
     if (isElement(node)) {
       const role = attr(node, 'data-search');
@@ -100,6 +101,7 @@ export function extractStory(html: string, file: string): ExtractedStory {
     ...(kicker ? { kicker } : {}),
     headline,
     ...(subhead ? { subhead } : {}),
-    body: parts.body!.filter(Boolean).join('\n'),
+    // Bylines last, as a paper prints them after the text: excerpts then open on the story itself.
+    body: [...parts.body!, ...parts.byline!].filter(Boolean).join('\n'),
   };
 }
