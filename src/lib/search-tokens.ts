@@ -16,6 +16,8 @@
 export const HEAD_POSITIONS = 128;
 /** The next positions hold each distinct character of kicker + headline once, as a 4-digit word. */
 export const HEAD_CHAR_POSITIONS = 64;
+/** Positions before this are the head's copies; from here on, every character of the text once. */
+export const TEXT_START = HEAD_POSITIONS + HEAD_CHAR_POSITIONS;
 /** A position with no word: Pagefind counts it but indexes nothing. */
 const PAD = '.';
 /** The "next character" of the last character of a text. */

@@ -8,6 +8,7 @@ import {
   byRelevance,
   countRuns,
   parseQuery,
+  TEXT_START,
   termQuery,
   type RankKeys,
   type SearchResultMeta,
@@ -128,7 +129,7 @@ async function searchTerm(shard: Shard, term: string): Promise<Map<string, TermH
     const loose = await shard.instance.search(q.words.join(' '));
     for (const result of loose.results) {
       const hit = hits.get(result.id);
-      if (hit) hit.frequency = Math.max(1, countRuns(result.words, q.words.length));
+      if (hit) hit.frequency = Math.max(1, countRuns(result.words.filter((p) => p >= TEXT_START), q.words.length));
     }
   }
   return hits;
