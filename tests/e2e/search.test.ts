@@ -381,3 +381,37 @@ test("the index's fragments hold the readable text (guards Pagefind's internal f
   const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
   assert.equal(entry.version, '1.6.0', 'pagefind is pinned: the indexer rewrites its fragments');
 });
+
+test('with the index cut into shards of two stories, results, order and counts are the same', async () => {
+  const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { spawnSync } = await import('node:child_process');
+  const { startServer } = await import('../../scripts/serve.ts');
+  const root = mkdtempSync(join(tmpdir(), 'search-shards-'));
+  cpSync(DIST, root, { recursive: true });
+  const built = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '2' },
+  });
+  assert.equal(built.status, 0, built.stderr);
+  assert.equal(JSON.parse(built.stdout.trim()).shards, 3);
+  const server = await startServer(root);
+  try {
+    const page = await (await site.context()).newPage();
+    const search = async (query: string, extra = '') => {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}${extra}`);
+      await settled(page);
+      return resultPaths(page);
+    };
+    for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
+      assert.deepEqual(sorted(await search(row.query)), sorted(row.expected.map(byName)), row.query);
+    }
+    for (const query of ['开发区', '区', '发展 项目']) assert.deepEqual(await search(query), expectedOrder(query), query);
+    await search('区', '&sort=newest');
+    assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
+    assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
+  } finally {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
