@@ -39,7 +39,7 @@ const language = (i: number): string => `q${String.fromCharCode(97 + Math.floor(
 const work = join(outDir, '.search-shards');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-const shards = [];
+const shards: { language: string; job: string; dir: string }[] = [];
 for (let i = 0; i * shardSize < stories.length; i++) {
   if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
   const job = join(work, `${language(i)}.json`);
@@ -88,7 +88,7 @@ if (indexed !== pages.length) throw new Error(`search index holds ${indexed} sto
 const bundle = join(outDir, 'pagefind');
 rmSync(bundle, { recursive: true, force: true });
 mkdirSync(bundle);
-const entry: { version?: string; languages: Record<string, unknown>; include_characters?: unknown } = { languages: {} };
+const entry: { version?: string | undefined; languages: Record<string, unknown>; include_characters?: unknown } = { languages: {} };
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.|^pagefind-entry\.json$/;
 for (const shard of shards) {
   const shardEntry = JSON.parse(readFileSync(join(shard.dir, 'pagefind-entry.json'), 'utf8')) as typeof entry;
