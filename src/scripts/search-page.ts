@@ -16,7 +16,7 @@ interface State {
   sort: Sort;
 }
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 200;
 const SETTLE_MS = 1000;
 
