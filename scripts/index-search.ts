@@ -10,17 +10,21 @@
  *    browser downloads pagefind.js, its worker and wasm once; pagefind/shards.json lists them.
  * Fails loudly when the number of indexed stories differs from the number of story pages.
  *
- * Env: ARCHIVE_OUT_DIR (dist), SEARCH_SHARD_SIZE (2000), SEARCH_JOBS (2).
+ * Env: ARCHIVE_OUT_DIR (dist), SEARCH_SHARD_SIZE (2000), SEARCH_JOBS (default: cores, at most one
+ * per 4 GB of memory).
  * Prints one line of figures; with --json, that line is JSON (for benchmarks).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { peekStory } from './search/extract.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
 const shardSize = Number(process.env.SEARCH_SHARD_SIZE ?? 2000);
-const jobs = Number(process.env.SEARCH_JOBS ?? 2);
+// A 2,000-story shard peaks near 3 GB (Node + Pagefind's binary): as many at once as memory and
+// cores allow, at least one.
+const jobs = Number(process.env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4))));
 if (!(shardSize >= 1) || !(jobs >= 1)) throw new Error('SEARCH_SHARD_SIZE and SEARCH_JOBS must be positive numbers');
 
 const started = performance.now();
