@@ -1,11 +1,129 @@
-/** Builds the Pagefind index of dist/ (replaced by the exact-match indexer of issue #3). */
-import * as pagefind from 'pagefind';
+/**
+ * Writes the exact-match search index of the built site to dist/pagefind/ (run by `npm run build`
+ * after `astro build`). Design: README.md, "Search"; tokens: src/lib/search-tokens.ts.
+ *
+ * 1. Lists every story page, dist/stories/<slug>/index.html, and reads its slug and date.
+ * 2. Sorts them newest first and cuts them into shards of SEARCH_SHARD_SIZE (default 2,000).
+ * 3. Builds each shard in its own process (scripts/search/shard.ts), SEARCH_JOBS at a time, so
+ *    memory stays bounded however large the archive grows.
+ * 4. Merges the shards into one Pagefind bundle, each shard a "language" (qaa, qab, …), so the
+ *    browser downloads pagefind.js, its worker and wasm once; pagefind/shards.json lists them.
+ * Fails loudly when the number of indexed stories differs from the number of story pages.
+ *
+ * Env: ARCHIVE_OUT_DIR (dist), SEARCH_SHARD_SIZE (2000), SEARCH_JOBS (default: cores, at most one
+ * per 4 GB of memory).
+ * Prints one line of figures; with --json, that line is JSON (for benchmarks).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { peekStory } from './search/extract.ts';
 
-const outDir = process.env.ARCHIVE_OUT_DIR ?? 'dist';
-const { index } = await pagefind.createIndex({});
-if (!index) throw new Error('Pagefind could not create an index');
-const { errors, page_count } = await index.addDirectory({ path: outDir });
-if (errors.length) throw new Error(errors.join('\n'));
-await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-await pagefind.close();
-console.log(`Pagefind indexed ${page_count} pages`);
+const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
+const shardSize = Number(process.env.SEARCH_SHARD_SIZE ?? 2000);
+// A 2,000-story shard peaks near 3 GB (Node + Pagefind's binary): as many at once as memory and
+// cores allow, at least one.
+const jobs = Number(process.env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4))));
+if (!(shardSize >= 1) || !(jobs >= 1)) throw new Error('SEARCH_SHARD_SIZE and SEARCH_JOBS must be positive numbers');
+
+const started = performance.now();
+const storiesDir = join(outDir, 'stories');
+const pages = readdirSync(storiesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(storiesDir, entry.name, 'index.html')))
+  .map((entry) => join(storiesDir, entry.name, 'index.html'));
+if (pages.length === 0) throw new Error(`no story pages under ${storiesDir}`);
+
+const stories = pages.map((file) => ({ file, ...peekStory(readFileSync(file, 'utf8'), file) }));
+// The archive's one order: newest first, ties by slug (as src/lib/dates.ts compareNewestFirst).
+stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug)));
+
+/** ISO 639 local-use codes qaa … qtz: 520 shards. */
+const language = (i: number): string => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
+const work = join(outDir, '.search-shards');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const shards: { language: string; job: string; dir: string }[] = [];
+for (let i = 0; i * shardSize < stories.length; i++) {
+  if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
+  const job = join(work, `${language(i)}.json`);
+  writeFileSync(job, JSON.stringify({ files: stories.slice(i * shardSize, (i + 1) * shardSize).map((s) => s.file) }));
+  shards.push({ language: language(i), job, dir: join(work, language(i)) });
+}
+
+interface ShardReport {
+  language: string;
+  stories: number;
+  totalSeconds: number;
+  peakRssMB: number;
+}
+
+function buildShard(shard: (typeof shards)[number]): Promise<ShardReport> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve('scripts/search/shard.ts'), shard.job, shard.dir, shard.language], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`search shard ${shard.language} failed (exit ${code})`));
+      try {
+        done(JSON.parse(out.trim().split('\n').pop()!) as ShardReport);
+      } catch {
+        fail(new Error(`search shard ${shard.language} printed no report: ${out}`));
+      }
+    });
+  });
+}
+
+const queue = [...shards];
+const reports: ShardReport[] = [];
+await Promise.all(
+  Array.from({ length: Math.min(jobs, shards.length) }, async () => {
+    for (let shard = queue.shift(); shard; shard = queue.shift()) reports.push(await buildShard(shard));
+  }),
+);
+
+const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
+if (indexed !== pages.length) throw new Error(`search index holds ${indexed} stories, but there are ${pages.length} story pages`);
+
+// Merge: every file name in a shard is hashed or language-prefixed, so shards never collide.
+const bundle = join(outDir, 'pagefind');
+rmSync(bundle, { recursive: true, force: true });
+mkdirSync(bundle);
+const entry: { version?: string | undefined; languages: Record<string, unknown>; include_characters?: unknown } = { languages: {} };
+const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.|^pagefind-entry\.json$/;
+for (const shard of shards) {
+  const shardEntry = JSON.parse(readFileSync(join(shard.dir, 'pagefind-entry.json'), 'utf8')) as typeof entry;
+  entry.version = shardEntry.version;
+  entry.include_characters = shardEntry.include_characters;
+  Object.assign(entry.languages, shardEntry.languages);
+  for (const item of readdirSync(shard.dir, { withFileTypes: true })) {
+    const from = join(shard.dir, item.name);
+    if (item.isDirectory()) {
+      mkdirSync(join(bundle, item.name), { recursive: true });
+      for (const file of readdirSync(from)) renameSync(join(from, file), join(bundle, item.name, file));
+    } else if (!UNUSED.test(item.name)) {
+      renameSync(from, join(bundle, item.name));
+    }
+  }
+}
+writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify(entry));
+// The search page reads this first: shards in order, newest stories first.
+writeFileSync(join(bundle, 'shards.json'), JSON.stringify({ version: entry.version, shards: shards.map((s) => s.language) }));
+rmSync(work, { recursive: true, force: true });
+
+const figures = {
+  stories: indexed,
+  shards: shards.length,
+  shardSize,
+  jobs,
+  seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  maxShardRssMB: Math.max(...reports.map((r) => r.peakRssMB)),
+};
+console.log(
+  process.argv.includes('--json')
+    ? JSON.stringify(figures)
+    : `Search index: ${figures.stories} stories in ${figures.shards} shard(s) of ≤${shardSize}, ${figures.seconds} s`,
+);

@@ -1,0 +1,69 @@
+/**
+ * Bytes and milliseconds of a first and of a later search, in Chromium, through the search page
+ * of the built site: `npm run bench:search [-- firstQuery laterQuery …]` (after `npm run build`;
+ * ARCHIVE_OUT_DIR picks another build). Served by scripts/serve.ts (no compression: Pagefind's
+ * index files are gzipped already; JS and wasm would shrink further on a compressing host).
+ * Prints one JSON line per search; `first` includes loading pagefind.js, its worker and wasm.
+ */
+import type { Request } from 'playwright-core';
+import { startServer } from '../serve.ts';
+import { launchBrowser } from '../../tests/support/browser.ts';
+
+const dist = process.env.ARCHIVE_OUT_DIR ?? 'dist';
+const queries = process.argv.slice(2).length ? process.argv.slice(2) : ['营商环境', '高新区', '区', '招商 项目'];
+
+const server = await startServer(dist);
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+let log: Request[] = [];
+page.context().on('requestfinished', (request) => log.push(request));
+if (process.env.BENCH_VERBOSE) page.context().on('requestfinished', (r) => console.error(r.url()));
+
+const kind = (path: string): string =>
+  /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
+  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /\.json$/.test(path) ? 'entry' : 'page';
+
+async function bytes(requests: Request[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = { total: 0, requests: requests.length };
+  for (const request of requests) {
+    const { responseBodySize, responseHeadersSize } = await request.sizes();
+    // The worker script's reported size is unreliable in Chromium; its body length is not.
+    const body = await (await request.response())?.body().catch(() => undefined);
+    const size = Math.max(responseBodySize, body?.length ?? 0) + responseHeadersSize;
+    const k = kind(new URL(request.url()).pathname);
+    out[k] = (out[k] ?? 0) + size;
+    out.total! += size;
+  }
+  return out;
+}
+
+await page.goto(`${server.url}/search/`);
+await page.waitForLoadState('networkidle');
+const pageLoad = await bytes(log);
+console.log(JSON.stringify({ phase: 'search page', bytes: pageLoad }));
+
+for (const [i, query] of queries.entries()) {
+  log = [];
+  const { ms, status } = await page.evaluate(async (q) => {
+    const list = document.querySelector('[data-testid="search-results"]')!;
+    const input = document.getElementById('search-q') as HTMLInputElement;
+    const started = performance.now();
+    const done = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (list.getAttribute('aria-busy') === 'false') {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    input.value = q;
+    (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
+    await done;
+    return { ms: Math.round(performance.now() - started), status: document.getElementById('search-status')!.textContent };
+  }, query);
+  await page.waitForLoadState('networkidle');
+  console.log(JSON.stringify({ phase: i === 0 ? 'first search' : 'later search', query, status, ms, bytes: await bytes(log) }));
+}
+await browser.close();
+await server.close();

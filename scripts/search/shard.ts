@@ -1,0 +1,108 @@
+/**
+ * Builds the search index of one shard of stories, in its own process (memory is freed when it
+ * exits, so a large archive never holds more than one shard per process).
+ *
+ *   node scripts/search/shard.ts <job.json> <outDir> <language>
+ *
+ * job.json: { files: string[] } — story pages, newest first. Prints one JSON line of figures.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { formatChineseDate, isoDate } from '../../src/lib/dates.ts';
+import { findCity } from '../../src/lib/places.ts';
+import { recordContent, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
+import { SECTION_LABELS, SECTIONS, type Section } from '../../src/lib/taxonomy.ts';
+import { storyPath } from '../../src/lib/urls.ts';
+import { extractStory } from './extract.ts';
+
+/** Pagefind's fragment file: gzip of this signature + JSON. Pinned: pagefind is an exact version. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+const FRAGMENT_KEYS = ['url', 'content', 'word_count', 'filters', 'meta', 'anchors'];
+
+const [jobFile, outDir, language] = process.argv.slice(2);
+if (!jobFile || !outDir || !language) throw new Error('usage: shard.ts <job.json> <outDir> <language>');
+const { files } = JSON.parse(readFileSync(jobFile, 'utf8')) as { files: string[] };
+
+const started = performance.now();
+const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+if (!index || errors.length) throw new Error(`Pagefind: ${errors.join('\n')}`);
+
+/** url -> what the fragment should carry. */
+const display = new Map<string, { content: string; meta: SearchResultMeta }>();
+const pending = new Set<Promise<void>>();
+const failures: string[] = [];
+for (const [i, file] of files.entries()) {
+  const story = extractStory(readFileSync(file, 'utf8'), file);
+  if (!(SECTIONS as readonly string[]).includes(story.section)) throw new Error(`${file}: unknown section ${story.section}`);
+  const city = findCity(story.city);
+  if (!city) throw new Error(`${file}: unknown city ${story.city}`);
+  const url = storyPath(story.slug);
+  const date = new Date(`${story.date}T00:00:00Z`);
+  const meta: SearchResultMeta = {
+    url,
+    kicker: story.kicker ?? '',
+    headline: story.headline,
+    subhead: story.subhead ?? '',
+    date: formatChineseDate(date, story.precision),
+    datetime: isoDate(date, story.precision),
+    section: SECTION_LABELS[story.section as Section],
+    place: [story.city, story.county].filter(Boolean).join(' · '),
+  };
+  if (display.has(url)) throw new Error(`${file}: a second page for ${url}`);
+  display.set(url, { content: story.body, meta });
+  const added: Promise<void> = index
+    .addCustomRecord({
+      url,
+      language,
+      content: recordContent({ head: [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n'), body: story.body }),
+      filters: { section: [story.section], place: [city.slug] },
+      // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
+      // exact below 2^24, so the number is a rank, never a date like 20251003).
+      sort: { rank: String(files.length - i) },
+    })
+    .then((response) => {
+      if (response.errors.length) failures.push(`${file}: ${response.errors.join('; ')}`);
+      pending.delete(added);
+    });
+  pending.add(added);
+  if (pending.size >= 64) await Promise.race(pending);
+}
+await Promise.all(pending);
+if (failures.length) throw new Error(failures.join('\n'));
+const indexed = performance.now();
+
+const written = await index.writeFiles({ outputPath: outDir });
+if (written.errors.length) throw new Error(written.errors.join('\n'));
+await pagefind.close();
+
+// Pagefind stores each page's indexed text and meta in its fragment; ours is a stream of bigram
+// codes. Replace it with the readable text and the display fields, which excerpts are cut from.
+const fragmentDir = join(outDir, 'fragment');
+let fragments = 0;
+for (const name of readdirSync(fragmentDir)) {
+  const raw = gunzipSync(readFileSync(join(fragmentDir, name)));
+  if (raw.subarray(0, FRAGMENT_SIGNATURE.length).toString() !== FRAGMENT_SIGNATURE) {
+    throw new Error(`${name}: Pagefind's fragment format changed (no ${FRAGMENT_SIGNATURE} signature); check scripts/search/shard.ts`);
+  }
+  const fragment = JSON.parse(raw.subarray(FRAGMENT_SIGNATURE.length).toString()) as Record<string, unknown>;
+  const missing = FRAGMENT_KEYS.filter((key) => !(key in fragment));
+  const entry = display.get(String(fragment.url));
+  if (missing.length || !entry) throw new Error(`${name}: Pagefind's fragment format changed (missing ${missing.join(', ') || 'a known url'})`);
+  fragment.content = entry.content;
+  fragment.meta = entry.meta;
+  writeFileSync(join(fragmentDir, name), gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragment))]), { level: 9 }));
+  fragments++;
+}
+if (fragments !== files.length) throw new Error(`shard ${language}: ${files.length} stories but ${fragments} fragments`);
+
+console.log(
+  JSON.stringify({
+    language,
+    stories: files.length,
+    indexSeconds: (indexed - started) / 1000,
+    totalSeconds: (performance.now() - started) / 1000,
+    peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  }),
+);

@@ -1,0 +1,277 @@
+/**
+ * Exact (Ctrl+F-like) search: the one place that decides how text becomes index words and how a
+ * query becomes Pagefind searches. The indexer (scripts/index-search.ts) and the search page's
+ * browser code both import this module, so the two sides can never fold or split text differently.
+ *
+ * Why not Pagefind's own words: Pagefind prefix-matches query words (高新区域 finds 高新区), strips
+ * punctuation on one side only (3+4+2 indexed as 342) and segments Chinese by its own dictionary.
+ * Here every character of the folded text is one position, and the word at a position is the
+ * bigram (that character, the next one) spelled as 8 base-36 digits (4 per code point). Every
+ * word is the same length and pure [0-9a-z], so Pagefind never strips, stems, splits or prefix-
+ * extends it. A term of n ≥ 2 characters is the exact phrase of its n−1 bigrams (consecutive
+ * positions, exact words): it matches exactly where the term occurs as a substring.
+ */
+
+/** Positions 0 … HEAD_POSITIONS−1 hold the bigrams of kicker + headline (padded). */
+export const HEAD_POSITIONS = 128;
+/** The next positions hold each distinct character of kicker + headline once, as a 4-digit word. */
+export const HEAD_CHAR_POSITIONS = 64;
+/** Positions before this are the head's copies; from here on, every character of the text once. */
+export const TEXT_START = HEAD_POSITIONS + HEAD_CHAR_POSITIONS;
+/** A position with no word: Pagefind counts it but indexes nothing. */
+const PAD = '.';
+/** The "next character" of the last character of a text. */
+const END = '0000';
+const DIGITS = 4;
+
+/**
+ * One character folded the way both sides fold it: full-width ASCII (Ａ１＋) to ASCII, any
+ * whitespace (full-width space included) to ' ', then lower case when that stays one character.
+ */
+export function foldChar(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (/^\s$/u.test(ch) || cp === 0x3000) return ' ';
+  const ascii = cp >= 0xff01 && cp <= 0xff5e ? String.fromCodePoint(cp - 0xfee0) : ch;
+  const lower = ascii.toLowerCase();
+  return Array.from(lower).length === 1 ? lower : ascii;
+}
+
+/**
+ * Text folded for matching: every character folded, runs of whitespace as one space, trimmed.
+ * What the index holds and what a query is compared with; the result is a list of code points.
+ */
+export function foldChars(text: string): string[] {
+  const out: string[] = [];
+  for (const ch of text) {
+    const f = foldChar(ch);
+    if (f === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue;
+    out.push(f);
+  }
+  if (out[out.length - 1] === ' ') out.pop();
+  return out;
+}
+
+export const foldText = (text: string): string => foldChars(text).join('');
+
+/** A code point as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode). */
+export const encodeChar = (ch: string): string => ch.codePointAt(0)!.toString(36).padStart(DIGITS, '0');
+
+/** The bigram word of characters a, b (b undefined: a ends the text). */
+export const bigramWord = (a: string, b: string | undefined): string => encodeChar(a) + (b === undefined ? END : encodeChar(b));
+
+/** One word per character of already folded text: the bigram starting there. */
+export function bigramWords(chars: readonly string[]): string[] {
+  return chars.map((ch, i) => bigramWord(ch, chars[i + 1]));
+}
+
+/** Each distinct character once, as a 4-digit word (a one-character term is that exact word). */
+function distinctCharWords(chars: readonly string[]): string[] {
+  return [...new Set(chars.filter((c) => c !== ' '))].map(encodeChar);
+}
+
+export interface SearchableStory {
+  /** Kicker and headline (and subhead), the lines a hit in ranks first. */
+  head: string;
+  /** Everything else a reader can search: captions, body paragraphs, bylines. */
+  body: string;
+}
+
+/**
+ * The content string Pagefind indexes for one story (words separated by spaces):
+ * 1. positions [0, 128): bigrams of the head (cut at 127 characters), padded;
+ * 2. positions [128, 192): distinct head characters, padded;
+ * 3. distinct characters of head and body;
+ * 4. bigrams of head + body (the head again, so a long headline is matched in full).
+ * A match at a position below 128 (phrase) or 192 (one character) is a hit in kicker or headline.
+ */
+export function recordContent(story: SearchableStory): string {
+  const head = foldChars(story.head);
+  const all = foldChars(`${story.head}\n${story.body}`);
+  const headWords = bigramWords(head.slice(0, HEAD_POSITIONS - 1));
+  const headChars = distinctCharWords(head).slice(0, HEAD_CHAR_POSITIONS);
+  const pad = (words: string[], n: number) => [...words, ...Array<string>(n - words.length).fill(PAD)];
+  return [
+    ...pad(headWords, HEAD_POSITIONS),
+    ...pad(headChars, HEAD_CHAR_POSITIONS),
+    ...distinctCharWords(all),
+    ...bigramWords(all),
+  ].join(' ');
+}
+
+/**
+ * Terms of a query, folded: separated by spaces (ASCII or full-width); text in "…" or “…” is one
+ * term, spaces and all. Duplicates dropped. Quote marks themselves are never part of a term.
+ */
+export function parseQuery(query: string): string[] {
+  const terms: string[] = [];
+  const re = /"([^"]*)"?|“([^”]*)”?|[^\s\u3000"“”]+/gu;
+  for (const m of query.matchAll(re)) {
+    const term = foldText(m[1] ?? m[2] ?? m[0]);
+    if (term && !terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+/** How one term is looked up in Pagefind. */
+export interface TermQuery {
+  /** The Pagefind query string: always a quoted (exact) phrase. */
+  query: string;
+  /** 'char': one character, found as its own word; 'phrase': the bigrams of a longer term. */
+  kind: 'char' | 'phrase';
+  /** The words of the phrase, in order. */
+  words: string[];
+  /** A match position below this is in kicker or headline. */
+  headLimit: number;
+}
+
+export function termQuery(term: string): TermQuery {
+  const chars = Array.from(term);
+  if (chars.length === 1) {
+    const word = encodeChar(chars[0]!);
+    return { query: `"${word}"`, kind: 'char', words: [word], headLimit: HEAD_POSITIONS + HEAD_CHAR_POSITIONS };
+  }
+  const words = chars.slice(0, -1).map((ch, i) => bigramWord(ch, chars[i + 1]));
+  return { query: `"${words.join(' ')}"`, kind: 'phrase', words, headLimit: HEAD_POSITIONS };
+}
+
+/**
+ * How many times a phrase occurs, from the positions a plain (non-phrase) search of its words
+ * returns: starts of runs of `length` consecutive positions. Used for ranking only.
+ */
+export function countRuns(positions: readonly number[], length: number): number {
+  const set = new Set(positions);
+  let n = 0;
+  for (const p of set) {
+    let j = 1;
+    while (j < length && set.has(p + j)) j++;
+    if (j === length) n++;
+  }
+  return n;
+}
+
+/** Whether folded `text` contains every term: the definition of a match, used to re-check hits. */
+export function containsAll(text: string, terms: readonly string[]): boolean {
+  const folded = foldText(text);
+  return terms.every((t) => folded.includes(t));
+}
+
+/** A piece of an excerpt: plain text, or a matched term to mark. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Where the terms occur in `text`, as [start, end) code-point ranges of the ORIGINAL text,
+ * merged when they overlap. Folding keeps one output character per input character except for
+ * whitespace runs, so a map from folded to original offsets is kept.
+ */
+export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+  const original = Array.from(text);
+  const folded: string[] = [];
+  const origin: number[] = []; // folded index -> original index
+  original.forEach((ch, i) => {
+    const f = foldChar(ch);
+    if (f === ' ' && (folded.length === 0 || folded[folded.length - 1] === ' ')) return;
+    folded.push(f);
+    origin.push(i);
+  });
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    const t = Array.from(term);
+    for (let i = 0; i + t.length <= folded.length; i++) {
+      let k = 0;
+      while (k < t.length && folded[i + k] === t[k]) k++;
+      if (k === t.length) ranges.push([origin[i]!, origin[i + t.length - 1]! + 1]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** Text split into plain and marked segments (every occurrence of every term marked whole). */
+export function markTerms(text: string, terms: readonly string[]): Segment[] {
+  return segmentsOf(Array.from(text), matchRanges(text, terms), 0, Array.from(text).length);
+}
+
+function segmentsOf(chars: string[], ranges: [number, number][], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let at = from;
+  for (const [s, e] of ranges) {
+    if (e <= from || s >= to) continue;
+    const start = Math.max(s, from);
+    const end = Math.min(e, to);
+    if (start > at) out.push({ text: chars.slice(at, start).join(''), mark: false });
+    out.push({ text: chars.slice(start, end).join(''), mark: true });
+    at = end;
+  }
+  if (at < to) out.push({ text: chars.slice(at, to).join(''), mark: false });
+  return out;
+}
+
+/**
+ * An excerpt of about `width` characters around the first hit of any term, hits marked whole.
+ * Without a hit (the terms are only in the headline) the text's opening.
+ */
+export function excerpt(text: string, terms: readonly string[], width = 80): Segment[] {
+  const chars = Array.from(text);
+  const ranges = matchRanges(text, terms);
+  const first = ranges[0];
+  let start = first ? Math.max(0, first[0] - Math.floor(width / 4)) : 0;
+  let end = Math.min(chars.length, start + width);
+  if (first && first[1] > end) end = Math.min(chars.length, first[1]);
+  start = Math.max(0, Math.min(start, end - width));
+  const segments = segmentsOf(chars, ranges, start, end);
+  if (start > 0) segments.unshift({ text: '…', mark: false });
+  if (end < chars.length) segments.push({ text: '…', mark: false });
+  return segments;
+}
+
+/** The text a result link asks the story page to highlight: the first term found in `text`. */
+export function firstHit(text: string, terms: readonly string[]): string | undefined {
+  const first = matchRanges(text, terms)[0];
+  return first ? Array.from(text).slice(first[0], first[1]).join('') : undefined;
+}
+
+/** Order of results: more terms in kicker/headline, then more occurrences, then newer. */
+export interface RankKeys {
+  headHits: number;
+  frequency: number;
+  /** Larger is newer. */
+  recency: number;
+}
+
+export const byRelevance = (a: RankKeys, b: RankKeys): number =>
+  b.headHits - a.headHits || b.frequency - a.frequency || b.recency - a.recency;
+
+export const byNewest = (a: RankKeys, b: RankKeys): number => b.recency - a.recency;
+
+/**
+ * What a result shows, stored with each story in the index (Pagefind's fragment `meta`), so the
+ * search page needs no other request. Written by the indexer, read by the search page.
+ */
+export interface SearchResultMeta {
+  /** storyPath(slug) */
+  url: string;
+  kicker: string;
+  headline: string;
+  subhead: string;
+  /** 2025年10月3日 or 2025年10月 */
+  date: string;
+  /** 2025-10-03 or 2025-10, for <time datetime> */
+  datetime: string;
+  /** Section label, e.g. 开发区 */
+  section: string;
+  /** 晋中市 · 灵石县 */
+  place: string;
+}
+
+/** The head text of a result (matched and marked like the body). */
+export const headText = (meta: Pick<SearchResultMeta, 'kicker' | 'headline' | 'subhead'>): string =>
+  [meta.kicker, meta.headline, meta.subhead].filter(Boolean).join('\n');

@@ -1,0 +1,267 @@
+/**
+ * The search page (/search/): reads and writes ?q=&section=&place=&sort= so every search is a
+ * link, searches as the reader types, shows counts, filters and highlighted excerpts.
+ * History: while the reader types, the address is replaced; a search that settles (a pause,
+ * Enter, a filter) becomes its own history entry, so Back steps through distinct searches.
+ */
+import { excerpt, firstHit, headText, markTerms, type Segment } from '../lib/search-tokens.ts';
+import { searchPath } from '../lib/urls.ts';
+import { FILTERS, preload, search, type FilterName, type Hit } from './exact-search.ts';
+
+type Sort = 'relevance' | 'newest';
+interface State {
+  q: string;
+  section: string;
+  place: string;
+  sort: Sort;
+}
+
+const PAGE_SIZE = 10;
+const TYPING_PAUSE_MS = 200;
+const SETTLE_MS = 1000;
+
+const app = document.getElementById('search-app')!;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const selects: Record<FilterName | 'sort', HTMLSelectElement> = {
+  section: document.getElementById('search-section') as HTMLSelectElement,
+  place: document.getElementById('search-place') as HTMLSelectElement,
+  sort: document.getElementById('search-sort') as HTMLSelectElement,
+};
+const status = document.getElementById('search-status')!;
+const list = document.getElementById('search-results')!;
+const more = document.getElementById('search-more') as HTMLButtonElement;
+
+function readUrl(): State {
+  const params = new URLSearchParams(location.search);
+  return {
+    q: params.get('q') ?? '',
+    section: params.get('section') ?? '',
+    place: params.get('place') ?? '',
+    sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
+  };
+}
+
+function urlOf(state: State): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.section) params.set('section', state.section);
+  if (state.place) params.set('place', state.place);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const query = params.toString();
+  return query ? `${searchPath()}?${query}` : searchPath();
+}
+
+let state = readUrl();
+/** Whether the current history entry is a finished search (the next change gets its own entry). */
+let settled = true;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+function writeUrl(entry: 'push' | 'replace'): void {
+  const url = urlOf(state);
+  if (url === location.pathname + location.search) return;
+  const hadQuery = new URLSearchParams(location.search).has('q');
+  if (entry === 'push' && hadQuery) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+function showForm(): void {
+  input.value = state.q;
+  selects.section.value = state.section;
+  selects.place.value = state.place;
+  selects.sort.value = state.sort;
+  // A value from the address that the list does not offer falls back to "all".
+  state.section = selects.section.value;
+  state.place = selects.place.value;
+}
+
+// ---- rendering ----------------------------------------------------------------------------
+
+function segments(parent: HTMLElement, parts: Segment[]): HTMLElement {
+  for (const part of parts) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      parent.append(mark);
+    } else parent.append(part.text);
+  }
+  return parent;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.append(...children);
+  return node;
+}
+
+async function resultItem(hit: Hit, terms: string[]): Promise<HTMLLIElement> {
+  const { content, meta } = await hit.data();
+  const head = headText(meta);
+  const link = el('a', 'hover:underline');
+  const highlight = new URLSearchParams();
+  for (const term of terms) {
+    const text = firstHit(`${head}\n${content}`, [term]);
+    if (text) highlight.append('hl', text);
+  }
+  link.href = `${meta.url}?${highlight.toString()}`;
+  segments(link, markTerms(meta.headline, terms));
+  const article = el('article', '');
+  if (meta.kicker) article.append(segments(el('p', 'text-sm text-accent dark:text-accent-dark'), markTerms(meta.kicker, terms)));
+  article.append(el('h2', 'mt-1 font-serif text-xl leading-snug font-bold', link));
+  if (meta.subhead) article.append(segments(el('p', 'mt-1 font-serif'), markTerms(meta.subhead, terms)));
+  const time = el('time', '', meta.date);
+  time.dateTime = meta.datetime;
+  article.append(
+    el('p', 'mt-2 flex flex-wrap gap-x-3 text-sm text-muted dark:text-muted-dark', time, el('span', '', meta.section), el('span', '', meta.place)),
+    segments(el('p', 'search-excerpt mt-2 leading-relaxed'), excerpt(content, terms, 90)),
+  );
+  return el('li', 'border-b border-rule py-5 dark:border-rule-dark', article);
+}
+
+function setCounts(select: HTMLSelectElement, counts: Map<string, number>): void {
+  for (const option of select.options) {
+    if (!option.value) continue;
+    const n = counts.get(option.value) ?? 0;
+    option.textContent = `${option.dataset.label}（${n}）`;
+    option.disabled = n === 0 && option.value !== select.value;
+  }
+}
+
+function clearCounts(): void {
+  for (const name of FILTERS) {
+    for (const option of selects[name].options) {
+      if (option.value) {
+        option.textContent = option.dataset.label ?? option.textContent;
+        option.disabled = false;
+      }
+    }
+  }
+}
+
+let shown: { hits: Hit[]; terms: string[]; count: number } = { hits: [], terms: [], count: 0 };
+
+async function showMore(): Promise<void> {
+  const next = shown.hits.slice(shown.count, shown.count + PAGE_SIZE);
+  const items = await Promise.all(next.map((hit) => resultItem(hit, shown.terms)));
+  list.append(...items);
+  shown.count += next.length;
+  more.hidden = shown.count >= shown.hits.length;
+}
+
+async function render(hits: Hit[], terms: string[]): Promise<void> {
+  const matches = (hit: Hit, skip?: FilterName) =>
+    FILTERS.every((name) => name === skip || !state[name] || hit[name] === state[name]);
+  for (const name of FILTERS) {
+    const counts = new Map<string, number>();
+    for (const hit of hits) if (matches(hit, name) && hit[name]) counts.set(hit[name], (counts.get(hit[name]) ?? 0) + 1);
+    setCounts(selects[name], counts);
+  }
+  const filtered = hits.filter((hit) => matches(hit));
+  shown = { hits: filtered, terms, count: 0 };
+  list.replaceChildren();
+  await showMore();
+  const quoted = terms.map((t) => `“${t}”`).join('');
+  status.textContent =
+    filtered.length > 0
+      ? `找到 ${filtered.length} 篇${filtered.length < hits.length ? `（筛选前共 ${hits.length} 篇）` : ''}`
+      : `找到 0 篇：没有稿件${terms.length > 1 ? '同时' : ''}包含${quoted}${hits.length > 0 ? `（筛选前共 ${hits.length} 篇）` : ''}。`;
+}
+
+// ---- searching: one at a time, the newest request wins -------------------------------------
+
+let generation = 0;
+let queue: Promise<void> = Promise.resolve();
+
+function run(): void {
+  const mine = ++generation;
+  const wanted = { ...state };
+  list.setAttribute('aria-busy', 'true');
+  queue = queue.then(async () => {
+    if (mine !== generation) return;
+    try {
+      if (!wanted.q.trim()) {
+        list.replaceChildren();
+        more.hidden = true;
+        clearCounts();
+        status.textContent = '输入要查找的文字：多个词用空格隔开。';
+      } else {
+        const { hits, terms } = await search(wanted.q, wanted.sort);
+        if (mine !== generation) return;
+        await render(hits, terms);
+      }
+    } catch (error) {
+      console.error(error);
+      if (mine !== generation) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '搜索出错，请稍后重试。';
+    }
+    if (mine === generation) list.setAttribute('aria-busy', 'false');
+  });
+}
+
+// ---- events -------------------------------------------------------------------------------
+
+// Pagefind is fetched when the reader starts typing (or arrives with a query), not before.
+input.addEventListener('keydown', preload, { once: true });
+
+function typed(): void {
+  state.q = input.value;
+  writeUrl(settled ? 'push' : 'replace');
+  settled = false;
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(() => (settled = true), SETTLE_MS);
+  clearTimeout(typingTimer);
+  list.setAttribute('aria-busy', 'true');
+  typingTimer = setTimeout(run, TYPING_PAUSE_MS);
+}
+// While an input method composes (pinyin letters), nothing is searched; the chosen characters are.
+input.addEventListener('input', (event) => {
+  if (!(event as InputEvent).isComposing) typed();
+});
+input.addEventListener('compositionend', typed);
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  clearTimeout(settleTimer);
+  const changed = state.q !== input.value;
+  state.q = input.value;
+  writeUrl(settled ? 'push' : 'replace');
+  settled = true;
+  if (changed || list.getAttribute('aria-busy') === 'true' || shown.terms.length === 0) run();
+});
+
+for (const name of ['section', 'place', 'sort'] as const) {
+  selects[name].addEventListener('change', () => {
+    clearTimeout(settleTimer);
+    if (name === 'sort') state.sort = selects.sort.value === 'newest' ? 'newest' : 'relevance';
+    else state[name] = selects[name].value;
+    writeUrl('push');
+    settled = true;
+    run();
+  });
+}
+
+more.addEventListener('click', () => {
+  const first = shown.count;
+  void showMore().then(() => {
+    // Keyboard users continue from the first new result.
+    list.children[first]?.querySelector('a')?.focus();
+  });
+});
+
+addEventListener('popstate', () => {
+  state = readUrl();
+  showForm();
+  settled = true;
+  run();
+});
+
+app.hidden = false;
+for (const name of FILTERS) for (const option of selects[name].options) option.dataset.label = option.textContent ?? '';
+showForm();
+if (!state.q) input.focus();
+run();

@@ -1,0 +1,59 @@
+/** The search indexer reads every story page and refuses to drop one silently. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { extractStory } from '../../scripts/search/extract.ts';
+import { DIST } from '../support/site.ts';
+
+const page = (slug: string) => join(DIST, 'stories', slug, 'index.html');
+
+test('a story page yields its head, captions, body and bylines, and no archive-added text', () => {
+  const story = extractStory(readFileSync(page('changzhi-hi-tech-zone-study-meeting'), 'utf8'), 'changzhi');
+  assert.equal(story.kicker, '长治高新区');
+  assert.equal(story.headline, '召开党工委理论学习中心组(扩大)学习会议');
+  assert.equal(story.date, '2025-09-30');
+  assert.equal(story.section, 'meeting');
+  assert.equal(story.city, '长治市');
+  const lines = story.body.split('\n');
+  assert.equal(lines[0], '学习会议。 ■ 长治高新区供图');
+  assert.match(lines[1]!, /^科学导报讯 9月30日,长治高新区/);
+  assert.equal(lines.at(-1), '王佳琪');
+  for (const added of ['照片未收录', '编者', '链接到第', '¶']) assert.ok(!story.body.includes(added), added);
+  const photo = extractStory(readFileSync(page('taiyuan-energy-storage-station-photo'), 'utf8'), 'taiyuan');
+  assert.equal(photo.kicker, undefined);
+  assert.equal(photo.precision, 'day');
+  assert.match(photo.body, /■ 王瑞瑞摄$/);
+});
+
+function indexCopy(edit: (dir: string) => void): { status: number | null; output: string } {
+  const root = mkdtempSync(join(tmpdir(), 'search-index-'));
+  cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
+  edit(root);
+  const result = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '4' },
+  });
+  rmSync(root, { recursive: true, force: true });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+test('the indexer builds shards of the configured size and reports stories, seconds and shards', () => {
+  const { status, output } = indexCopy(() => {});
+  assert.equal(status, 0, output);
+  const report = JSON.parse(output.trim().split('\n').find((line) => line.startsWith('{'))!);
+  assert.equal(report.stories, 6);
+  assert.equal(report.shards, 2);
+  assert.equal(typeof report.seconds, 'number');
+});
+
+test('a story page the indexer cannot read stops the build, naming the file', () => {
+  const { status, output } = indexCopy((dir) => {
+    const file = join(dir, 'stories', 'xiyang-vehicle-recycling-project', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('data-search-story=', 'data-other='));
+  });
+  assert.notEqual(status, 0);
+  assert.match(output, /xiyang-vehicle-recycling-project\/index\.html: no <article data-search-story/);
+});

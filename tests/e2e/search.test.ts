@@ -1,0 +1,417 @@
+/**
+ * Search, in Chromium through /search/: every query of the shared list and of a held-back list
+ * returns exactly the stories whose text contains every term (checked against the list and
+ * against a brute-force scan of the story files), ranking, filters, sort, history, highlighting
+ * on the story page, the / key, the aria-busy contract, the no-JavaScript message.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DIST, useSite } from '../support/site.ts';
+import { readStoryFiles, type StoryFile } from '../support/stories.ts';
+import { storyPath } from '../../src/lib/urls.ts';
+
+const site = useSite();
+const stories = readStoryFiles();
+
+// ---- ground truth, independent of the site's code -------------------------------------------
+
+const ROLE = { reporter: '', photographer: '摄', supplied: '供图' } as Record<string, string>;
+/** Folded as the issue defines matching: full-width ASCII to ASCII, case-insensitive, spaces as one. */
+const fold = (s: string) =>
+  s
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, ' ')
+    .toLowerCase()
+    .trim();
+const headOf = (s: StoryFile) => [s.data.kicker ?? '', s.data.headline].join('\n');
+const textOf = (s: StoryFile) =>
+  [
+    headOf(s),
+    ...(s.data.figures ?? []).map((f) => `${f.caption}${f.credit ? ` ■ ${f.credit.name}${ROLE[f.credit.role]}` : ''}`),
+    ...s.body.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '')),
+    (s.data.bylines ?? []).map((b) => b.name).join(' '),
+  ].join('\n');
+function termsOf(query: string): string[] {
+  const terms: string[] = [];
+  for (const m of query.matchAll(/"([^"]*)"?|“([^”]*)”?|[^\s\u3000"“”]+/g)) {
+    const t = fold(m[1] ?? m[2] ?? m[0]);
+    if (t && !terms.includes(t)) terms.push(t);
+  }
+  return terms;
+}
+const bruteForce = (query: string) =>
+  stories.filter((s) => termsOf(query).every((t) => fold(textOf(s)).includes(t))).map((s) => storyPath(s.data.slug));
+
+/** A story named as queries.tsv names it: by kicker, or the photo news by its name + (图片新闻). */
+function byName(name: string): string {
+  const story =
+    stories.find((s) => s.data.kicker === name) ??
+    stories.find((s) => s.data.format === 'photo' && s.data.headline.includes(name.replace('(图片新闻)', '')));
+  assert.ok(story, `no story named ${name}`);
+  return storyPath(story.data.slug);
+}
+
+function readTsv(file: string): { query: string; count: number; expected: string[] }[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [query, count, names = ''] = line.split('\t');
+      return { query: query!, count: Number(count), expected: names ? names.split(' | ') : [] };
+    });
+}
+
+// ---- driving the page ------------------------------------------------------------------------
+
+const results = '[data-testid="search-results"]';
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector(`${results}[aria-busy="false"]`, { state: 'attached' });
+}
+
+/** Result links (story paths, without the ?hl= part) in the order shown. */
+async function resultPaths(page: Page): Promise<string[]> {
+  const hrefs = await page.locator(`${results} li h2 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  return hrefs.map((href) => href.replace(/\?.*$/, ''));
+}
+
+async function searchFor(page: Page, query: string, extra = ''): Promise<string[]> {
+  await page.goto(site.url(`/search/?q=${encodeURIComponent(query)}${extra}`));
+  await settled(page);
+  return resultPaths(page);
+}
+
+const sorted = (a: string[]) => [...a].sort();
+
+test('every query of the shared list (tests/fixtures/search-queries.tsv) finds exactly its stories', async () => {
+  const page = await (await site.context()).newPage();
+  for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
+    const got = await searchFor(page, row.query);
+    const expected = row.expected.map(byName);
+    assert.equal(expected.length, row.count, `${row.query}: list is consistent`);
+    assert.deepEqual(sorted(got), sorted(expected), `${row.query}`);
+    assert.deepEqual(sorted(got), sorted(bruteForce(row.query)), `${row.query}: brute force`);
+    assert.equal(await page.locator('#search-status').innerText(), row.count > 0 ? `找到 ${row.count} 篇` : `找到 0 篇：没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query).map((t) => `“${t}”`).join('')}。`);
+  }
+});
+
+test('held-back queries (digits, Latin, symbols, spaces, quotes, single characters) find exactly their stories', async () => {
+  const page = await (await site.context()).newPage();
+  for (const row of readTsv('tests/fixtures/search-queries-extra.tsv')) {
+    const got = await searchFor(page, row.query);
+    const expected = row.expected.map(storyPath);
+    assert.equal(expected.length, row.count, `${row.query}: list is consistent`);
+    assert.deepEqual(sorted(got), sorted(expected), `${row.query}`);
+    assert.deepEqual(sorted(got), sorted(bruteForce(row.query)), `${row.query}: brute force`);
+  }
+});
+
+test('every substring of two to four characters of a story finds what brute force finds (sampled)', async () => {
+  const page = await (await site.context()).newPage();
+  const text = fold(textOf(stories.find((s) => s.data.slug === 'lingshi-etdz-transformation')!));
+  const chars = Array.from(text);
+  for (let i = 7; i < chars.length; i += 211) {
+    const term = chars.slice(i, i + 2 + (i % 3)).join('').trim();
+    if (!term || /["“”\s]/.test(term)) continue;
+    assert.deepEqual(sorted(await searchFor(page, term)), sorted(bruteForce(term)), term);
+  }
+});
+
+test('results show kicker, headline, date, section, place and an excerpt with the whole hit marked', async () => {
+  const page = await (await site.context()).newPage();
+  await searchFor(page, '"管委会+公司"');
+  const item = page.locator(`${results} li`).first();
+  assert.equal(await item.locator('h2 a').innerText(), '多元施策突围转型发展主战场');
+  const text = await item.innerText();
+  for (const part of ['灵石经济技术开发区', '2025年10月', '开发区', '晋中市 · 灵石县']) assert.ok(text.includes(part), part);
+  assert.equal(await item.locator('time').getAttribute('datetime'), '2025-10');
+  assert.deepEqual(await item.locator('.search-excerpt mark').allInnerTexts(), ['管委会+公司']);
+  assert.equal(await item.locator('h2 a').getAttribute('href'), `${storyPath('lingshi-etdz-transformation')}?hl=${encodeURIComponent('管委会+公司')}`);
+
+  await searchFor(page, '储能电站');
+  const photo = page.locator(`${results} li`).first();
+  assert.match(await photo.innerText(), /2025年10月3日/);
+  assert.deepEqual(await photo.locator('h2 mark').allInnerTexts(), ['储能电站'], 'the hit in the headline is marked too');
+  await searchFor(page, '100mw');
+  assert.deepEqual(await page.locator(`${results} .search-excerpt mark`).allInnerTexts(), ['100MW'], 'marked as printed');
+});
+
+/** Expected relevance order, computed from the story files. */
+function expectedOrder(query: string): string[] {
+  const terms = termsOf(query);
+  const count = (text: string, t: string) => {
+    let n = 0;
+    for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) n++;
+    return n;
+  };
+  return stories
+    .filter((s) => terms.every((t) => fold(textOf(s)).includes(t)))
+    .map((s) => ({
+      path: storyPath(s.data.slug),
+      head: terms.filter((t) => fold(headOf(s)).includes(t)).length,
+      // one-character terms count once per story (the index keeps each character once)
+      often: terms.reduce((sum, t) => sum + (Array.from(t).length > 1 ? count(fold(textOf(s)), t) : 1), 0),
+      date: new Date(s.data.date).getTime(),
+      slug: s.data.slug,
+    }))
+    .sort((a, b) => b.head - a.head || b.often - a.often || b.date - a.date || a.slug.localeCompare(b.slug))
+    .map((s) => s.path);
+}
+
+test('ranking: hits in kicker or headline first, then how often, then newest', async () => {
+  const page = await (await site.context()).newPage();
+  for (const query of ['开发区', '项目', '建设', '区', '习近平', '发展 项目', '经济技术开发区 企业']) {
+    assert.deepEqual(await searchFor(page, query), expectedOrder(query), query);
+  }
+  // 区 is in five kickers; the photo news (no kicker, not in its headline) comes last.
+  assert.equal((await searchFor(page, '区')).at(-1), storyPath('taiyuan-energy-storage-station-photo'));
+});
+
+test('newest first: the sort switch reorders by date and is kept in the address', async () => {
+  const page = await (await site.context()).newPage();
+  await searchFor(page, '区');
+  await page.getByLabel('排序').selectOption('newest');
+  await page.waitForURL(/sort=newest/);
+  await settled(page);
+  const newest = [...stories]
+    .sort((a, b) => +new Date(b.data.date) - +new Date(a.data.date) || a.data.slug.localeCompare(b.data.slug))
+    .map((s) => storyPath(s.data.slug));
+  assert.deepEqual(await resultPaths(page), newest);
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.getByLabel('排序').inputValue(), 'newest');
+  assert.deepEqual(await resultPaths(page), newest);
+});
+
+test('filters by section and place show counts, narrow the results and are kept in the address', async () => {
+  const page = await (await site.context()).newPage();
+  await searchFor(page, '区');
+  const section = page.getByLabel('栏目');
+  const place = page.getByLabel('地区');
+  assert.deepEqual(await section.locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
+  assert.deepEqual(await place.locator('option').allInnerTexts(), ['全部地区', '太原市（1）', '长治市（1）', '晋城市（1）', '朔州市（1）', '晋中市（2）']);
+  await section.selectOption('project');
+  await page.waitForURL(/section=project/);
+  await settled(page);
+  assert.deepEqual(sorted(await resultPaths(page)), sorted(stories.filter((s) => s.data.section === 'project').map((s) => storyPath(s.data.slug))));
+  assert.equal(await page.locator('#search-status').innerText(), '找到 3 篇（筛选前共 6 篇）');
+  // place counts now count project stories only
+  assert.deepEqual(await place.locator('option').allInnerTexts(), ['全部地区', '太原市（1）', '长治市（0）', '晋城市（0）', '朔州市（1）', '晋中市（1）']);
+  await place.selectOption('jinzhong');
+  await page.waitForURL(/place=jinzhong/);
+  await settled(page);
+  assert.deepEqual(await resultPaths(page), [storyPath('xiyang-vehicle-recycling-project')]);
+  // a shared link opens the same view
+  const again = await (await site.context()).newPage();
+  assert.deepEqual(await searchFor(again, '区', '&section=project&place=jinzhong'), [storyPath('xiyang-vehicle-recycling-project')]);
+  assert.equal(await again.getByLabel('栏目').inputValue(), 'project');
+  // filters with more than one term
+  assert.deepEqual(await searchFor(again, '招商 营商环境', '&place=jincheng'), [storyPath('jincheng-etdz-industrial-ecosystem')]);
+  assert.deepEqual(await again.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（1）', '项目（0）', '会议（0）']);
+});
+
+test('the address follows the query as the reader types, and Back returns to earlier searches', async () => {
+  const page = await (await site.context()).newPage();
+  await searchFor(page, '招商');
+  const box = page.getByRole('searchbox', { name: '搜索档案全文' });
+  assert.equal(await box.inputValue(), '招商');
+  await box.fill('王波');
+  await page.waitForURL((url) => url.searchParams.get('q') === '王波');
+  await settled(page);
+  assert.deepEqual(await resultPaths(page), [storyPath('jincheng-etdz-industrial-ecosystem')]);
+  await page.waitForTimeout(1200); // the search settles
+  await box.fill('储');
+  await box.press('End');
+  await page.keyboard.type('能');
+  await page.waitForURL((url) => url.searchParams.get('q') === '储能');
+  await settled(page);
+  assert.deepEqual(await resultPaths(page), [storyPath('taiyuan-energy-storage-station-photo')]);
+  await page.goBack();
+  await page.waitForURL((url) => url.searchParams.get('q') === '王波');
+  await settled(page);
+  assert.equal(await box.inputValue(), '王波');
+  assert.deepEqual(await resultPaths(page), [storyPath('jincheng-etdz-industrial-ecosystem')]);
+  await page.goBack();
+  await page.waitForURL((url) => url.searchParams.get('q') === '招商');
+  await settled(page);
+  assert.equal((await resultPaths(page)).length, 2);
+  // Enter makes a search its own entry too
+  await box.fill('赵赞');
+  await box.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === '赵赞');
+  await settled(page);
+  await page.goBack();
+  await page.waitForURL((url) => url.searchParams.get('q') === '招商');
+});
+
+test('the header box leads to the search page, which searches the query it was given', async () => {
+  const page = await (await site.context()).newPage();
+  await page.goto(site.url(storyPath('pinglu-hazardous-waste-project')));
+  await page.getByRole('searchbox', { name: '搜索档案' }).fill('压路机');
+  await page.getByRole('searchbox', { name: '搜索档案' }).press('Enter');
+  await page.waitForURL(/\/search\/\?q=/);
+  await settled(page);
+  assert.deepEqual(await resultPaths(page), [storyPath('pinglu-hazardous-waste-project')]);
+  assert.equal(await page.getByRole('status').innerText(), '找到 1 篇');
+});
+
+test('following a result highlights the hit on the story page and scrolls to it', async () => {
+  const context = await site.context({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  for (const term of ['标准地', '准地', '合成氨']) {
+    await searchFor(page, term);
+    await page.locator(`${results} li h2 a`).first().click();
+    await page.waitForURL(/\/stories\/lingshi-etdz-transformation\/\?hl=/);
+    const marks = page.locator('article mark');
+    assert.ok((await marks.count()) >= 1, term);
+    assert.deepEqual([...new Set(await marks.allInnerTexts())], [term]);
+    assert.ok(await marks.first().isVisible());
+    const box = (await marks.first().boundingBox())!;
+    assert.ok(box.y >= 0 && box.y < 600, `${term}: the first hit is in view (y=${box.y})`);
+    assert.ok((await page.evaluate(() => scrollY)) > 0, `${term}: scrolled`);
+  }
+  // The story text is unchanged apart from the marks, and without ?hl= nothing is marked.
+  await page.goto(site.url(storyPath('lingshi-etdz-transformation')));
+  assert.equal(await page.locator('article mark').count(), 0);
+  await context.close();
+});
+
+test('the / key focuses the search box (search page and other pages), but not while typing', async () => {
+  const page = await (await site.context()).newPage();
+  await page.goto(site.url(storyPath('changzhi-hi-tech-zone-study-meeting')));
+  await page.locator('body').press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
+  await page.goto(site.url('/search/?q=区'));
+  await settled(page);
+  await page.locator(`${results} a`).first().focus();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q');
+  await page.keyboard.type('1/2');
+  assert.equal(await page.locator('#search-q').inputValue(), '1/2', 'a slash typed in the box stays text');
+});
+
+test('aria-busy is true while a search runs and false once results or the empty state show; the count is announced', async () => {
+  const page = await (await site.context()).newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { busy: string[] }).busy = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const list = document.querySelector('[data-testid="search-results"]')!;
+      (window as unknown as { busy: string[] }).busy.push(list.getAttribute('aria-busy')!);
+      new MutationObserver(() => (window as unknown as { busy: string[] }).busy.push(list.getAttribute('aria-busy')!)).observe(list, {
+        attributes: true,
+        attributeFilter: ['aria-busy'],
+      });
+    });
+  });
+  await searchFor(page, '储能');
+  assert.equal(await page.locator(`${results} li`).count(), 1);
+  await page.getByRole('searchbox', { name: '搜索档案全文' }).fill('区块链');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('区块链'));
+  await settled(page);
+  assert.equal(await page.locator(`${results} li`).count(), 0);
+  const busy = await page.evaluate(() => (window as unknown as { busy: string[] }).busy);
+  assert.equal(busy[0], 'true');
+  assert.equal(busy.at(-1), 'false');
+  assert.ok(busy.filter((b) => b === 'true').length >= 2, 'busy again for the second search');
+  const status = page.getByRole('status');
+  assert.equal(await status.innerText(), '找到 0 篇：没有稿件包含“区块链”。');
+  // every result links to its story
+  await searchFor(page, '区');
+  const hrefs = await page.locator(`${results} li a[href]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  assert.equal(hrefs.length, 6);
+  for (const href of hrefs) assert.ok(stories.some((s) => href.startsWith(storyPath(s.data.slug))), href);
+});
+
+test('results can be reached and opened with the keyboard alone', async () => {
+  const page = await (await site.context()).newPage();
+  await page.goto(site.url('/search/'));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q', 'the box has focus on arrival');
+  await page.keyboard.type('压路机');
+  await settled(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 1);
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => !!document.activeElement?.closest('[data-testid="search-results"]'))) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/stories\/pinglu-hazardous-waste-project\//);
+});
+
+test('without JavaScript the search page says search needs it and offers the sections', async () => {
+  const context = await site.context({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.url('/search/?q=储能'));
+  assert.match(await page.locator('main').innerText(), /全文搜索需要浏览器启用 JavaScript/);
+  assert.equal(await page.locator('main a[href="/sections/project/"]').count(), 1);
+  assert.equal(await page.locator('#search-app').isVisible(), false);
+  await context.close();
+});
+
+test('story pages load no search code, the search page loads Pagefind only for a search', async () => {
+  const page = await (await site.context()).newPage();
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(site.url(storyPath('jincheng-etdz-industrial-ecosystem')));
+  await page.goto(site.url('/search/'));
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/')), [], 'no Pagefind before a search');
+  await page.keyboard.type('招商');
+  await settled(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 2);
+  assert.ok(requested.includes('/pagefind/pagefind.js'));
+});
+
+test("the index's fragments hold the readable text (guards Pagefind's internal fragment format)", () => {
+  const dir = join(DIST, 'pagefind', 'fragment');
+  const files = readdirSync(dir);
+  assert.equal(files.length, stories.length);
+  for (const file of files) {
+    const raw = gunzipSync(readFileSync(join(dir, file)));
+    assert.equal(raw.subarray(0, 12).toString(), 'pagefind_dcd');
+    const fragment = JSON.parse(raw.subarray(12).toString());
+    const story = stories.find((s) => storyPath(s.data.slug) === fragment.url);
+    assert.ok(story, fragment.url);
+    assert.equal(fragment.meta.headline, story.data.headline);
+    assert.ok(fragment.content.includes(story.body.trim().split('\n')[0]!.slice(0, 30)) || story.data.format === 'photo');
+  }
+  const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  assert.equal(entry.version, '1.6.0', 'pagefind is pinned: the indexer rewrites its fragments');
+});
+
+test('with the index cut into shards of two stories, results, order and counts are the same', async () => {
+  const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { spawnSync } = await import('node:child_process');
+  const { startServer } = await import('../../scripts/serve.ts');
+  const root = mkdtempSync(join(tmpdir(), 'search-shards-'));
+  cpSync(DIST, root, { recursive: true });
+  const built = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '2' },
+  });
+  assert.equal(built.status, 0, built.stderr);
+  assert.equal(JSON.parse(built.stdout.trim()).shards, 3);
+  const server = await startServer(root);
+  try {
+    const page = await (await site.context()).newPage();
+    const search = async (query: string, extra = '') => {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}${extra}`);
+      await settled(page);
+      return resultPaths(page);
+    };
+    for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
+      assert.deepEqual(sorted(await search(row.query)), sorted(row.expected.map(byName)), row.query);
+    }
+    for (const query of ['开发区', '区', '发展 项目']) assert.deepEqual(await search(query), expectedOrder(query), query);
+    await search('区', '&sort=newest');
+    assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
+    assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
+  } finally {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

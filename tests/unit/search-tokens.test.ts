@@ -1,0 +1,149 @@
+/** The exact-search tokens shared by the indexer and the search page (src/lib/search-tokens.ts). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  HEAD_POSITIONS,
+  TEXT_START,
+  bigramWord,
+  byNewest,
+  byRelevance,
+  containsAll,
+  countRuns,
+  encodeChar,
+  excerpt,
+  firstHit,
+  foldChar,
+  foldText,
+  markTerms,
+  matchRanges,
+  parseQuery,
+  recordContent,
+  termQuery,
+  type Segment,
+} from '../../src/lib/search-tokens.ts';
+
+test('folding: full-width ASCII to ASCII, lower case, whitespace runs to one space', () => {
+  assert.equal(foldChar('Ｍ'), 'm');
+  assert.equal(foldChar('＋'), '+');
+  assert.equal(foldChar('１'), '1');
+  assert.equal(foldChar('\u3000'), ' ');
+  assert.equal(foldChar('区'), '区');
+  assert.equal(foldChar('İ'), 'İ', 'a character whose lower case is two characters stays itself');
+  assert.equal(foldText('  100ＭＷ　储能\n\n电站 '), '100mw 储能 电站');
+  assert.equal(foldText('(扩大)'), '(扩大)', 'half-width parentheses kept');
+});
+
+test('every index word has a fixed length and only [0-9a-z]', () => {
+  assert.equal(encodeChar('区'), (0x533a).toString(36).padStart(4, '0'));
+  assert.equal(encodeChar('\u{10FFFF}').length, 4);
+  assert.equal(bigramWord('区', undefined), `${encodeChar('区')}0000`);
+  const words = recordContent({ head: '长治高新区\n召开会议', body: '3+4+2 产业 100MW' }).split(' ');
+  for (const w of words) assert.match(w, /^(\.|[0-9a-z]{4}|[0-9a-z]{8})$/);
+});
+
+test('query parsing: spaces (ASCII or full-width) separate terms, quotes keep one term', () => {
+  assert.deepEqual(parseQuery('管委会 公司'), ['管委会', '公司']);
+  assert.deepEqual(parseQuery('  招商　营商环境 '), ['招商', '营商环境']);
+  assert.deepEqual(parseQuery('"管委会+公司"'), ['管委会+公司']);
+  assert.deepEqual(parseQuery('“一件事 一次办” 区'), ['一件事 一次办', '区']);
+  assert.deepEqual(parseQuery('"open quote'), ['open quote']);
+  assert.deepEqual(parseQuery('100ＭＷ 100mw'), ['100mw'], 'folded duplicates dropped');
+  assert.deepEqual(parseQuery('   '), []);
+  assert.deepEqual(parseQuery('""'), []);
+  assert.deepEqual(parseQuery('3+4+2 1+N (扩大)'), ['3+4+2', '1+n', '(扩大)']);
+});
+
+test('a term is an exact phrase of its bigrams; one character is its own word', () => {
+  const one = termQuery('区');
+  assert.equal(one.kind, 'char');
+  assert.equal(one.query, `"${encodeChar('区')}"`);
+  const three = termQuery('高新区');
+  assert.equal(three.kind, 'phrase');
+  assert.deepEqual(three.words, [bigramWord('高', '新'), bigramWord('新', '区')]);
+  assert.equal(three.query, `"${three.words.join(' ')}"`);
+  assert.equal(three.headLimit, HEAD_POSITIONS);
+});
+
+/**
+ * Pagefind's exact phrase search, simulated on the words we hand it: consecutive positions,
+ * exact words. The index must say "match" exactly when the folded text contains the term.
+ */
+function simulatedMatch(content: string, term: string): { found: boolean; first: number } {
+  const words = content.split(' ');
+  const q = termQuery(term);
+  for (let p = 0; p + q.words.length <= words.length; p++) {
+    if (q.words.every((w, j) => words[p + j] === w)) return { found: true, first: p };
+  }
+  return { found: false, first: -1 };
+}
+
+test('index and query agree with substring search, for every substring and random non-substrings', () => {
+  const random = (() => {
+    let a = 7;
+    return () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  })();
+  const alphabet = [...'区高新开发区项目储能ＭＷmw100 　+()“”"，。3＋N'];
+  const text = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  for (let round = 0; round < 60; round++) {
+    const story = { head: text(1 + Math.floor(random() * 20)), body: text(Math.floor(random() * 120)) };
+    const content = recordContent(story);
+    const full = foldText(`${story.head}\n${story.body}`);
+    const candidates = new Set<string>();
+    const chars = Array.from(full);
+    for (let i = 0; i < chars.length; i++) for (let n = 1; n <= 6 && i + n <= chars.length; n++) candidates.add(chars.slice(i, i + n).join(''));
+    for (let i = 0; i < 40; i++) candidates.add(foldText(text(1 + Math.floor(random() * 4))));
+    for (const term of candidates) {
+      if (!term.trim() || term !== term.trim()) continue; // queries never start or end with a space
+      assert.equal(simulatedMatch(content, term).found, full.includes(term), `${JSON.stringify(story)} / ${JSON.stringify(term)}`);
+    }
+  }
+});
+
+test('a hit in kicker or headline is found at a position before the body', () => {
+  const content = recordContent({ head: '长治高新区', body: '正文里也有高新区。' });
+  assert.ok(simulatedMatch(content, '高新区').first < HEAD_POSITIONS);
+  assert.ok(simulatedMatch(content, '正文').first >= TEXT_START);
+  assert.ok(simulatedMatch(content, '区').first < TEXT_START);
+  const longHead = '很'.repeat(300) + '长标题尾巴';
+  assert.ok(simulatedMatch(recordContent({ head: longHead, body: '' }), '标题尾巴').found, 'a long headline is matched in full');
+});
+
+test('occurrences counted from the positions of a plain search', () => {
+  assert.equal(countRuns([5, 6, 9, 10, 20], 2), 2);
+  assert.equal(countRuns([5, 6, 7], 3), 1);
+  assert.equal(countRuns([5], 1), 1);
+  assert.equal(countRuns([], 2), 0);
+});
+
+const plain = (segments: Segment[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
+
+test('matches are marked whole, in the original text, case and width folded', () => {
+  assert.deepEqual(matchRanges('太原智储100MW独立储能电站', ['100mw']), [[4, 9]]);
+  assert.equal(plain(markTerms('太原智储１００ＭＷ独立', ['100mw'])), '太原智储[１００ＭＷ]独立');
+  assert.equal(plain(markTerms('管委会+公司运营', ['管委会', '公司'])), '[管委会]+[公司]运营');
+  assert.equal(plain(markTerms('高新区高新区', ['高新', '新区'])), '[高新区高新区]', 'overlaps merge');
+  assert.equal(plain(markTerms('袁兆辉  张小菊', ['辉 张'])), '袁兆[辉  张]小菊', 'whitespace runs match one space');
+  assert.equal(firstHit('长治高新区党工委', ['党工委', '高新']), '高新');
+  assert.equal(firstHit('没有', ['区']), undefined);
+  assert.ok(containsAll('3+4+2现代产业', ['3+4+2', '产业']));
+  assert.ok(!containsAll('3+4+2现代产业', ['342']));
+});
+
+test('the excerpt is cut around the first hit', () => {
+  const text = '一'.repeat(100) + '标准地' + '二'.repeat(100);
+  const cut = plain(excerpt(text, ['标准地'], 40));
+  assert.match(cut, /^…一+\[标准地\]二+…$/);
+  assert.equal(Array.from(cut.replace(/[…[\]]/g, '')).length, 40);
+  assert.equal(plain(excerpt('短文', ['标题里的词'], 40)), '短文', 'no hit: the opening');
+});
+
+test('ranking: kicker/headline hits, then occurrences, then newest', () => {
+  const items = [
+    { name: 'old-head', headHits: 1, frequency: 1, recency: 1 },
+    { name: 'new-body-many', headHits: 0, frequency: 9, recency: 9 },
+    { name: 'new-head', headHits: 1, frequency: 1, recency: 5 },
+    { name: 'head-many', headHits: 1, frequency: 3, recency: 0 },
+  ];
+  assert.deepEqual([...items].sort(byRelevance).map((i) => i.name), ['head-many', 'new-head', 'old-head', 'new-body-many']);
+  assert.deepEqual([...items].sort(byNewest).map((i) => i.name), ['new-body-many', 'new-head', 'old-head', 'head-many']);
+});
