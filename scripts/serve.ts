@@ -37,7 +37,8 @@ function requestPath(url: string | undefined): string {
 export async function startServer(dir = 'dist', port = 0, host = '127.0.0.1'): Promise<RunningServer> {
   const root = resolve(dir);
   const rules = readHeaderRules(root);
-  const assets = sirv(root, { dev: false, etag: true, gzip: false, extensions: ['html'] });
+  // Precompressed .br/.gz files (scripts/precompress.ts) are served when the browser accepts them.
+  const assets = sirv(root, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'] });
   const notFound = (res: ServerResponse): void => {
     // Unknown paths get the archive's own 404 page, with a 404 status, as static hosts do.
     readFile(join(root, '404.html'))

@@ -1,8 +1,8 @@
 /**
  * Bytes and milliseconds of a first and of a later search, in Chromium, through the search page
  * of the built site: `npm run bench:search [-- firstQuery laterQuery …]` (after `npm run build`;
- * ARCHIVE_OUT_DIR picks another build). Served by scripts/serve.ts (no compression: Pagefind's
- * index files are gzipped already; JS and wasm would shrink further on a compressing host).
+ * ARCHIVE_OUT_DIR picks another build). Served by scripts/serve.ts, which sends the build's precompressed
+ * .br/.gz files as a compressing host would (Pagefind's index files are gzipped already).
  * Prints one JSON line per search; `first` includes loading pagefind.js, its worker and wasm.
  */
 import type { Request } from 'playwright-core';
@@ -26,10 +26,12 @@ const kind = (path: string): string =>
 async function bytes(requests: Request[]): Promise<Record<string, number>> {
   const out: Record<string, number> = { total: 0, requests: requests.length };
   for (const request of requests) {
-    const { responseBodySize, responseHeadersSize } = await request.sizes();
-    // The worker script's reported size is unreliable in Chromium; its body length is not.
-    const body = await (await request.response())?.body().catch(() => undefined);
-    const size = Math.max(responseBodySize, body?.length ?? 0) + responseHeadersSize;
+    const { responseHeadersSize } = await request.sizes();
+    // Bytes on the wire: the Content-Length the server sent (the compressed size when it sent
+    // .br/.gz). Chromium's own body size is unreliable for the worker script.
+    const response = await request.response();
+    const length = Number((await response?.allHeaders())?.['content-length'] ?? Number.NaN);
+    const size = (Number.isFinite(length) ? length : ((await response?.body().catch(() => undefined))?.length ?? 0)) + responseHeadersSize;
     const k = kind(new URL(request.url()).pathname);
     out[k] = (out[k] ?? 0) + size;
     out.total! += size;
