@@ -23,6 +23,11 @@ export interface FeedStory {
   permalink: string;
 }
 
+/** The body without its empty ¶ self-links (src/markdown/rehype-paragraph-anchors.ts): in a feed reader they point nowhere useful and show as nothing. */
+export function withoutParagraphLinks(html: string): string {
+  return html.replace(/<a\b[^>]*\bclass="para-link"[^>]*><\/a>/g, '');
+}
+
 /** The full text of a story for content:encoded. Photo news carries its caption, credited as printed. */
 export function feedHtml(story: FeedStory): string {
   const figures = story.figures.map(
@@ -39,5 +44,5 @@ export function feedHtml(story: FeedStory): string {
           ),
           '</ol></aside>',
         ];
-  return absoluteFragments([...figures, story.bodyHtml.trim(), ...notes].filter(Boolean).join('\n'), story.permalink);
+  return absoluteFragments([...figures, withoutParagraphLinks(story.bodyHtml).trim(), ...notes].filter(Boolean).join('\n'), story.permalink);
 }

@@ -5,7 +5,7 @@ import { groupByMonth, monthLabel, yearLabel } from '../../src/lib/archive.ts';
 import { formatCitation } from '../../src/lib/citation.ts';
 import { storyAuthors } from '../../src/lib/credits.ts';
 import { yearMonth } from '../../src/lib/dates.ts';
-import { absoluteFragments, escapeHtml, feedHtml } from '../../src/lib/feed.ts';
+import { absoluteFragments, escapeHtml, feedHtml, withoutParagraphLinks } from '../../src/lib/feed.ts';
 import { olderAndNewer, relatedForAll, relatedStories } from '../../src/lib/story-links.ts';
 import { breadcrumbList, jsonLd, newsArticle } from '../../src/lib/structured-data.ts';
 import {
@@ -206,4 +206,10 @@ test('feed HTML: captions with credits, the body, notes, and fragments made abso
     feedHtml({ bodyHtml: '', figures: [{ caption: '图' }], notes: [], permalink: 'https://a.example/' }),
     '<figure><figcaption>图</figcaption></figure>',
   );
+});
+
+test('feeds drop the empty paragraph self-links but keep the text and ids', () => {
+  const body = '<p id="p1">第一段。<a href="#p1" class="para-link" aria-label="链接到第1段"></a></p>';
+  assert.equal(withoutParagraphLinks(body), '<p id="p1">第一段。</p>');
+  assert.equal(withoutParagraphLinks('<p><a href="/x/">链接</a></p>'), '<p><a href="/x/">链接</a></p>');
 });
