@@ -129,8 +129,10 @@ function slugAsId({ entry, data }: { entry: string; data: Record<string, unknown
 const stories = defineCollection({
   // Bodies are rendered while content syncs (not deferred): for thousands of stories that is
   // much faster than bundling each Markdown file as a module. A body that fails to render is
-  // only logged by the loader, so src/data/stories.ts stops the build on it.
-  loader: glob({ pattern: '**/*.md', base: STORIES_DIR, generateId: slugAsId }),
+  // only logged by the loader, so src/data/stories.ts stops the build on it. The Markdown source
+  // is not kept beside the HTML (retainBody: false): Astro serialises its whole data store as one
+  // string, which at 100,000 stories would pass V8's maximum string length.
+  loader: glob({ pattern: '**/*.md', base: STORIES_DIR, generateId: slugAsId, retainBody: false }),
   schema: storySchema,
 });
 

@@ -4,7 +4,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { groupByMonth, type ArchiveYear } from '../lib/archive.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 import { findCity, findCounty, type City, type County } from '../lib/places.ts';
-import { paragraphs } from '../lib/text.ts';
+import { htmlParagraphs } from '../lib/text.ts';
 import { olderAndNewer, relatedForAll, type LinkableStory } from '../lib/story-links.ts';
 import { SECTIONS, type Section } from '../lib/taxonomy.ts';
 
@@ -17,15 +17,15 @@ export function storyPlace(story: Story): { city: City; county?: County } {
   return county ? { city, county } : { city };
 }
 
+/** Text of the body as rendered, by paragraph (the collection keeps no Markdown source: see content.config.ts). */
+const bodyParagraphs = (story: Story): string[] => htmlParagraphs(story.rendered?.html ?? '');
+
 /** Checks the schema cannot make: they need the body. Throws naming the file and the field. */
 function assertComplete(story: Story): void {
   const where = story.filePath ?? story.id;
-  const body = story.body ?? '';
-  if (story.data.format === 'article' && paragraphs(body).length === 0) {
-    throw new Error(`${where}: field "body" is empty; an article needs its text.`);
-  }
-  if (body.trim() && !story.rendered?.html) {
-    throw new Error(`${where}: field "body" could not be rendered; the Markdown error is logged above.`);
+  const body = bodyParagraphs(story).join('\n');
+  if (story.data.format === 'article' && body === '') {
+    throw new Error(`${where}: field "body" is empty or could not be rendered (a Markdown error is logged above); an article needs its text.`);
   }
   const captions = story.data.figures.map((f) => f.caption).join('\n');
   story.data.editorNotes.forEach((note, i) => {
@@ -80,7 +80,7 @@ export async function getPlaces(): Promise<{ city: City; county?: County; storie
 
 /** Plain text of a story for excerpts: body paragraphs, or captions for photo news. */
 export function storyText(story: Story): string {
-  const body = paragraphs(story.body ?? '').join('');
+  const body = bodyParagraphs(story).join('');
   return body || story.data.figures.map((f) => f.caption).join('');
 }
 

@@ -4,7 +4,7 @@ import { compareNewestFirst, dateDerivationNote, formatChineseDate, isoDate } fr
 import { formatCaption, formatPhotoCredit, groupByRole } from '../../src/lib/credits.ts';
 import { editorNoteId, splitOnAnchor } from '../../src/lib/editor-notes.ts';
 import { CITIES, findCity, findCounty } from '../../src/lib/places.ts';
-import { opening, paragraphs } from '../../src/lib/text.ts';
+import { htmlParagraphs, opening } from '../../src/lib/text.ts';
 import { absoluteUrl, placePath, searchPath, sectionPath, storyPath } from '../../src/lib/urls.ts';
 
 test('dates format the Chinese way, to the day or the month', () => {
@@ -61,7 +61,12 @@ test('places resolve by printed name, counties only inside their city', () => {
 });
 
 test('paragraphs and openings', () => {
-  assert.deepEqual(paragraphs('甲乙\n\n\n丙\n丁\n\n  '), ['甲乙', '丙丁']);
+  assert.deepEqual(
+    htmlParagraphs(
+      '<p id="p1">甲<a href="#editor-note-1" class="editor-flag">乙 and 丙</a>&amp;&lt;“1+N”<a href="#p1" class="para-link" aria-label="链接到第1段"></a></p>\n<p>  </p>\n<p id="p2">丁</p>',
+    ),
+    ['甲乙 and 丙&<“1+N”', '丁'],
+  );
   assert.equal(opening('一二三四五', 3), '一二三…');
   assert.equal(opening('一二三', 3), '一二三');
   assert.equal(opening('😀😀😀😀', 2), '😀😀…');
