@@ -131,7 +131,7 @@ const stories = defineCollection({
   // much faster than bundling each Markdown file as a module. A body that fails to render is
   // only logged by the loader, so src/data/stories.ts stops the build on it. The Markdown source
   // is not kept beside the HTML (retainBody: false): Astro serialises its whole data store as one
-  // string, which at 100,000 stories would pass V8's maximum string length.
+  // string, and with both, 100,000 stories passed V8's maximum string length during content sync.
   loader: glob({ pattern: '**/*.md', base: STORIES_DIR, generateId: slugAsId, retainBody: false }),
   schema: storySchema,
 });
