@@ -3,9 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import remarkRejectUnsafe from './src/markdown/remark-reject-unsafe.ts';
-import rehypeEditorNotes from './src/markdown/rehype-editor-notes.ts';
-import rehypeParagraphAnchors from './src/markdown/rehype-paragraph-anchors.ts';
+import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
 
@@ -27,16 +25,8 @@ export default defineConfig({
   },
   // The search page is a shell without results: not worth a crawler's visit.
   integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) })],
-  markdown: {
-    processor: unified({
-      // Verbatim text: no curly-quote or dash rewriting.
-      smartypants: false,
-      // No GFM: its single-tilde strikethrough would eat the page's "2022年~2024年" ranges.
-      gfm: false,
-      remarkPlugins: [remarkRejectUnsafe],
-      rehypePlugins: [rehypeEditorNotes, rehypeParagraphAnchors],
-    }),
-  },
+  // Story bodies are rendered by src/data/render.ts with this same pipeline.
+  markdown: { processor: unified(storyMarkdownOptions) },
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CITIES, findCity, findCounty } from './lib/places.ts';
+import { storiesLoader } from './loaders/stories.ts';
 import { CREDIT_ROLES, FORMATS, SECTIONS } from './lib/taxonomy.ts';
 
 /**
@@ -112,27 +112,9 @@ export const storySchema = z
 
 export type StoryData = z.infer<typeof storySchema>;
 
-/** Slug → file that claimed it, so a second file with the same slug stops the build. */
-const slugOwners = new Map<string, string>();
-
-/** The entry id is the frontmatter slug; a slug claimed by two files is an error, never an overwrite. */
-function slugAsId({ entry, data }: { entry: string; data: Record<string, unknown> }): string {
-  if (typeof data.slug !== 'string') return entry; // the schema then reports the missing slug
-  const owner = slugOwners.get(data.slug);
-  if (owner && owner !== entry) {
-    throw new Error(`duplicate slug "${data.slug}" (field: slug) in ${STORIES_DIR}/${owner} and ${STORIES_DIR}/${entry}; each story needs its own slug.`);
-  }
-  slugOwners.set(data.slug, entry);
-  return data.slug;
-}
-
 const stories = defineCollection({
-  // Bodies are rendered while content syncs (not deferred): for thousands of stories that is
-  // much faster than bundling each Markdown file as a module. A body that fails to render is
-  // only logged by the loader, so src/data/stories.ts stops the build on it. The Markdown source
-  // is not kept beside the HTML (retainBody: false): Astro serialises its whole data store as one
-  // string, and with both, 100,000 stories passed V8's maximum string length during content sync.
-  loader: glob({ pattern: '**/*.md', base: STORIES_DIR, generateId: slugAsId, retainBody: false }),
+  // Frontmatter and the opening of the text only: story pages render their own bodies.
+  loader: storiesLoader(STORIES_DIR),
   schema: storySchema,
 });
 

@@ -1,6 +1,7 @@
 /** RSS feeds of stories: the whole archive, or one section. */
 import rss from '@astrojs/rss';
-import { renderStoryBody, storyText, type Story } from './stories.ts';
+import { renderStoryBody } from './render.ts';
+import { storyText, type Story } from './stories.ts';
 import { storyAuthors } from '../lib/credits.ts';
 import { escapeHtml, feedHtml } from '../lib/feed.ts';
 import { ARCHIVE_NAME } from '../lib/site.ts';

@@ -1,10 +1,8 @@
 /** The only module that reads the story collection. Pages get sorted, checked stories from here. */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByMonth, type ArchiveYear } from '../lib/archive.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
 import { findCity, findCounty, type City, type County } from '../lib/places.ts';
-import { htmlParagraphs } from '../lib/text.ts';
 import { olderAndNewer, relatedForAll, type LinkableStory } from '../lib/story-links.ts';
 import { SECTIONS, type Section } from '../lib/taxonomy.ts';
 
@@ -17,34 +15,13 @@ export function storyPlace(story: Story): { city: City; county?: County } {
   return county ? { city, county } : { city };
 }
 
-/** Text of the body as rendered, by paragraph (the collection keeps no Markdown source: see content.config.ts). */
-const bodyParagraphs = (story: Story): string[] => htmlParagraphs(story.rendered?.html ?? '');
-
-/** Checks the schema cannot make: they need the body. Throws naming the file and the field. */
-function assertComplete(story: Story): void {
-  const where = story.filePath ?? story.id;
-  const body = bodyParagraphs(story).join('\n');
-  if (story.data.format === 'article' && body === '') {
-    throw new Error(`${where}: field "body" is empty or could not be rendered (a Markdown error is logged above); an article needs its text.`);
-  }
-  const captions = story.data.figures.map((f) => f.caption).join('\n');
-  story.data.editorNotes.forEach((note, i) => {
-    if (note.anchor && !body.includes(note.anchor) && !captions.includes(note.anchor)) {
-      throw new Error(`${where}: field "editorNotes[${i}].anchor" ("${note.anchor}") is not in the story's text.`);
-    }
-  });
-}
-
 let cache: Promise<Story[]> | undefined;
 
 /** Every story, newest first, each checked. */
 export function getStories(): Promise<Story[]> {
-  cache ??= getCollection('stories').then((stories) => {
-    stories.forEach(assertComplete);
-    return stories.sort((a, b) =>
-      compareNewestFirst({ date: a.data.date, key: a.id }, { date: b.data.date, key: b.id }),
-    );
-  });
+  cache ??= getCollection('stories').then((stories) =>
+    stories.sort((a, b) => compareNewestFirst({ date: a.data.date, key: a.id }, { date: b.data.date, key: b.id })),
+  );
   return cache;
 }
 
@@ -78,10 +55,9 @@ export async function getPlaces(): Promise<{ city: City; county?: County; storie
   return [...groups.values()];
 }
 
-/** Plain text of a story for excerpts: body paragraphs, or captions for photo news. */
+/** The opening of a story's text for listings and descriptions: kept by the loader, or captions for photo news. */
 export function storyText(story: Story): string {
-  const body = bodyParagraphs(story).join('');
-  return body || story.data.figures.map((f) => f.caption).join('');
+  return story.body || story.data.figures.map((f) => f.caption).join('');
 }
 
 /** Years and months with their stories, newest first, for the date archive. */
@@ -114,16 +90,4 @@ function allStoryLinks() {
 /** The stories just older and newer than this one, and up to three sharing its place or section. */
 export async function getStoryLinks(story: Story): Promise<{ older?: Story; newer?: Story; related: Story[] }> {
   return (await allStoryLinks()).get(story.id) ?? { related: [] };
-}
-
-let container: Promise<AstroContainer> | undefined;
-
-/**
- * A story body rendered to HTML exactly as its page shows it (same Markdown plugins), for feeds.
- * The collection defers rendering, so entries carry no HTML; the container renders <Content />.
- */
-export async function renderStoryBody(story: Story): Promise<string> {
-  container ??= AstroContainer.create();
-  const { Content } = await render(story);
-  return (await container).renderToString(Content);
 }
