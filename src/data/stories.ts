@@ -1,4 +1,4 @@
-/** The only module that reads the story collection. Pages get sorted, checked stories from here. */
+/** The only module that reads the story collection. Pages get sorted, grouped stories from here. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByMonth, type ArchiveYear } from '../lib/archive.ts';
 import { compareNewestFirst } from '../lib/dates.ts';
