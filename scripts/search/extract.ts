@@ -37,8 +37,14 @@ export function peekStory(html: string, file: string): { slug: string; date: str
   const slug = /\bdata-search-story="([^"]+)"/.exec(tag)?.[1];
   const date = /\bdata-search-date="(\d{4}-\d{2}-\d{2})"/.exec(tag)?.[1];
   if (!slug || !date) throw new Error(`${file}: no <article data-search-story data-search-date> to index`);
-  return { slug, date };
+  return { slug: ownCopy(slug), date: ownCopy(date) };
 }
+
+/**
+ * A string of its own: a regex match is a slice that keeps the whole page's HTML alive, and the
+ * indexer keeps one slug and date per story (2.4 GB of pages held at 100,000 stories).
+ */
+const ownCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
