@@ -1,39 +1,35 @@
 /**
  * Build time and page weight of the real archive: `npm run bench:site`.
- * Times `npm run build` (Astro + search index) and reports, per story page, the bytes of its HTML
- * plus the CSS it links, raw, gzip and brotli (what one network round trip has to carry).
+ * Times `npm run build` (Astro + search index), then weighs every story page in Chromium with the
+ * weight gate's own measurement (tests/support/gates/weight.ts), so the figures are the budget's.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { storyPages } from '../../tests/support/gates/pages.ts';
+import { BUDGET, measureWeight } from '../../tests/support/gates/weight.ts';
+import { startServer } from '../serve.ts';
 
-const DIST = 'dist';
+const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 
-function timeBuild(): number {
-  const started = performance.now();
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
-  if (result.status !== 0) throw new Error('npm run build failed');
-  return (performance.now() - started) / 1000;
+const started = performance.now();
+if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status !== 0) throw new Error('npm run build failed');
+console.log(`build + index: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const server = await startServer(DIST);
+const browser = await launchBrowser();
+try {
+  const page = await (await browser.newContext()).newPage();
+  const rows = [];
+  for (const story of storyPages(DIST)) {
+    const w = await measureWeight(page, `${server.url}${story.path}`);
+    rows.push({ path: story.path, raw: w.rawHtmlCss, htmlCssGzip: w.html + w.css, jsGzip: w.js });
+  }
+  rows.sort((a, b) => b.htmlCssGzip - a.htmlCssGzip);
+  console.log('story page HTML + CSS and JavaScript (bytes; gzip level 6, as the weight gate measures):');
+  console.table(rows);
+  const largest = rows[0]!;
+  console.log(`largest: ${largest.path} ${largest.htmlCssGzip} B HTML + CSS gzip (budget ${BUDGET.htmlCss}), ${largest.jsGzip} B JS (budget ${BUDGET.js})`);
+} finally {
+  await browser.close();
+  await server.close();
 }
-
-/** HTML of a page plus every stylesheet it links, concatenated as they travel. */
-function pageWithCss(htmlPath: string): Buffer {
-  const html = readFileSync(htmlPath, 'utf8');
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
-    readFileSync(join(DIST, m[1]!)),
-  );
-  return Buffer.concat([Buffer.from(html), ...css]);
-}
-
-const seconds = timeBuild();
-const rows = readdirSync(join(DIST, 'stories')).map((slug) => {
-  const bytes = pageWithCss(join(DIST, 'stories', slug, 'index.html'));
-  return { slug, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
-});
-rows.sort((a, b) => b.brotli - a.brotli);
-console.log(`build + index: ${seconds.toFixed(1)} s`);
-console.log('story page HTML + CSS (bytes):');
-console.table(rows);
-const largest = rows[0]!;
-console.log(`largest: ${largest.slug} ${largest.gzip} B gzip, ${largest.brotli} B brotli (budget 14,600)`);

@@ -17,7 +17,7 @@ export function storyPlace(story: Story): { city: City; county?: County } {
 
 let cache: Promise<Story[]> | undefined;
 
-/** Every story, newest first, each checked. */
+/** Every story, newest first (bodies are checked as their pages render: src/data/render.ts). */
 export function getStories(): Promise<Story[]> {
   cache ??= getCollection('stories').then((stories) =>
     stories.sort((a, b) => compareNewestFirst({ date: a.data.date, key: a.id }, { date: b.data.date, key: b.id })),

@@ -1,6 +1,5 @@
 /** Plain-text helpers for story bodies, which are paragraphs of Chinese text. */
 
-
 /** Paragraphs of a Markdown body of plain paragraphs, whitespace-trimmed, empty ones dropped. */
 export function markdownParagraphs(markdown: string): string[] {
   return markdown
