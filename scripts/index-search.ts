@@ -7,17 +7,20 @@
  * 3. Builds each shard in its own process (scripts/search/shard.ts), SEARCH_JOBS at a time, so
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards into one Pagefind bundle, each shard a "language" (qaa, qab, …), so the
- *    browser downloads pagefind.js, its worker and wasm once; pagefind/shards.json lists them.
+ *    browser downloads pagefind.js, its worker and wasm once; pagefind/shards.json lists them
+ *    with their story counts and dates. The search page searches the newest shard first and
+ *    older ones as the reader asks (src/lib/search-scope.ts).
  * Fails loudly when the number of indexed stories differs from the number of story pages.
  *
  * Env: ARCHIVE_OUT_DIR (dist), SEARCH_SHARD_SIZE (2000), SEARCH_JOBS (default: cores, at most one
- * per 4 GB of memory).
+ * per 4 GB of memory), SEARCH_CHUNK_SIZE (Pagefind's index chunk size, default 2500: see below).
  * Prints one line of figures; with --json, that line is JSON (for benchmarks).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ShardInfo } from '../src/lib/search-scope.ts';
 import { peekStory } from './search/extract.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
@@ -25,7 +28,12 @@ const shardSize = Number(process.env.SEARCH_SHARD_SIZE ?? 2000);
 // A 2,000-story shard peaks near 3 GB (Node + Pagefind's binary): as many at once as memory and
 // cores allow, at least one.
 const jobs = Number(process.env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4))));
-if (!(shardSize >= 1) || !(jobs >= 1)) throw new Error('SEARCH_SHARD_SIZE and SEARCH_JOBS must be positive numbers');
+// Pagefind cuts a shard's word index into chunks of about this many (page, position) entries; a
+// search downloads the chunks holding its words. Its default, 20,000, makes a search of a
+// common word fetch ~25 KB per word; smaller chunks cost a larger pf_meta (their list), fetched
+// once per shard. Read by the Pagefind binary from its environment (PAGEFIND_UNSTABLE_…).
+const chunkSize = Number(process.env.SEARCH_CHUNK_SIZE ?? 2500);
+if (!(shardSize >= 1) || !(jobs >= 1) || !(chunkSize >= 1)) throw new Error('SEARCH_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
 
 const started = performance.now();
 const storiesDir = join(outDir, 'stories');
@@ -43,12 +51,20 @@ const language = (i: number): string => `q${String.fromCharCode(97 + Math.floor(
 const work = join(outDir, '.search-shards');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-const shards: { language: string; job: string; dir: string }[] = [];
+const shards: (ShardInfo & { job: string; dir: string })[] = [];
 for (let i = 0; i * shardSize < stories.length; i++) {
   if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
+  const members = stories.slice(i * shardSize, (i + 1) * shardSize);
   const job = join(work, `${language(i)}.json`);
-  writeFileSync(job, JSON.stringify({ files: stories.slice(i * shardSize, (i + 1) * shardSize).map((s) => s.file) }));
-  shards.push({ language: language(i), job, dir: join(work, language(i)) });
+  writeFileSync(job, JSON.stringify({ files: members.map((s) => s.file) }));
+  shards.push({
+    language: language(i),
+    stories: members.length,
+    newest: members[0]!.date,
+    oldest: members.at(-1)!.date,
+    job,
+    dir: join(work, language(i)),
+  });
 }
 
 interface ShardReport {
@@ -62,6 +78,7 @@ function buildShard(shard: (typeof shards)[number]): Promise<ShardReport> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve('scripts/search/shard.ts'), shard.job, shard.dir, shard.language], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(chunkSize) },
     });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -110,14 +127,16 @@ for (const shard of shards) {
   }
 }
 writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify(entry));
-// The search page reads this first: shards in order, newest stories first.
-writeFileSync(join(bundle, 'shards.json'), JSON.stringify({ version: entry.version, shards: shards.map((s) => s.language) }));
+// The search page reads this first: shards in order, newest stories first (src/lib/search-scope.ts).
+const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
+writeFileSync(join(bundle, 'shards.json'), JSON.stringify({ version: entry.version, shards: listed }));
 rmSync(work, { recursive: true, force: true });
 
 const figures = {
   stories: indexed,
   shards: shards.length,
   shardSize,
+  chunkSize,
   jobs,
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   maxShardRssMB: Math.max(...reports.map((r) => r.peakRssMB)),

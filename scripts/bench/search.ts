@@ -4,6 +4,9 @@
  * ARCHIVE_OUT_DIR picks another build). Served by scripts/serve.ts, which sends the build's precompressed
  * .br/.gz files as a compressing host would (Pagefind's index files are gzipped already).
  * Prints one JSON line per search; `first` includes loading pagefind.js, its worker and wasm.
+ * These searches cover what the search page covers first, the newest shard of the index; then
+ * each query is searched again over the whole archive (?scope=all, a fresh page: what a reader
+ * who widens the search to every story downloads at most), phase "whole archive".
  */
 import type { Request } from 'playwright-core';
 import { startServer } from '../serve.ts';
@@ -21,7 +24,7 @@ if (process.env.BENCH_VERBOSE) page.context().on('requestfinished', (r) => conso
 
 const kind = (path: string): string =>
   /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
-  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /\.json$/.test(path) ? 'entry' : 'page';
+  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /pf_text$/.test(path) ? 'text' : /\.json$/.test(path) ? 'entry' : 'page';
 
 async function bytes(requests: Request[]): Promise<Record<string, number>> {
   const out: Record<string, number> = { total: 0, requests: requests.length };
@@ -66,6 +69,17 @@ for (const [i, query] of queries.entries()) {
   }, query);
   await page.waitForLoadState('networkidle');
   console.log(JSON.stringify({ phase: i === 0 ? 'first search' : 'later search', query, status, ms, bytes: await bytes(log) }));
+}
+
+for (const query of queries) {
+  log = [];
+  const started = Date.now();
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}&scope=all`);
+  await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached', timeout: 600_000 });
+  const ms = Date.now() - started;
+  const status = await page.locator('#search-status').textContent();
+  await page.waitForLoadState('networkidle');
+  console.log(JSON.stringify({ phase: 'whole archive', query, status, ms, bytes: await bytes(log) }));
 }
 await browser.close();
 await server.close();

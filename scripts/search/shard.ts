@@ -6,15 +6,17 @@
  *
  * job.json: { files: string[] } — story pages, newest first. Prints one JSON line of figures.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { formatChineseDate, isoDate } from '../../src/lib/dates.ts';
 import { findCity } from '../../src/lib/places.ts';
-import { recordContent, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
+import { splitText } from '../../src/lib/search-text.ts';
+import { bodyPosition, recordContent, type SearchableStory, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
 import { SECTION_LABELS, SECTIONS, type Section } from '../../src/lib/taxonomy.ts';
-import { storyPath } from '../../src/lib/urls.ts';
+import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { extractStory } from './extract.ts';
 
 /** Pagefind's fragment file: gzip of this signature + JSON. Pinned: pagefind is an exact version. */
@@ -31,6 +33,10 @@ if (!index || errors.length) throw new Error(`Pagefind: ${errors.join('\n')}`);
 
 /** url -> what the fragment should carry. */
 const display = new Map<string, { content: string; meta: SearchResultMeta }>();
+/** The text after each story's first part, in files of its own (src/lib/search-text.ts). */
+const textDir = join(outDir, 'text');
+mkdirSync(textDir, { recursive: true });
+const gzip = (text: string) => gzipSync(Buffer.from(text), { level: 9 });
 const pending = new Set<Promise<void>>();
 const failures: string[] = [];
 for (const [i, file] of files.entries()) {
@@ -39,7 +45,14 @@ for (const [i, file] of files.entries()) {
   const city = findCity(story.city);
   if (!city) throw new Error(`${file}: unknown city ${story.city}`);
   const url = storyPath(story.slug);
+  const searchable: SearchableStory = { head: [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n'), body: story.body };
   const date = new Date(`${story.date}T00:00:00Z`);
+  const [opening, ...rest] = splitText(story.body);
+  const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
+  for (const [i, part] of rest.entries()) {
+    // The path's last segment, in this shard's text/ folder (the indexer merges the folders).
+    writeFileSync(join(textDir, searchTextPartPath(textId, i + 1).split('/').pop()!), gzip(part));
+  }
   const meta: SearchResultMeta = {
     url,
     kicker: story.kicker ?? '',
@@ -49,14 +62,17 @@ for (const [i, file] of files.entries()) {
     datetime: isoDate(date, story.precision),
     section: SECTION_LABELS[story.section as Section],
     place: [story.city, story.county].filter(Boolean).join(' · '),
+    textId,
+    parts: rest.length,
+    bodyPosition: bodyPosition(searchable),
   };
   if (display.has(url)) throw new Error(`${file}: a second page for ${url}`);
-  display.set(url, { content: story.body, meta });
+  display.set(url, { content: opening!, meta });
   const added: Promise<void> = index
     .addCustomRecord({
       url,
       language,
-      content: recordContent({ head: [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n'), body: story.body }),
+      content: recordContent(searchable),
       filters: { section: [story.section], place: [city.slug] },
       // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
       // exact below 2^24, so the number is a rank, never a date like 20251003).
@@ -78,7 +94,8 @@ if (written.errors.length) throw new Error(written.errors.join('\n'));
 await pagefind.close();
 
 // Pagefind stores each page's indexed text and meta in its fragment; ours is a stream of bigram
-// codes. Replace it with the readable text and the display fields, which excerpts are cut from.
+// codes. Replace it with the first part of the readable text, which excerpts are cut from, and
+// the display fields.
 const fragmentDir = join(outDir, 'fragment');
 let fragments = 0;
 for (const name of readdirSync(fragmentDir)) {
@@ -92,7 +109,7 @@ for (const name of readdirSync(fragmentDir)) {
   if (missing.length || !entry) throw new Error(`${name}: Pagefind's fragment format changed (missing ${missing.join(', ') || 'a known url'})`);
   fragment.content = entry.content;
   fragment.meta = entry.meta;
-  writeFileSync(join(fragmentDir, name), gzipSync(Buffer.concat([Buffer.from(FRAGMENT_SIGNATURE), Buffer.from(JSON.stringify(fragment))]), { level: 9 }));
+  writeFileSync(join(fragmentDir, name), gzip(FRAGMENT_SIGNATURE + JSON.stringify(fragment)));
   fragments++;
 }
 if (fragments !== files.length) throw new Error(`shard ${language}: ${files.length} stories but ${fragments} fragments`);

@@ -99,6 +99,16 @@ export function recordContent(story: SearchableStory): string {
 }
 
 /**
+ * The position in recordContent(story) of the bigram that starts the body's folded text: a hit
+ * at position p ≥ this starts p − bodyPosition characters into the folded body, which is at
+ * most where it starts in the body as written (folding only merges runs of whitespace).
+ */
+export function bodyPosition(story: SearchableStory): number {
+  const all = foldChars(`${story.head}\n${story.body}`);
+  return TEXT_START + distinctCharWords(all).length + (all.length - foldChars(story.body).length);
+}
+
+/**
  * Terms of a query, folded: separated by spaces (ASCII or full-width); text in "…" or “…” is one
  * term, spaces and all. Duplicates dropped. Quote marks themselves are never part of a term.
  */
@@ -135,19 +145,22 @@ export function termQuery(term: string): TermQuery {
 }
 
 /**
- * How many times a phrase occurs, from the positions a plain (non-phrase) search of its words
- * returns: starts of runs of `length` consecutive positions. Used for ranking only.
+ * Where a phrase occurs, from the positions a plain (non-phrase) search of its words returns:
+ * starts of runs of `length` consecutive positions, ascending.
  */
-export function countRuns(positions: readonly number[], length: number): number {
+export function runStarts(positions: readonly number[], length: number): number[] {
   const set = new Set(positions);
-  let n = 0;
+  const starts: number[] = [];
   for (const p of set) {
     let j = 1;
     while (j < length && set.has(p + j)) j++;
-    if (j === length) n++;
+    if (j === length) starts.push(p);
   }
-  return n;
+  return starts.sort((a, b) => a - b);
 }
+
+/** How many times a phrase occurs (see runStarts). Used for ranking. */
+export const countRuns = (positions: readonly number[], length: number): number => runStarts(positions, length).length;
 
 /** Whether folded `text` contains every term: the definition of a match, used to re-check hits. */
 export function containsAll(text: string, terms: readonly string[]): boolean {
@@ -217,9 +230,10 @@ function segmentsOf(chars: string[], ranges: [number, number][], from: number, t
 
 /**
  * An excerpt of about `width` characters around the first hit of any term, hits marked whole.
- * Without a hit (the terms are only in the headline) the text's opening.
+ * Without a hit (the terms are only in the headline) the text's opening. `cut`: `text` is a piece
+ * of the story's text, which goes on before it (start) or after it (end): marked with "…".
  */
-export function excerpt(text: string, terms: readonly string[], width = 80): Segment[] {
+export function excerpt(text: string, terms: readonly string[], width = 80, cut: { start?: boolean; end?: boolean } = {}): Segment[] {
   const chars = Array.from(text);
   const ranges = matchRanges(text, terms);
   const first = ranges[0];
@@ -228,8 +242,8 @@ export function excerpt(text: string, terms: readonly string[], width = 80): Seg
   if (first && first[1] > end) end = Math.min(chars.length, first[1]);
   start = Math.max(0, Math.min(start, end - width));
   const segments = segmentsOf(chars, ranges, start, end);
-  if (start > 0) segments.unshift({ text: '…', mark: false });
-  if (end < chars.length) segments.push({ text: '…', mark: false });
+  if (start > 0 || cut.start) segments.unshift({ text: '…', mark: false });
+  if (end < chars.length || cut.end) segments.push({ text: '…', mark: false });
   return segments;
 }
 
@@ -270,6 +284,11 @@ export interface SearchResultMeta {
   section: string;
   /** 晋中市 · 灵石县 */
   place: string;
+  /** The story's text after the fragment's first part: `parts` more parts named by `textId` (src/lib/search-text.ts). */
+  textId: string;
+  parts: number;
+  /** bodyPosition() of the story: tells which part a hit's index position falls in. */
+  bodyPosition: number;
 }
 
 /** The head text of a result (matched and marked like the body). */

@@ -51,3 +51,9 @@ export const paragraphId = (n: number): string => `p${n}`;
 
 /** Link to one paragraph of a story. */
 export const paragraphPath = (slug: string, n: number): string => `${storyPath(slug)}#${paragraphId(n)}`;
+
+/**
+ * Part `part` (1, 2, …) of a story's text for search excerpts, written by the search indexer:
+ * `textId` is the story's slug and a hash of its text, so a changed text gets new names.
+ */
+export const searchTextPartPath = (textId: string, part: number): string => `/pagefind/text/${textId}.${part}.pf_text`;

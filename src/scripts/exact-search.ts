@@ -1,18 +1,21 @@
 /**
- * Exact search in the browser, on Pagefind's JS API: one Pagefind instance per shard of the index
- * (newest stories first), each term looked up as its own exact phrase (src/lib/search-tokens.ts),
- * the terms' results intersected here. Pagefind is loaded on first use.
+ * Exact search in the browser, on Pagefind's JS API. The index is cut into shards of stories,
+ * newest first; a search covers the newest `shards` of them (src/lib/search-scope.ts), and older
+ * shards are opened only when a search reaches them. Each term is looked up as its own exact
+ * phrase (src/lib/search-tokens.ts) and the terms' results are intersected here. Pagefind is
+ * loaded on first use.
  */
 import {
   byNewest,
   byRelevance,
-  countRuns,
+  runStarts,
   parseQuery,
   TEXT_START,
   termQuery,
   type RankKeys,
   type SearchResultMeta,
 } from '../lib/search-tokens.ts';
+import { scopeOf, type Scope, type ShardInfo } from '../lib/search-scope.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js has no published browser types). */
 interface PagefindResult {
@@ -34,6 +37,8 @@ interface PagefindModule {
 
 export interface Hit extends RankKeys {
   id: string;
+  /** Index positions where the terms occur in the text, ascending; undefined for a one-character term (src/lib/search-text.ts). */
+  starts: number[] | undefined;
   section: string | undefined;
   place: string | undefined;
   data: PagefindResult['data'];
@@ -41,8 +46,12 @@ export interface Hit extends RankKeys {
 
 export interface SearchOutcome {
   terms: string[];
-  /** Every story containing every term, in the order asked for, before filters. */
+  /** Every story of the scope containing every term, in the order asked for, before filters. */
   hits: Hit[];
+  /** What the search covered. */
+  scope: Scope;
+  /** Every shard of the archive, newest first. */
+  shards: ShardInfo[];
 }
 
 export const FILTERS = ['section', 'place'] as const;
@@ -50,10 +59,12 @@ export type FilterName = (typeof FILTERS)[number];
 
 interface Index {
   pagefind: PagefindInstance;
-  /** Shard languages, newest stories first. */
-  shards: string[];
-  /** filter name -> value -> ids of the stories with that value */
-  members: Map<FilterName, Promise<Map<string, Set<string>>>>;
+  /** Every shard, newest stories first. */
+  shards: ShardInfo[];
+  /** How many of them (the newest) are open in `pagefind`: every search covers exactly these. */
+  open: number;
+  /** "filter name@open shards" -> value -> ids of the stories with that value */
+  members: Map<string, Promise<Map<string, Set<string>>>>;
 }
 
 /** Base of the bundle; fixed by the indexer (dist/pagefind/). */
@@ -62,20 +73,21 @@ const BUNDLE = '/pagefind/';
 let loading: Promise<Index> | undefined;
 
 /**
- * Loads pagefind.js and opens every shard in one Pagefind instance. The shards are the
- * "languages" qaa, qab … of one bundle: the first is the instance's own index, the others are
- * merged into it (Pagefind's multi-index search: one wasm, every search covers all shards).
+ * Loads pagefind.js and opens the newest shard in one Pagefind instance. The shards are the
+ * "languages" qaa, qab … of one bundle: the first is the instance's own index, older ones are
+ * merged into it when a search reaches them (open()); one wasm, every search covers the open ones.
  */
 function load(): Promise<Index> {
   loading ??= (async () => {
-    const { shards } = (await (await fetch(`${BUNDLE}shards.json`)).json()) as { shards: string[] };
+    const { shards } = (await (await fetch(`${BUNDLE}shards.json`)).json()) as { shards: ShardInfo[] };
+    if (!shards.length) throw new Error('shards.json lists no shards');
     const url = `${BUNDLE}pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
     // Pagefind picks the instance's index by the page's lang, read synchronously when the
     // instance is created: switched to the first shard's code for that call, then restored.
     const html = document.documentElement;
     const lang = html.getAttribute('lang');
-    html.setAttribute('lang', shards[0]!);
+    html.setAttribute('lang', shards[0]!.language);
     let pagefind: PagefindInstance;
     try {
       pagefind = module.createInstance({ basePath: BUNDLE });
@@ -84,14 +96,21 @@ function load(): Promise<Index> {
       else html.setAttribute('lang', lang);
     }
     await pagefind.init();
-    // Pagefind skips merging a path its own base path starts with, so the others are merged
-    // by the bundle's absolute URL: the same files.
-    const absolute = new URL(BUNDLE, location.href).href;
-    for (const language of shards.slice(1)) await pagefind.mergeIndex(absolute, { language });
-    return { pagefind, shards, members: new Map() };
+    return { pagefind, shards, open: 1, members: new Map() };
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** Opens the newest `count` shards (stays open: a narrower search later skips their results). */
+async function open(index: Index, count: number): Promise<void> {
+  // Pagefind skips merging a path its own base path starts with, so older shards are merged
+  // by the bundle's absolute URL: the same files.
+  const absolute = new URL(BUNDLE, location.href).href;
+  while (index.open < Math.min(count, index.shards.length)) {
+    await index.pagefind.mergeIndex(absolute, { language: index.shards[index.open]!.language });
+    index.open++;
+  }
 }
 
 /** Starts loading Pagefind ahead of the first search (e.g. when the reader starts typing). */
@@ -99,9 +118,10 @@ export function preload(): void {
   void load().catch(() => {});
 }
 
-/** Ids of the stories per value of a filter (cached; one filter-only search per value). */
+/** Ids of the open shards' stories per value of a filter (cached; one filter-only search per value). */
 function members(index: Index, name: FilterName): Promise<Map<string, Set<string>>> {
-  let found = index.members.get(name);
+  const key = `${name}@${index.open}`;
+  let found = index.members.get(key);
   if (!found) {
     found = (async () => {
       const byValue = new Map<string, Set<string>>();
@@ -111,7 +131,7 @@ function members(index: Index, name: FilterName): Promise<Map<string, Set<string
       }
       return byValue;
     })();
-    index.members.set(name, found);
+    index.members.set(key, found);
   }
   return found;
 }
@@ -120,6 +140,7 @@ interface TermHit {
   result: PagefindResult;
   head: boolean;
   frequency: number;
+  starts: number[] | undefined;
 }
 
 /** One term: the stories containing it exactly. */
@@ -128,14 +149,18 @@ async function searchTerm(index: Index, term: string): Promise<Map<string, TermH
   const { results } = await index.pagefind.search(q.query, { sort: { rank: 'desc' } });
   const hits = new Map<string, TermHit>();
   // A phrase result carries the positions of its first occurrence; kicker and headline come first.
-  for (const result of results) hits.set(result.id, { result, head: result.words.some((p) => p < q.headLimit), frequency: 1 });
-  if (q.kind === 'phrase' && hits.size > 1) {
-    // How often: a plain search of the same words (same index chunks, nothing more to download)
-    // returns every position; runs of consecutive positions are occurrences. Ranking only.
+  for (const result of results) {
+    hits.set(result.id, { result, head: result.words.some((p) => p < q.headLimit), frequency: 1, starts: undefined });
+  }
+  if (q.kind === 'phrase') {
+    // Where and how often: a plain search of the same words (same index chunks, nothing more to
+    // download) returns every position; runs of consecutive positions are occurrences.
     const loose = await index.pagefind.search(q.words.join(' '));
     for (const result of loose.results) {
       const hit = hits.get(result.id);
-      if (hit) hit.frequency = Math.max(1, countRuns(result.words.filter((p) => p >= TEXT_START), q.words.length));
+      if (!hit) continue;
+      hit.starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
+      hit.frequency = Math.max(1, hit.starts.length);
     }
   }
   return hits;
@@ -146,15 +171,21 @@ function valueOf(byValue: Map<string, Set<string>>, id: string): string | undefi
   return undefined;
 }
 
-/** Every story containing every term of `query`; never in parallel (callers queue). */
-export async function search(query: string, sort: 'relevance' | 'newest'): Promise<SearchOutcome> {
+/**
+ * Every story of the newest `shards` shards containing every term of `query`; never in parallel
+ * (callers queue). `shards` is clamped to what the archive has.
+ */
+export async function search(query: string, sort: 'relevance' | 'newest', shards: number): Promise<SearchOutcome> {
   const terms = parseQuery(query);
-  if (terms.length === 0) return { terms, hits: [] };
   const index = await load();
+  const wanted = Math.max(1, Math.min(shards, index.shards.length));
+  await open(index, wanted);
+  const outcome = (hits: Hit[]): SearchOutcome => ({ terms, hits, scope: scopeOf(index.shards, wanted), shards: index.shards });
+  if (terms.length === 0) return outcome([]);
   const perTerm: Map<string, TermHit>[] = [];
   for (const term of terms) {
     const found = await searchTerm(index, term);
-    if (found.size === 0) return { terms, hits: [] };
+    if (found.size === 0) return outcome([]);
     perTerm.push(found);
   }
   perTerm.sort((a, b) => a.size - b.size);
@@ -164,8 +195,10 @@ export async function search(query: string, sort: 'relevance' | 'newest'): Promi
   for (const [id, first] of perTerm[0]!) {
     const all = perTerm.map((found) => found.get(id));
     if (all.some((hit) => !hit)) continue;
-    const shard = index.shards.indexOf(id.slice(0, id.indexOf('_')));
+    const language = id.slice(0, id.indexOf('_'));
+    const shard = index.shards.findIndex((s) => s.language === language);
     if (shard < 0) throw new Error(`result ${id} is in no known shard`);
+    if (shard >= wanted) continue; // opened by an earlier, wider search
     // Shards hold newer stories first; within one, Pagefind's score under sort {rank: desc} is
     // the story's place in ascending rank, so larger is newer.
     const recency = (index.shards.length - shard) * 1e7 + first.result.score;
@@ -173,6 +206,7 @@ export async function search(query: string, sort: 'relevance' | 'newest'): Promi
       id,
       headHits: all.filter((hit) => hit!.head).length,
       frequency: all.reduce((sum, hit) => sum + hit!.frequency, 0),
+      starts: all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined,
       recency,
       section: valueOf(sections, id),
       place: valueOf(places, id),
@@ -180,5 +214,5 @@ export async function search(query: string, sort: 'relevance' | 'newest'): Promi
     });
   }
   hits.sort(sort === 'newest' ? byNewest : byRelevance);
-  return { terms, hits };
+  return outcome(hits);
 }

@@ -1,12 +1,15 @@
 /**
- * The search page (/search/): reads and writes ?q=&section=&place=&sort= so every search is a
- * link, searches as the reader types, shows counts, filters and highlighted excerpts.
+ * The search page (/search/): reads and writes ?q=&section=&place=&sort=&scope= so every search is
+ * a link, searches as the reader types, shows counts, filters and highlighted excerpts. A search
+ * covers the newest stories first; "再检索更早的…" widens it (src/lib/search-scope.ts).
  * History: while the reader types, the address is replaced; a search that settles (a pause,
  * Enter, a filter) becomes its own history entry, so Back steps through distinct searches.
  */
 import { excerpt, firstHit, headText, markTerms, type Segment } from '../lib/search-tokens.ts';
+import { parseScope, scopeParam, scopePhrase, widenLabel, widerScope, type Scope, type ShardInfo } from '../lib/search-scope.ts';
 import { searchPath } from '../lib/urls.ts';
 import { FILTERS, preload, search, type FilterName, type Hit } from './exact-search.ts';
+import { excerptSource } from './search-text.ts';
 
 type Sort = 'relevance' | 'newest';
 interface State {
@@ -14,9 +17,13 @@ interface State {
   section: string;
   place: string;
   sort: Sort;
+  /** ?scope= as given: a number of shards, 'all', or '' (the newest shard). */
+  scope: string;
 }
 
 const PAGE_SIZE = 10;
+/** Characters of text an excerpt shows around its hit. */
+const EXCERPT_WIDTH = 90;
 const TYPING_PAUSE_MS = 200;
 const SETTLE_MS = 1000;
 
@@ -31,6 +38,9 @@ const selects: Record<FilterName | 'sort', HTMLSelectElement> = {
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const more = document.getElementById('search-more') as HTMLButtonElement;
+const older = document.getElementById('search-older') as HTMLButtonElement;
+/** The archive's shards, known after the first search (pagefind/shards.json). */
+let shards: ShardInfo[] = [];
 
 function readUrl(): State {
   const params = new URLSearchParams(location.search);
@@ -39,6 +49,7 @@ function readUrl(): State {
     section: params.get('section') ?? '',
     place: params.get('place') ?? '',
     sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
+    scope: params.get('scope') ?? '',
   };
 }
 
@@ -48,6 +59,7 @@ function urlOf(state: State): string {
   if (state.section) params.set('section', state.section);
   if (state.place) params.set('place', state.place);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.scope) params.set('scope', state.scope);
   const query = params.toString();
   return query ? `${searchPath()}?${query}` : searchPath();
 }
@@ -97,13 +109,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
 }
 
 async function resultItem(hit: Hit, terms: string[]): Promise<HTMLLIElement> {
-  const { content, meta } = await hit.data();
+  const { content: opening, meta } = await hit.data();
+  const { text: content, cut } = await excerptSource(meta, opening, terms, EXCERPT_WIDTH, hit.starts);
   const head = headText(meta);
   const link = el('a', 'hover:underline');
   const highlight = new URLSearchParams();
   for (const term of terms) {
-    const text = firstHit(`${head}\n${content}`, [term]);
-    if (text) highlight.append('hl', text);
+    // The hit as printed (100MW for 100mw); a term past the text fetched so far, as typed.
+    highlight.append('hl', firstHit(`${head}\n${content}`, [term]) ?? term);
   }
   link.href = `${meta.url}?${highlight.toString()}`;
   segments(link, markTerms(meta.headline, terms));
@@ -115,7 +128,7 @@ async function resultItem(hit: Hit, terms: string[]): Promise<HTMLLIElement> {
   time.dateTime = meta.datetime;
   article.append(
     el('p', 'mt-2 flex flex-wrap gap-x-3 text-sm text-muted dark:text-muted-dark', time, el('span', '', meta.section), el('span', '', meta.place)),
-    segments(el('p', 'search-excerpt mt-2 leading-relaxed'), excerpt(content, terms, 90)),
+    segments(el('p', 'search-excerpt mt-2 leading-relaxed'), excerpt(content, terms, EXCERPT_WIDTH, cut)),
   );
   return el('li', 'border-b border-rule py-5 dark:border-rule-dark', article);
 }
@@ -150,7 +163,7 @@ async function showMore(): Promise<void> {
   more.hidden = shown.count >= shown.hits.length;
 }
 
-async function render(hits: Hit[], terms: string[]): Promise<void> {
+async function render(hits: Hit[], terms: string[], scope: Scope): Promise<void> {
   const matches = (hit: Hit, skip?: FilterName) =>
     FILTERS.every((name) => name === skip || !state[name] || hit[name] === state[name]);
   for (const name of FILTERS) {
@@ -163,10 +176,13 @@ async function render(hits: Hit[], terms: string[]): Promise<void> {
   list.replaceChildren();
   await showMore();
   const quoted = terms.map((t) => `“${t}”`).join('');
+  const where = scopePhrase(scope);
   status.textContent =
     filtered.length > 0
-      ? `找到 ${filtered.length} 篇${filtered.length < hits.length ? `（筛选前共 ${hits.length} 篇）` : ''}`
-      : `找到 0 篇：没有稿件${terms.length > 1 ? '同时' : ''}包含${quoted}${hits.length > 0 ? `（筛选前共 ${hits.length} 篇）` : ''}。`;
+      ? `${where}找到 ${filtered.length} 篇${filtered.length < hits.length ? `（筛选前共 ${hits.length} 篇）` : ''}`
+      : `${where}找到 0 篇：没有稿件${terms.length > 1 ? '同时' : ''}包含${quoted}${hits.length > 0 ? `（筛选前共 ${hits.length} 篇）` : ''}。`;
+  older.hidden = scope.complete;
+  if (!scope.complete) older.textContent = widenLabel(shards, scope.shards);
 }
 
 // ---- searching: one at a time, the newest request wins -------------------------------------
@@ -184,18 +200,21 @@ function run(): void {
       if (!wanted.q.trim()) {
         list.replaceChildren();
         more.hidden = true;
+        older.hidden = true;
         clearCounts();
         status.textContent = '输入要查找的文字：多个词用空格隔开。';
       } else {
-        const { hits, terms } = await search(wanted.q, wanted.sort);
+        const outcome = await search(wanted.q, wanted.sort, parseScope(wanted.scope || null, shards.length || Number.MAX_SAFE_INTEGER));
+        shards = outcome.shards;
         if (mine !== generation) return;
-        await render(hits, terms);
+        await render(outcome.hits, outcome.terms, outcome.scope);
       }
     } catch (error) {
       console.error(error);
       if (mine !== generation) return;
       list.replaceChildren();
       more.hidden = true;
+      older.hidden = true;
       status.textContent = '搜索出错，请稍后重试。';
     }
     if (mine === generation) list.setAttribute('aria-busy', 'false');
@@ -208,6 +227,8 @@ function run(): void {
 input.addEventListener('keydown', preload, { once: true });
 
 function typed(): void {
+  // A new query starts again from the newest stories.
+  if (state.q !== input.value) state.scope = '';
   state.q = input.value;
   writeUrl(settled ? 'push' : 'replace');
   settled = false;
@@ -228,6 +249,7 @@ form.addEventListener('submit', (event) => {
   clearTimeout(typingTimer);
   clearTimeout(settleTimer);
   const changed = state.q !== input.value;
+  if (changed) state.scope = '';
   state.q = input.value;
   writeUrl(settled ? 'push' : 'replace');
   settled = true;
@@ -251,6 +273,17 @@ more.addEventListener('click', () => {
     // Keyboard users continue from the first new result.
     list.children[first]?.querySelector('a')?.focus();
   });
+});
+
+older.addEventListener('click', () => {
+  const current = parseScope(state.scope || null, shards.length);
+  const next = widerScope(current, shards.length);
+  state.scope = scopeParam(next, shards.length) ?? '';
+  writeUrl('push');
+  settled = true;
+  run();
+  // The button may vanish (everything searched): keyboard users continue from the first result.
+  void queue.then(() => list.querySelector('a')?.focus());
 });
 
 addEventListener('popstate', () => {

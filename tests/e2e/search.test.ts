@@ -12,7 +12,9 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DIST, useSite } from '../support/site.ts';
 import { readStoryFiles, type StoryFile } from '../support/stories.ts';
-import { storyPath } from '../../src/lib/urls.ts';
+import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
+import { OPENING_CHARS, partOf } from '../../src/lib/search-text.ts';
+import { extractStory } from '../../scripts/search/extract.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
@@ -138,6 +140,31 @@ test('results show kicker, headline, date, section, place and an excerpt with th
   assert.deepEqual(await photo.locator('h2 mark').allInnerTexts(), ['储能电站'], 'the hit in the headline is marked too');
   await searchFor(page, '100mw');
   assert.deepEqual(await page.locator(`${results} .search-excerpt mark`).allInnerTexts(), ['100MW'], 'marked as printed');
+});
+
+test('a result fetches the parts of its story text only as far as its excerpt needs', async () => {
+  const page = await (await site.context()).newPage();
+  const parts: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/pagefind/text/')) parts.push(path);
+  });
+  // 灵石's text runs to 8 parts after the opening; 管委会+公司 stands about 2,630 characters in,
+  // and the hit's index position points to its part.
+  await searchFor(page, '"管委会+公司"');
+  const numbers = parts.map((path) => {
+    assert.match(path, /^\/pagefind\/text\/lingshi-etdz-transformation-[0-9a-f]{10}\.\d+\.pf_text$/);
+    return Number(path.split('.').at(-2));
+  });
+  // The indexed text: what the indexer reads from the built page.
+  const indexed = extractStory(readFileSync(join(DIST, 'stories', 'lingshi-etdz-transformation', 'index.html'), 'utf8'), 'lingshi').body;
+  const hitPart = partOf(Array.from(indexed.slice(0, indexed.indexOf('管委会+公司'))).length);
+  assert.ok(numbers.includes(hitPart) && numbers.length <= 2, `fetched parts ${numbers}, the hit is in part ${hitPart}`);
+  parts.length = 0;
+  // A hit in the first part (and a story with no more parts) fetches none.
+  await searchFor(page, '储能电站');
+  await searchFor(page, '灵石经济技术开发区');
+  assert.deepEqual(parts, []);
 });
 
 /** Expected relevance order, computed from the story files. */
@@ -365,7 +392,7 @@ test('story pages load no search code, the search page loads Pagefind only for a
   assert.ok(requested.includes('/pagefind/pagefind.js'));
 });
 
-test("the index's fragments hold the readable text (guards Pagefind's internal fragment format)", () => {
+test("the index's fragments and text parts hold the readable text, whole (guards Pagefind's internal fragment format)", () => {
   const dir = join(DIST, 'pagefind', 'fragment');
   const files = readdirSync(dir);
   assert.equal(files.length, stories.length);
@@ -377,12 +404,21 @@ test("the index's fragments hold the readable text (guards Pagefind's internal f
     assert.ok(story, fragment.url);
     assert.equal(fragment.meta.headline, story.data.headline);
     assert.ok(fragment.content.includes(story.body.trim().split('\n')[0]!.slice(0, 30)) || story.data.format === 'photo');
+    // The first part of the text is in the fragment, the rest in numbered parts: nothing lost.
+    const parts = Array.from({ length: fragment.meta.parts }, (_, k) =>
+      gunzipSync(readFileSync(join(DIST, searchTextPartPath(fragment.meta.textId, k + 1)))).toString(),
+    );
+    const text = fragment.content + parts.join('');
+    const lastLine = story.body.trim().split('\n').at(-1)!.trim();
+    assert.ok(text.includes(lastLine.slice(-20)), `${fragment.url}: the text runs to its last line`);
+    assert.equal(Array.from(fragment.content).length, Math.min(OPENING_CHARS, Array.from(text).length));
   }
+  assert.equal(readdirSync(join(DIST, 'pagefind', 'text')).length > 0, true, 'the longer stories have parts');
   const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
   assert.equal(entry.version, '1.6.0', 'pagefind is pinned: the indexer rewrites its fragments');
 });
 
-test('with the index cut into shards of two stories, results, order and counts are the same', async () => {
+test('with the index cut into shards of two stories, the whole archive (?scope=all) gives the same results, order and counts; a search starts with the newest shard and widens on request', async () => {
   const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { spawnSync } = await import('node:child_process');
@@ -398,7 +434,7 @@ test('with the index cut into shards of two stories, results, order and counts a
   const server = await startServer(root);
   try {
     const page = await (await site.context()).newPage();
-    const search = async (query: string, extra = '') => {
+    const search = async (query: string, extra = '&scope=all') => {
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}${extra}`);
       await settled(page);
       return resultPaths(page);
@@ -407,9 +443,41 @@ test('with the index cut into shards of two stories, results, order and counts a
       assert.deepEqual(sorted(await search(row.query)), sorted(row.expected.map(byName)), row.query);
     }
     for (const query of ['开发区', '区', '发展 项目']) assert.deepEqual(await search(query), expectedOrder(query), query);
-    await search('区', '&sort=newest');
+    await search('区', '&sort=newest&scope=all');
     assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
     assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
+
+    // Without ?scope= only the newest shard is searched: the two newest stories, said so.
+    const newestFirst = [...stories]
+      .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.slug.localeCompare(b.data.slug))
+      .map((s) => storyPath(s.data.slug));
+    const status = page.locator('#search-status');
+    const older = page.locator('#search-older');
+    assert.deepEqual(sorted(await search('区', '')), sorted(newestFirst.slice(0, 2)));
+    assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中找到 2 篇$/);
+    assert.equal(await older.textContent().then((t) => t!.trim()), '再检索更早的 2 篇（档案共 6 篇）');
+    // Each step doubles the shards searched, keeps the query, and is its own history entry.
+    await older.click();
+    await settled(page);
+    assert.equal(new URL(page.url()).searchParams.get('scope'), '2');
+    assert.deepEqual(sorted(await resultPaths(page)), sorted(newestFirst.slice(0, 4)));
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid="search-results"]') !== null), true, 'focus moves to the results');
+    await older.click();
+    await settled(page);
+    assert.equal(new URL(page.url()).searchParams.get('scope'), 'all');
+    assert.deepEqual(sorted(await resultPaths(page)), sorted(newestFirst));
+    assert.equal(await status.textContent(), '找到 6 篇');
+    assert.equal(await older.isHidden(), true, 'nothing older to search');
+    await page.goBack();
+    await settled(page);
+    assert.deepEqual(sorted(await resultPaths(page)), sorted(newestFirst.slice(0, 4)), 'Back narrows the search again');
+    // A query found only in older stories says where it looked and offers to look further.
+    const oldest = stories.find((s) => storyPath(s.data.slug) === newestFirst.at(-1))!;
+    const oldOnly = oldest.data.headline.slice(0, 4);
+    assert.ok(!bruteForce(oldOnly).some((path) => newestFirst.slice(0, 2).includes(path)), `${oldOnly} is not in the newest stories`);
+    assert.deepEqual(await search(oldOnly, ''), []);
+    assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中找到 0 篇/);
+    assert.equal(await older.isVisible(), true);
   } finally {
     await server.close();
     rmSync(root, { recursive: true, force: true });

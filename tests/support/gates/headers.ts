@@ -14,13 +14,14 @@ import { builtFiles, type BuiltFile } from './pages.ts';
 const YEAR = 31_536_000;
 
 /**
- * How a file may be cached. Astro's /_astro/ files and Pagefind's index chunks and fragments are
- * named by content hash: cache them a year. Pagefind's .pf_meta is hashed too but sits beside
+ * How a file may be cached. Astro's /_astro/ files, Pagefind's index chunks and fragments, and
+ * the parts of story text for excerpts are named by content hash: cache them a year. Pagefind's .pf_meta is hashed too but sits beside
  * fixed-name files, and a mid-path `*` is not portable between hosts, so either is fine for it.
  * Everything else keeps its name across builds and must be revalidated.
  */
 export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
   if (/^\/(_astro|pagefind\/index|pagefind\/fragment)\//.test(path)) return 'immutable';
+  if (/^\/pagefind\/text\/.+-[0-9a-f]{10}\.\d+\.pf_text$/.test(path)) return 'immutable';
   return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
 }
 

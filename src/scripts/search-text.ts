@@ -1,0 +1,37 @@
+/**
+ * The text a search result's excerpt is cut from: the part of the story's text its first hit is
+ * in (src/lib/search-text.ts), then the next parts only while the excerpt is not whole. Part 0 is
+ * in the result's fragment; the others are files of their own.
+ */
+import { excerptReady, startPart } from '../lib/search-text.ts';
+import type { SearchResultMeta } from '../lib/search-tokens.ts';
+import { searchTextPartPath } from '../lib/urls.ts';
+
+/** A part file is gzip, like Pagefind's own files, so any static host serves it as it is. */
+async function fetchPart(textId: string, part: number): Promise<string> {
+  const response = await fetch(searchTextPartPath(textId, part));
+  if (!response.ok || !response.body) throw new Error(`${response.url}: ${response.status}`);
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+export interface ExcerptSource {
+  text: string;
+  /** The story's text goes on before / after `text`. */
+  cut: { start: boolean; end: boolean };
+}
+
+/** As much of the story's text as the excerpt needs; `starts` as for startPart(). */
+export async function excerptSource(
+  meta: Pick<SearchResultMeta, 'textId' | 'parts' | 'bodyPosition'>,
+  opening: string,
+  terms: readonly string[],
+  width: number,
+  starts: readonly number[] | undefined,
+): Promise<ExcerptSource> {
+  const first = startPart(starts, meta.bodyPosition, meta.parts, width);
+  if (first === null) return { text: opening, cut: { start: false, end: meta.parts > 0 } };
+  let text = first === 0 ? opening : await fetchPart(meta.textId, first);
+  let last = first;
+  while (last < meta.parts && !excerptReady(text, terms, width)) text += await fetchPart(meta.textId, ++last);
+  return { text, cut: { start: first > 0, end: last < meta.parts } };
+}
