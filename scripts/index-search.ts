@@ -3,7 +3,9 @@
  * after `astro build`). Design: README.md, "Search"; tokens: src/lib/search-tokens.ts.
  *
  * 1. Lists every story page, dist/stories/<slug>/index.html, and reads its slug and date.
- * 2. Sorts them newest first and cuts them into shards of SEARCH_SHARD_SIZE (default 2,000).
+ * 2. Sorts them newest first and cuts them into shards: the newest SEARCH_FIRST_SHARD_SIZE (default
+ *    500) stories, then shards of SEARCH_SHARD_SIZE (default 2,000). A search starts with the
+ *    first shard, so it is kept small: its size sets what a first result costs.
  * 3. Builds each shard in its own process (scripts/search/shard.ts), SEARCH_JOBS at a time, so
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards into one Pagefind bundle, each shard a "language" (qaa, qab, …), so the
@@ -12,7 +14,7 @@
  *    older ones as the reader asks (src/lib/search-scope.ts).
  * Fails loudly when the number of indexed stories differs from the number of story pages.
  *
- * Env: ARCHIVE_OUT_DIR (dist), SEARCH_SHARD_SIZE (2000), SEARCH_JOBS (default: cores, at most one
+ * Env: ARCHIVE_OUT_DIR (dist), SEARCH_SHARD_SIZE (2000), SEARCH_FIRST_SHARD_SIZE (500), SEARCH_JOBS (default: cores, at most one
  * per 4 GB of memory), SEARCH_CHUNK_SIZE (Pagefind's index chunk size, default 2500: see below).
  * Prints one line of figures; with --json, that line is JSON (for benchmarks).
  */
@@ -25,6 +27,7 @@ import { peekStory } from './search/extract.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
 const shardSize = Number(process.env.SEARCH_SHARD_SIZE ?? 2000);
+const firstShardSize = Math.min(shardSize, Number(process.env.SEARCH_FIRST_SHARD_SIZE ?? 500));
 // A 2,000-story shard peaks near 3 GB (Node + Pagefind's binary): as many at once as memory and
 // cores allow, at least one.
 const jobs = Number(process.env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4))));
@@ -33,7 +36,9 @@ const jobs = Number(process.env.SEARCH_JOBS ?? Math.max(1, Math.min(availablePar
 // common word fetch ~25 KB per word; smaller chunks cost a larger pf_meta (their list), fetched
 // once per shard. Read by the Pagefind binary from its environment (PAGEFIND_UNSTABLE_…).
 const chunkSize = Number(process.env.SEARCH_CHUNK_SIZE ?? 2500);
-if (!(shardSize >= 1) || !(jobs >= 1) || !(chunkSize >= 1)) throw new Error('SEARCH_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
+if (!(shardSize >= 1) || !(firstShardSize >= 1) || !(jobs >= 1) || !(chunkSize >= 1)) {
+  throw new Error('SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
+}
 
 const started = performance.now();
 const storiesDir = join(outDir, 'stories');
@@ -52,9 +57,9 @@ const work = join(outDir, '.search-shards');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const shards: (ShardInfo & { job: string; dir: string })[] = [];
-for (let i = 0; i * shardSize < stories.length; i++) {
+for (let i = 0, start = 0; start < stories.length; i++) {
   if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
-  const members = stories.slice(i * shardSize, (i + 1) * shardSize);
+  const members = stories.slice(start, (start += i === 0 ? firstShardSize : shardSize));
   const job = join(work, `${language(i)}.json`);
   writeFileSync(job, JSON.stringify({ files: members.map((s) => s.file) }));
   shards.push({
@@ -135,6 +140,7 @@ rmSync(work, { recursive: true, force: true });
 const figures = {
   stories: indexed,
   shards: shards.length,
+  firstShardSize,
   shardSize,
   chunkSize,
   jobs,

@@ -22,6 +22,7 @@ const keep = process.argv.includes('--keep');
 const QUERIES = ['营商环境', '高新区', '15万吨', '招商 项目', '一件事一次办', '上海'];
 
 const MB = 2 ** 20;
+const kB = (bytes = 0): number => Math.round(bytes / 1024);
 const root = mkdtempSync(join(tmpdir(), `archive-scale-${count}-`));
 const env = {
   ARCHIVE_STORIES_DIR: join(root, 'stories'),
@@ -68,7 +69,7 @@ try {
   const runs = searches.stdout
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { phase: string; query?: string; status?: string; ms?: number; bytes: { total: number } });
+    .map((line) => JSON.parse(line) as { phase: string; query?: string; status?: string; ms?: number; bytes: { total: number; body: number } });
   const searchRuns = runs.filter((run) => run.phase === 'first search' || run.phase === 'later search');
   const wholeRuns = runs.filter((run) => run.phase === 'whole archive');
   const exactness = wholeRuns.map((run) => {
@@ -89,10 +90,11 @@ try {
     indexMB: Number((sizeOf(join(env.ARCHIVE_OUT_DIR, 'pagefind')) / MB).toFixed(1)),
     msPerStory: Number((((build.seconds + index.seconds) * 1000) / count).toFixed(2)),
     kBPerStory: Number((sizeOf(env.ARCHIVE_OUT_DIR) / 1024 / count).toFixed(1)),
-    firstSearch: { query: searchRuns[0]?.query, kB: Math.round((searchRuns[0]?.bytes.total ?? 0) / 1024), ms: searchRuns[0]?.ms },
-    laterSearches: searchRuns.slice(1).map((run) => ({ query: run.query, kB: Math.round(run.bytes.total / 1024), ms: run.ms })),
+    // kB: bodies and HTTP/1.1 response headers; bodyKB: bodies only.
+    firstSearch: { query: searchRuns[0]?.query, kB: kB(searchRuns[0]?.bytes.total), bodyKB: kB(searchRuns[0]?.bytes.body), ms: searchRuns[0]?.ms },
+    laterSearches: searchRuns.slice(1).map((run) => ({ query: run.query, kB: kB(run.bytes.total), bodyKB: kB(run.bytes.body), ms: run.ms })),
     firstResults: searchRuns.map((run) => ({ query: run.query, status: run.status })),
-    wholeArchive: wholeRuns.map((run) => ({ query: run.query, kB: Math.round(run.bytes.total / 1024), ms: run.ms })),
+    wholeArchive: wholeRuns.map((run) => ({ query: run.query, kB: kB(run.bytes.total), bodyKB: kB(run.bytes.body), ms: run.ms })),
     exact: exactness.every((e) => e.found === e.expected),
     exactness,
   };

@@ -27,17 +27,21 @@ const kind = (path: string): string =>
   : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /pf_text$/.test(path) ? 'text' : /\.json$/.test(path) ? 'entry' : 'page';
 
 async function bytes(requests: Request[]): Promise<Record<string, number>> {
-  const out: Record<string, number> = { total: 0, requests: requests.length };
+  // total: bodies and response headers as HTTP/1.1 sends them; body: without the headers (HTTP/2
+  // and HTTP/3, which every CDN speaks, compress repeated headers to a few bytes).
+  const out: Record<string, number> = { total: 0, body: 0, headers: 0, requests: requests.length };
   for (const request of requests) {
     const { responseHeadersSize } = await request.sizes();
     // Bytes on the wire: the Content-Length the server sent (the compressed size when it sent
     // .br/.gz). Chromium's own body size is unreliable for the worker script.
     const response = await request.response();
     const length = Number((await response?.allHeaders())?.['content-length'] ?? Number.NaN);
-    const size = (Number.isFinite(length) ? length : ((await response?.body().catch(() => undefined))?.length ?? 0)) + responseHeadersSize;
+    const body = Number.isFinite(length) ? length : ((await response?.body().catch(() => undefined))?.length ?? 0);
     const k = kind(new URL(request.url()).pathname);
-    out[k] = (out[k] ?? 0) + size;
-    out.total! += size;
+    out[k] = (out[k] ?? 0) + body + responseHeadersSize;
+    out.total! += body + responseHeadersSize;
+    out.body! += body;
+    out.headers! += responseHeadersSize;
   }
   return out;
 }

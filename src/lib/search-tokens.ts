@@ -30,6 +30,9 @@ const DIGITS = 4;
  */
 export function foldChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
+  // Fast path for the bulk of the text (indexing calls this for every character): CJK ideographs
+  // and kana fold to themselves. (U+3000, the full-width space, is below this range.)
+  if (cp >= 0x3040 && cp < 0xa000) return ch;
   if (/^\s$/u.test(ch) || cp === 0x3000) return ' ';
   const ascii = cp >= 0xff01 && cp <= 0xff5e ? String.fromCodePoint(cp - 0xfee0) : ch;
   const lower = ascii.toLowerCase();
@@ -53,8 +56,13 @@ export function foldChars(text: string): string[] {
 
 export const foldText = (text: string): string => foldChars(text).join('');
 
-/** A code point as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode). */
-export const encodeChar = (ch: string): string => ch.codePointAt(0)!.toString(36).padStart(DIGITS, '0');
+const encoded = new Map<string, string>();
+/** A code point as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode); remembered, as texts repeat characters. */
+export function encodeChar(ch: string): string {
+  let word = encoded.get(ch);
+  if (word === undefined) encoded.set(ch, (word = ch.codePointAt(0)!.toString(36).padStart(DIGITS, '0')));
+  return word;
+}
 
 /** The bigram word of characters a, b (b undefined: a ends the text). */
 export const bigramWord = (a: string, b: string | undefined): string => encodeChar(a) + (b === undefined ? END : encodeChar(b));

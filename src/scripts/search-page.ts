@@ -282,8 +282,9 @@ older.addEventListener('click', () => {
   writeUrl('push');
   settled = true;
   run();
-  // The button may vanish (everything searched): keyboard users continue from the first result.
-  void queue.then(() => list.querySelector('a')?.focus());
+  // The button may vanish (everything searched): keyboard users continue from the first result,
+  // or from the status line when there is none.
+  void queue.then(() => (list.querySelector('a') ?? status).focus());
 });
 
 addEventListener('popstate', () => {

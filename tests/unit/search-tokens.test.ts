@@ -147,3 +147,17 @@ test('ranking: kicker/headline hits, then occurrences, then newest', () => {
   assert.deepEqual([...items].sort(byRelevance).map((i) => i.name), ['head-many', 'new-head', 'old-head', 'new-body-many']);
   assert.deepEqual([...items].sort(byNewest).map((i) => i.name), ['new-body-many', 'new-head', 'old-head', 'head-many']);
 });
+
+test("foldChar's fast path for CJK gives what the general rule gives", () => {
+  const general = (ch: string) => {
+    const cp = ch.codePointAt(0)!;
+    if (/^\s$/u.test(ch) || cp === 0x3000) return ' ';
+    const ascii = cp >= 0xff01 && cp <= 0xff5e ? String.fromCodePoint(cp - 0xfee0) : ch;
+    const lower = ascii.toLowerCase();
+    return Array.from(lower).length === 1 ? lower : ascii;
+  };
+  for (let cp = 0x2f00; cp < 0xb000; cp++) {
+    const ch = String.fromCodePoint(cp);
+    assert.equal(foldChar(ch), general(ch), cp.toString(16));
+  }
+});
