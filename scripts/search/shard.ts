@@ -49,9 +49,9 @@ for (const [i, file] of files.entries()) {
   const date = new Date(`${story.date}T00:00:00Z`);
   const [opening, ...rest] = splitText(story.body);
   const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
-  for (const [i, part] of rest.entries()) {
+  for (const [k, part] of rest.entries()) {
     // The path's last segment, in this shard's text/ folder (the indexer merges the folders).
-    writeFileSync(join(textDir, searchTextPartPath(textId, i + 1).split('/').pop()!), gzip(part));
+    writeFileSync(join(textDir, searchTextPartPath(textId, k + 1).split('/').pop()!), gzip(part));
   }
   const meta: SearchResultMeta = {
     url,

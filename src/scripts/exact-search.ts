@@ -61,7 +61,7 @@ interface Index {
   pagefind: PagefindInstance;
   /** Every shard, newest stories first. */
   shards: ShardInfo[];
-  /** How many of them (the newest) are open in `pagefind`: every search covers exactly these. */
+  /** How many of them (the newest) are open in `pagefind`: a search covers these, and skips results beyond the shards it asks for. */
   open: number;
   /** "filter name@open shards" -> value -> ids of the stories with that value */
   members: Map<string, Promise<Map<string, Set<string>>>>;

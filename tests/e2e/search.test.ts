@@ -15,6 +15,7 @@ import { readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { OPENING_CHARS, partOf } from '../../src/lib/search-text.ts';
 import { extractStory } from '../../scripts/search/extract.ts';
+import { axeViolations } from '../support/gates/axe.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
@@ -456,6 +457,10 @@ test('with the index cut into shards of two stories, the whole archive (?scope=a
     assert.deepEqual(sorted(await search('区', '')), sorted(newestFirst.slice(0, 2)));
     assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中找到 2 篇$/);
     assert.equal(await older.textContent().then((t) => t!.trim()), '再检索更早的 2 篇（档案共 6 篇）');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axeViolations(page), [], `axe, ${colorScheme}, with the widen button shown`);
+    }
     // Each step doubles the shards searched, keeps the query, and is its own history entry.
     await older.click();
     await settled(page);
