@@ -1,12 +1,13 @@
 /** The search indexer reads every story page and refuses to drop one silently. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractStory } from '../../scripts/search/extract.ts';
 import { DIST } from '../support/site.ts';
+import type { ShardInfo } from '../../src/lib/search-scope.ts';
 
 const page = (slug: string) => join(DIST, 'stories', slug, 'index.html');
 
@@ -28,16 +29,18 @@ test('a story page yields its head, captions, body and bylines, and no archive-a
   assert.match(photo.body, /■ 王瑞瑞摄$/);
 });
 
-function indexCopy(edit: (dir: string) => void): { status: number | null; output: string } {
+function indexCopy(edit: (dir: string) => void, env: Record<string, string> = {}): { status: number | null; output: string; shards?: ShardInfo[] } {
   const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
   edit(root);
   const result = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
     encoding: 'utf8',
-    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '4' },
+    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '4', ...env },
   });
+  const listing = join(root, 'pagefind', 'shards.json');
+  const shards = existsSync(listing) ? (JSON.parse(readFileSync(listing, 'utf8')) as { shards: ShardInfo[] }).shards : undefined;
   rmSync(root, { recursive: true, force: true });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, shards };
 }
 
 test('the indexer builds shards of the configured size and reports stories, seconds and shards', () => {
@@ -47,6 +50,17 @@ test('the indexer builds shards of the configured size and reports stories, seco
   assert.equal(report.stories, 6);
   assert.equal(report.shards, 2);
   assert.equal(typeof report.seconds, 'number');
+});
+
+test('the newest stories get a smaller first shard; shards.json lists each shard newest first with its count and dates', () => {
+  const { status, output, shards } = indexCopy(() => {}, { SEARCH_FIRST_SHARD_SIZE: '1' });
+  assert.equal(status, 0, output);
+  // Newest first: 2025-10-03 (太原), 10-02 (昔阳), three of 10-01, then 09-30 (长治).
+  assert.deepEqual(shards, [
+    { language: 'qaa', stories: 1, newest: '2025-10-03', oldest: '2025-10-03' },
+    { language: 'qab', stories: 4, newest: '2025-10-02', oldest: '2025-10-01' },
+    { language: 'qac', stories: 1, newest: '2025-09-30', oldest: '2025-09-30' },
+  ]);
 });
 
 test('a story page the indexer cannot read stops the build, naming the file', () => {
