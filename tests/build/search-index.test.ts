@@ -29,7 +29,7 @@ test('a story page yields its head, captions, body and bylines, and no archive-a
   assert.match(photo.body, /■ 王瑞瑞摄$/);
 });
 
-function indexCopy(edit: (dir: string) => void, env: Record<string, string> = {}): { status: number | null; output: string; shards?: ShardInfo[] } {
+function indexCopy(edit: (dir: string) => void, env: Record<string, string> = {}): { status: number | null; output: string; shards: ShardInfo[] | undefined } {
   const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
   edit(root);
