@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import { formatChineseDate, isoDate } from '../../src/lib/dates.ts';
 import { findCity } from '../../src/lib/places.ts';
 import { splitText } from '../../src/lib/search-text.ts';
-import { bodyPosition, recordContent, type SearchableStory, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
+import { bodyPosition, recordContent, versionWord, type SearchableStory, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
 import { SECTION_LABELS, SECTIONS, type Section } from '../../src/lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { extractStory } from './extract.ts';
@@ -68,11 +68,15 @@ for (const [i, file] of files.entries()) {
   };
   if (display.has(url)) throw new Error(`${file}: a second page for ${url}`);
   display.set(url, { content: opening!, meta });
+  // Pagefind names a fragment by a hash of what it indexed, which leaves out some of the fields
+  // written into it below (a corrected date or place would keep the name, and hosts cache
+  // fragments as immutable): a last word, a hash of what the fragment will carry, renames it.
+  const version = versionWord(createHash('sha256').update(JSON.stringify(display.get(url))).digest('hex').slice(0, 12));
   const added: Promise<void> = index
     .addCustomRecord({
       url,
       language,
-      content: recordContent(searchable),
+      content: `${recordContent(searchable)} ${version}`,
       filters: { section: [story.section], place: [city.slug] },
       // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
       // exact below 2^24, so the number is a rank, never a date like 20251003).

@@ -107,6 +107,14 @@ export function recordContent(story: SearchableStory): string {
 }
 
 /**
+ * A word that no search can match, to end a record with: `z` + hex. Every encoded character
+ * starts with a base-36 digit from 0 to n (U+10FFFF is "nvnj"), so no query word, exact or as a
+ * prefix, reaches it. The indexer uses it to make Pagefind's fragment name depend on what
+ * the fragment will carry (scripts/search/shard.ts).
+ */
+export const versionWord = (hex: string): string => `z${hex}`;
+
+/**
  * The position in recordContent(story) of the bigram that starts the body's folded text: a hit
  * at position p ≥ this starts p − bodyPosition characters into the folded body, which is at
  * most where it starts in the body as written (folding only merges runs of whitespace).

@@ -1,7 +1,8 @@
 /** The search indexer reads every story page and refuses to drop one silently. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -70,4 +71,29 @@ test('a story page the indexer cannot read stops the build, naming the file', ()
   });
   assert.notEqual(status, 0);
   assert.match(output, /xiyang-vehicle-recycling-project\/index\.html: no <article data-search-story/);
+});
+
+test("a story's fragment gets a new name when only what it shows changes (fragments are cached as immutable)", () => {
+  const root = mkdtempSync(join(tmpdir(), 'search-index-'));
+  try {
+    cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
+    /** Fragment file name per story URL. */
+    const fragments = (): Map<string, string> => {
+      const run = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root } });
+      assert.equal(run.status, 0, run.stderr);
+      const dir = join(root, 'pagefind', 'fragment');
+      return new Map(readdirSync(dir).map((name) => [JSON.parse(gunzipSync(readFileSync(join(dir, name))).subarray(12).toString()).url as string, name]));
+    };
+    const before = fragments();
+    // A corrected date: not part of the searchable text, but shown in the result.
+    const file = join(root, 'stories', 'xiyang-vehicle-recycling-project', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('data-search-date="2025-10-02"', 'data-search-date="2025-10-05"'));
+    const after = fragments();
+    for (const [url, name] of before) {
+      if (url.includes('xiyang')) assert.notEqual(after.get(url), name, url);
+      else assert.equal(after.get(url), name, url);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -19,6 +19,7 @@ import {
   parseQuery,
   recordContent,
   termQuery,
+  versionWord,
   type Segment,
 } from '../../src/lib/search-tokens.ts';
 
@@ -160,4 +161,13 @@ test("foldChar's fast path for CJK gives what the general rule gives", () => {
     const ch = String.fromCodePoint(cp);
     assert.equal(foldChar(ch), general(ch), cp.toString(16));
   }
+});
+
+test('the version word that ends a record is beyond every query word, exact or as a prefix', () => {
+  const word = versionWord('0123456789ab');
+  for (const ch of ['\u{10FFFF}', 'z', '\u{FFFF}', '龥']) {
+    assert.ok(encodeChar(ch) < word.slice(0, 4) && !word.startsWith(encodeChar(ch)), ch);
+    assert.ok(!word.startsWith(bigramWord(ch, 'a')), ch);
+  }
+  assert.match(encodeChar('\u{10FFFF}'), /^[0-9a-n]/);
 });
