@@ -20,7 +20,11 @@ export interface ExcerptSource {
   cut: { start: boolean; end: boolean };
 }
 
-/** As much of the story's text as the excerpt needs; `starts` as for startPart(). */
+/**
+ * As much of the story's text as the excerpt needs; `starts` as for startPart(). A part that
+ * cannot be fetched (offline, or a deploy half done) leaves the excerpt at the opening: the
+ * result itself stands, found by the index.
+ */
 export async function excerptSource(
   meta: Pick<SearchResultMeta, 'textId' | 'parts' | 'bodyPosition'>,
   opening: string,
@@ -28,10 +32,16 @@ export async function excerptSource(
   width: number,
   starts: readonly number[] | undefined,
 ): Promise<ExcerptSource> {
+  const openingOnly: ExcerptSource = { text: opening, cut: { start: false, end: meta.parts > 0 } };
   const first = startPart(starts, meta.bodyPosition, meta.parts, width);
-  if (first === null) return { text: opening, cut: { start: false, end: meta.parts > 0 } };
-  let text = first === 0 ? opening : await fetchPart(meta.textId, first);
-  let last = first;
-  while (last < meta.parts && !excerptReady(text, terms, width)) text += await fetchPart(meta.textId, ++last);
-  return { text, cut: { start: first > 0, end: last < meta.parts } };
+  if (first === null) return openingOnly;
+  try {
+    let text = first === 0 ? opening : await fetchPart(meta.textId, first);
+    let last = first;
+    while (last < meta.parts && !excerptReady(text, terms, width)) text += await fetchPart(meta.textId, ++last);
+    return { text, cut: { start: first > 0, end: last < meta.parts } };
+  } catch (error) {
+    console.warn('search excerpt: text part unavailable', error);
+    return openingOnly;
+  }
 }

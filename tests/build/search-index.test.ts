@@ -30,7 +30,10 @@ test('a story page yields its head, captions, body and bylines, and no archive-a
   assert.match(photo.body, /■ 王瑞瑞摄$/);
 });
 
-function indexCopy(edit: (dir: string) => void, env: Record<string, string> = {}): { status: number | null; output: string; shards: ShardInfo[] | undefined } {
+function indexCopy(
+  edit: (dir: string) => void,
+  env: Record<string, string> = {},
+): { status: number | null; output: string; shards: ShardInfo[] | undefined; chunks: number } {
   const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
   edit(root);
@@ -40,8 +43,10 @@ function indexCopy(edit: (dir: string) => void, env: Record<string, string> = {}
   });
   const listing = join(root, 'pagefind', 'shards.json');
   const shards = existsSync(listing) ? (JSON.parse(readFileSync(listing, 'utf8')) as { shards: ShardInfo[] }).shards : undefined;
+  const chunkDir = join(root, 'pagefind', 'index');
+  const chunks = existsSync(chunkDir) ? readdirSync(chunkDir).length : 0;
   rmSync(root, { recursive: true, force: true });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, shards };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, shards, chunks };
 }
 
 test('the indexer builds shards of the configured size and reports stories, seconds and shards', () => {
@@ -96,4 +101,12 @@ test("a story's fragment gets a new name when only what it shows changes (fragme
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('SEARCH_CHUNK_SIZE reaches Pagefind: smaller chunks, more of them (guards an unstable Pagefind setting)', () => {
+  const small = indexCopy(() => {}, { SEARCH_CHUNK_SIZE: '500' });
+  const large = indexCopy(() => {}, { SEARCH_CHUNK_SIZE: '20000' });
+  assert.equal(small.status, 0, small.output);
+  assert.equal(large.status, 0, large.output);
+  assert.ok(small.chunks > 2 * large.chunks, `${small.chunks} chunks at 500, ${large.chunks} at 20,000`);
 });

@@ -161,6 +161,13 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
   const indexed = extractStory(readFileSync(join(DIST, 'stories', 'lingshi-etdz-transformation', 'index.html'), 'utf8'), 'lingshi').body;
   const hitPart = partOf(Array.from(indexed.slice(0, indexed.indexOf('管委会+公司'))).length);
   assert.ok(numbers.includes(hitPart) && numbers.length <= 2, `fetched parts ${numbers}, the hit is in part ${hitPart}`);
+  // A part that cannot be fetched leaves the excerpt at the story's opening; the result stands.
+  await page.route('**/pagefind/text/**', (route) => route.fulfill({ status: 404, body: '' }));
+  const found = await searchFor(page, '"管委会+公司"');
+  assert.deepEqual(found, [storyPath('lingshi-etdz-transformation')]);
+  assert.equal(await page.locator('#search-status').textContent(), '找到 1 篇');
+  assert.ok((await page.locator(`${results} .search-excerpt`).innerText()).length > 20, 'an excerpt from the opening');
+  await page.unroute('**/pagefind/text/**');
   parts.length = 0;
   // A hit in the first part (and a story with no more parts) fetches none.
   await searchFor(page, '储能电站');
