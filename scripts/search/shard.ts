@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import { formatChineseDate, isoDate } from '../../src/lib/dates.ts';
 import { findCity } from '../../src/lib/places.ts';
 import { splitText } from '../../src/lib/search-text.ts';
-import { bodyPosition, recordContent, versionWord, type SearchableStory, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
+import { searchRecord, versionWord, type SearchResultMeta } from '../../src/lib/search-tokens.ts';
 import { SECTION_LABELS, SECTIONS, type Section } from '../../src/lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { extractStory } from './extract.ts';
@@ -45,7 +45,7 @@ for (const [i, file] of files.entries()) {
   const city = findCity(story.city);
   if (!city) throw new Error(`${file}: unknown city ${story.city}`);
   const url = storyPath(story.slug);
-  const searchable: SearchableStory = { head: [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n'), body: story.body };
+  const record = searchRecord({ head: [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n'), body: story.body });
   const date = new Date(`${story.date}T00:00:00Z`);
   const [opening, ...rest] = splitText(story.body);
   const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
@@ -64,7 +64,7 @@ for (const [i, file] of files.entries()) {
     place: [story.city, story.county].filter(Boolean).join(' · '),
     textId,
     parts: rest.length,
-    bodyPosition: bodyPosition(searchable),
+    bodyPosition: record.bodyPosition,
   };
   if (display.has(url)) throw new Error(`${file}: a second page for ${url}`);
   display.set(url, { content: opening!, meta });
@@ -76,7 +76,7 @@ for (const [i, file] of files.entries()) {
     .addCustomRecord({
       url,
       language,
-      content: `${recordContent(searchable)} ${version}`,
+      content: `${record.content} ${version}`,
       filters: { section: [story.section], place: [city.slug] },
       // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
       // exact below 2^24, so the number is a rank, never a date like 20251003).

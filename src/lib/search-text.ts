@@ -38,8 +38,8 @@ export function excerptReady(text: string, terms: readonly string[], width: numb
 
 /**
  * The part an excerpt starts from. `starts`: index positions where the terms occur (ascending),
- * or undefined when they are unknown (a one-character term). `bodyPosition`: the story's
- * (src/lib/search-tokens.ts). A hit's folded offset is at most its offset in the text, so the hit
+ * or undefined when they are unknown (a one-character term). `bodyPosition`: the story's, from
+ * its SearchRecord (src/lib/search-tokens.ts). A hit's folded offset is at most its offset in the text, so the hit
  * is in this part or a later one; one part earlier when the hit is too close to the part's start
  * for the excerpt's lead-in. null: no hit in the body (the terms are only in the head).
  */

@@ -84,26 +84,37 @@ export interface SearchableStory {
   body: string;
 }
 
-/**
- * The content string Pagefind indexes for one story (words separated by spaces):
- * 1. positions [0, 128): bigrams of the head (cut at 127 characters), padded;
- * 2. positions [128, 192): distinct head characters, padded;
- * 3. distinct characters of head and body;
- * 4. bigrams of head + body (the head again, so a long headline is matched in full).
- * A match at a position below 128 (phrase) or 192 (one character) is a hit in kicker or headline.
- */
-export function recordContent(story: SearchableStory): string {
+/** What the indexer gives Pagefind for one story, and where the body starts in it. */
+export interface SearchRecord {
+  /**
+   * The content string Pagefind indexes (words separated by spaces):
+   * 1. positions [0, 128): bigrams of the head (cut at 127 characters), padded;
+   * 2. positions [128, 192): distinct head characters, padded;
+   * 3. distinct characters of head and body;
+   * 4. bigrams of head + body (the head again, so a long headline is matched in full).
+   * A match at a position below 128 (phrase) or 192 (one character) is a hit in kicker or headline.
+   */
+  content: string;
+  /**
+   * The position of the bigram that starts the body's folded text: a hit at position p ≥ this
+   * starts p − bodyPosition characters into the folded body, which is at most where it starts in
+   * the body as written (folding only merges runs of whitespace).
+   */
+  bodyPosition: number;
+}
+
+/** The story's search record, folded and encoded once (the indexer calls this for every story). */
+export function searchRecord(story: SearchableStory): SearchRecord {
   const head = foldChars(story.head);
   const all = foldChars(`${story.head}\n${story.body}`);
   const headWords = bigramWords(head.slice(0, HEAD_POSITIONS - 1));
   const headChars = distinctCharWords(head).slice(0, HEAD_CHAR_POSITIONS);
+  const allChars = distinctCharWords(all);
   const pad = (words: string[], n: number) => [...words, ...Array<string>(n - words.length).fill(PAD)];
-  return [
-    ...pad(headWords, HEAD_POSITIONS),
-    ...pad(headChars, HEAD_CHAR_POSITIONS),
-    ...distinctCharWords(all),
-    ...bigramWords(all),
-  ].join(' ');
+  return {
+    content: [...pad(headWords, HEAD_POSITIONS), ...pad(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigramWords(all)].join(' '),
+    bodyPosition: TEXT_START + allChars.length + (all.length - foldChars(story.body).length),
+  };
 }
 
 /**
@@ -113,16 +124,6 @@ export function recordContent(story: SearchableStory): string {
  * the fragment will carry (scripts/search/shard.ts).
  */
 export const versionWord = (hex: string): string => `z${hex}`;
-
-/**
- * The position in recordContent(story) of the bigram that starts the body's folded text: a hit
- * at position p ≥ this starts p − bodyPosition characters into the folded body, which is at
- * most where it starts in the body as written (folding only merges runs of whitespace).
- */
-export function bodyPosition(story: SearchableStory): number {
-  const all = foldChars(`${story.head}\n${story.body}`);
-  return TEXT_START + distinctCharWords(all).length + (all.length - foldChars(story.body).length);
-}
 
 /**
  * Terms of a query, folded: separated by spaces (ASCII or full-width); text in "…" or “…” is one
@@ -303,7 +304,7 @@ export interface SearchResultMeta {
   /** The story's text after the fragment's first part: `parts` more parts named by `textId` (src/lib/search-text.ts). */
   textId: string;
   parts: number;
-  /** bodyPosition() of the story: tells which part a hit's index position falls in. */
+  /** The story's SearchRecord.bodyPosition: tells which part a hit's index position falls in. */
   bodyPosition: number;
 }
 

@@ -90,27 +90,25 @@ async function searchFor(page: Page, query: string, extra = ''): Promise<string[
 
 const sorted = (a: string[]) => [...a].sort();
 
+/** Searches a listed query: the results are the listed stories (`expected`) and what brute force finds. */
+async function checkListed(page: Page, row: { query: string; count: number }, expected: string[]): Promise<void> {
+  const got = await searchFor(page, row.query);
+  assert.equal(expected.length, row.count, `${row.query}: list is consistent`);
+  assert.deepEqual(sorted(got), sorted(expected), `${row.query}`);
+  assert.deepEqual(sorted(got), sorted(bruteForce(row.query)), `${row.query}: brute force`);
+}
+
 test('every query of the shared list (tests/fixtures/search-queries.tsv) finds exactly its stories', async () => {
   const page = await (await site.context()).newPage();
   for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
-    const got = await searchFor(page, row.query);
-    const expected = row.expected.map(byName);
-    assert.equal(expected.length, row.count, `${row.query}: list is consistent`);
-    assert.deepEqual(sorted(got), sorted(expected), `${row.query}`);
-    assert.deepEqual(sorted(got), sorted(bruteForce(row.query)), `${row.query}: brute force`);
+    await checkListed(page, row, row.expected.map(byName));
     assert.equal(await page.locator('#search-status').innerText(), row.count > 0 ? `找到 ${row.count} 篇` : `找到 0 篇：没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query).map((t) => `“${t}”`).join('')}。`);
   }
 });
 
 test('held-back queries (digits, Latin, symbols, spaces, quotes, single characters) find exactly their stories', async () => {
   const page = await (await site.context()).newPage();
-  for (const row of readTsv('tests/fixtures/search-queries-extra.tsv')) {
-    const got = await searchFor(page, row.query);
-    const expected = row.expected.map(storyPath);
-    assert.equal(expected.length, row.count, `${row.query}: list is consistent`);
-    assert.deepEqual(sorted(got), sorted(expected), `${row.query}`);
-    assert.deepEqual(sorted(got), sorted(bruteForce(row.query)), `${row.query}: brute force`);
-  }
+  for (const row of readTsv('tests/fixtures/search-queries-extra.tsv')) await checkListed(page, row, row.expected.map(storyPath));
 });
 
 test('every substring of two to four characters of a story finds what brute force finds (sampled)', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { excerptReady, OPENING_CHARS, partOf, partStart, splitText, startPart, TEXT_PART_CHARS } from '../../src/lib/search-text.ts';
-import { bodyPosition, excerpt, recordContent, runStarts, termQuery } from '../../src/lib/search-tokens.ts';
+import { excerpt, runStarts, searchRecord, termQuery } from '../../src/lib/search-tokens.ts';
 import { searchTextPartPath } from '../../src/lib/urls.ts';
 
 const plain = (segments: { text: string }[]) => segments.map((s) => s.text).join('');
@@ -39,11 +39,11 @@ test('an excerpt of a piece of a text says the text goes on', () => {
 test("a hit's index position tells which part of the text it is in", () => {
   const body = `${'甲'.repeat(1234)}  标准地${'乙'.repeat(600)}`; // a whitespace run before the hit
   const story = { head: '晋城经开区\n标准地改革', body };
-  const words = recordContent(story).split(' ');
+  const words = searchRecord(story).content.split(' ');
   const q = termQuery('标准地');
   const positions = words.flatMap((word, p) => (q.words.includes(word) ? [p] : []));
   const starts = runStarts(positions, q.words.length);
-  const at = bodyPosition(story);
+  const at = searchRecord(story).bodyPosition;
   assert.equal(starts.filter((p) => p >= at).length, 1, 'one hit in the body; the head copy is before bodyPosition');
   const offset = body.indexOf('标准地');
   const part = startPart(starts, at, 3, 90);

@@ -17,7 +17,7 @@ import {
   markTerms,
   matchRanges,
   parseQuery,
-  recordContent,
+  searchRecord,
   termQuery,
   versionWord,
   type Segment,
@@ -38,7 +38,7 @@ test('every index word has a fixed length and only [0-9a-z]', () => {
   assert.equal(encodeChar('区'), (0x533a).toString(36).padStart(4, '0'));
   assert.equal(encodeChar('\u{10FFFF}').length, 4);
   assert.equal(bigramWord('区', undefined), `${encodeChar('区')}0000`);
-  const words = recordContent({ head: '长治高新区\n召开会议', body: '3+4+2 产业 100MW' }).split(' ');
+  const words = searchRecord({ head: '长治高新区\n召开会议', body: '3+4+2 产业 100MW' }).content.split(' ');
   for (const w of words) assert.match(w, /^(\.|[0-9a-z]{4}|[0-9a-z]{8})$/);
 });
 
@@ -87,7 +87,7 @@ test('index and query agree with substring search, for every substring and rando
   const text = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
   for (let round = 0; round < 60; round++) {
     const story = { head: text(1 + Math.floor(random() * 20)), body: text(Math.floor(random() * 120)) };
-    const content = recordContent(story);
+    const content = searchRecord(story).content;
     const full = foldText(`${story.head}\n${story.body}`);
     const candidates = new Set<string>();
     const chars = Array.from(full);
@@ -101,12 +101,12 @@ test('index and query agree with substring search, for every substring and rando
 });
 
 test('a hit in kicker or headline is found at a position before the body', () => {
-  const content = recordContent({ head: '长治高新区', body: '正文里也有高新区。' });
+  const content = searchRecord({ head: '长治高新区', body: '正文里也有高新区。' }).content;
   assert.ok(simulatedMatch(content, '高新区').first < HEAD_POSITIONS);
   assert.ok(simulatedMatch(content, '正文').first >= TEXT_START);
   assert.ok(simulatedMatch(content, '区').first < TEXT_START);
   const longHead = '很'.repeat(300) + '长标题尾巴';
-  assert.ok(simulatedMatch(recordContent({ head: longHead, body: '' }), '标题尾巴').found, 'a long headline is matched in full');
+  assert.ok(simulatedMatch(searchRecord({ head: longHead, body: '' }).content, '标题尾巴').found, 'a long headline is matched in full');
 });
 
 test('occurrences counted from the positions of a plain search', () => {
