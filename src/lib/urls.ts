@@ -57,3 +57,21 @@ export const paragraphPath = (slug: string, n: number): string => `${storyPath(s
  * `textId` is the story's slug and a hash of its text, so a changed text gets new names.
  */
 export const searchTextPartPath = (textId: string, part: number): string => `/pagefind/text/${textId}.${part}.pf_text`;
+
+/** Index of every section, with story counts. */
+export const sectionsIndexPath = (): string => '/sections/';
+
+/** Index of every place (cities and their counties), with story counts. */
+export const placesIndexPath = (): string => '/places/';
+
+/** 关于本档案: what the archive holds, its editorial rules, how to cite and subscribe. */
+export const aboutPath = (): string => '/about/';
+
+/** A kept source page as received, e.g. /sources/000_d8543457e77b1294/ for content/source/000_d8543457e77b1294.txt. */
+export const sourcePath = (file: string): string => `/sources/${file.replace(/\.txt$/, '')}/`;
+
+/** Id of line `n` (1-based) of a source page. */
+export const sourceLineId = (n: number): string => `L${n}`;
+
+/** Link to lines of a source page: the first line's anchor (`#L12`). */
+export const sourceLinesPath = (file: string, first: number): string => `${sourcePath(file)}#${sourceLineId(first)}`;
