@@ -1,6 +1,7 @@
 /** The one Markdown pipeline of story bodies: used by astro.config.mjs and by src/data/render.ts. */
 import rehypeEditorNotes from './rehype-editor-notes.ts';
 import rehypeParagraphAnchors from './rehype-paragraph-anchors.ts';
+import remarkRejectImages from './remark-reject-images.ts';
 import remarkRejectUnsafe from './remark-reject-unsafe.ts';
 
 export const storyMarkdownOptions = {
@@ -8,6 +9,6 @@ export const storyMarkdownOptions = {
   smartypants: false,
   // No GFM: its single-tilde strikethrough would eat the page's "2022年~2024年" ranges.
   gfm: false,
-  remarkPlugins: [remarkRejectUnsafe],
+  remarkPlugins: [remarkRejectUnsafe, remarkRejectImages],
   rehypePlugins: [rehypeEditorNotes, rehypeParagraphAnchors],
 };

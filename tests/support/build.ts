@@ -38,7 +38,7 @@ export function buildWithStories(edit: (dir: string) => void, inspect?: (dist: s
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Writes a story file into a fixture folder. */
-export function writeStory(dir: string, name: string, text: string): void {
+/** Writes a story file (text as UTF-8, or raw bytes) into a fixture folder. */
+export function writeStory(dir: string, name: string, text: string | Uint8Array): void {
   writeFileSync(resolve(dir, name), text);
 }

@@ -1,0 +1,116 @@
+/**
+ * A story file from its bytes to frontmatter and body: strict UTF-8 (a BOM and CRLF line endings
+ * are fine), frontmatter between `---` lines read as plain YAML. Every refusal is a sentence an
+ * editor can act on; the caller puts the file's name in front.
+ */
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+export interface StoryFileParts {
+  /** The frontmatter as YAML read it; values stay as written (no timestamps). */
+  frontmatter: Record<string, unknown>;
+  /** The body, with the frontmatter's lines left empty so line numbers are the file's. */
+  body: string;
+}
+
+/** A story file that cannot be read; the message names what is wrong in plain words. */
+export class StoryFileError extends Error {}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a story file. A BOM is dropped; anything that is not UTF-8 (GBK, UTF-16, Latin-1)
+ * is refused with the line and byte where it stops being UTF-8.
+ */
+export function decodeStoryText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    throw new StoryFileError(
+      `the file is not UTF-8 (line ${lineAt(bytes, offset)}, byte ${offset + 1}: 0x${bytes[offset].toString(16).padStart(2, '0')}); save it as UTF-8`,
+    );
+  }
+  const nul = text.indexOf('\0');
+  // UTF-16 text of ASCII letters is valid UTF-8 with a NUL after every letter.
+  if (nul !== -1) {
+    const offset = Buffer.byteLength(text.slice(0, nul));
+    throw new StoryFileError(`the file is not UTF-8 text (line ${lineAt(bytes, offset)}, byte ${offset + 1}: a NUL byte, as in UTF-16); save it as UTF-8`);
+  }
+  return text;
+}
+
+/** Offset of the first byte that is not part of a valid UTF-8 character. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const validPrefix = (length: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Streaming, a prefix that ends inside a character is fine: all of it valid means the file
+  // ends inside a character, which starts at the last byte that is not a continuation byte.
+  if (validPrefix(bytes.length)) {
+    let lead = bytes.length - 1;
+    while (lead > 0 && (bytes[lead] & 0xc0) === 0x80) lead--;
+    return lead;
+  }
+  // Validity of prefixes is monotone: binary search for the shortest invalid one. Its last byte
+  // is where the decoder gave up; the bad character starts at the lead byte before it when that
+  // byte began a character still waiting for its continuation bytes (GBK's 昔 = CE F4).
+  let valid = 0;
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const mid = (valid + invalid) >>> 1;
+    if (validPrefix(mid)) valid = mid;
+    else invalid = mid;
+  }
+  const failed = invalid - 1;
+  let lead = failed - 1;
+  while (lead > 0 && failed - lead < 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  const length = bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : bytes[lead] >= 0xc0 ? 2 : 1;
+  return lead >= 0 && lead + length > failed ? lead : failed;
+}
+
+/** 1-based line of the byte at `offset`. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Frontmatter and body of a story's text (after decodeStoryText). */
+export function splitStoryFile(text: string): StoryFileParts {
+  if (text.trim() === '') {
+    throw new StoryFileError('the file is empty: a story needs frontmatter between --- lines and a body');
+  }
+  // Split on LF only and drop a CR at the end of each line: line numbers stay the file's for
+  // LF and CRLF files alike.
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (!FENCE.test(lines[0])) {
+    throw new StoryFileError('the file does not start with a --- line: a story needs frontmatter between --- lines and a body');
+  }
+  const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (end === -1) {
+    throw new StoryFileError('the frontmatter has no closing --- line: a story needs frontmatter between --- lines and a body');
+  }
+  let parsed: unknown;
+  try {
+    // A leading empty line keeps js-yaml's line numbers the file's own.
+    parsed = load(['', ...lines.slice(1, end)].join('\n'), { schema: CORE_SCHEMA });
+  } catch (error) {
+    throw new StoryFileError(`the frontmatter is not valid YAML: ${(error as Error).message}`);
+  }
+  if (parsed === null || parsed === undefined) {
+    throw new StoryFileError('the frontmatter is empty: a story needs its fields (slug, headline, date …) between the --- lines');
+  }
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new StoryFileError('the frontmatter is not a list of fields (`name: value` lines)');
+  }
+  const body = [...Array<string>(end + 1).fill(''), ...lines.slice(end + 1)].join('\n');
+  return { frontmatter: parsed as Record<string, unknown>, body };
+}

@@ -1,0 +1,152 @@
+import { z } from 'astro/zod';
+import { CALENDAR_DATE_FORM, parseCalendarDate } from './calendar-date.ts';
+import type { FieldHelp } from './schema-issues.ts';
+import { CITIES, findCity, findCounty } from './places.ts';
+import { CREDIT_ROLES, FORMATS, SECTIONS } from './taxonomy.ts';
+
+/**
+ * The contract for a story file (used by src/content.config.ts and src/loaders/stories.ts).
+ * content/README.md documents every field and STORY_FIELDS below says the same in one line each
+ * for error messages; keep the three in step. The loader uses `slug` as the entry id, so a story's
+ * URL never depends on its file name.
+ */
+
+const nonEmpty = z.string().trim().min(1);
+
+/** A person or body credited, with what they did. */
+const credit = z.strictObject({
+  /** Name as printed, e.g. 王瑞瑞 or 长治高新区. */
+  name: nonEmpty,
+  /** reporter (文), photographer (摄) or supplied (供图). */
+  role: z.enum(CREDIT_ROLES),
+});
+
+/** A photo the page printed. The extract holds captions only, so there is no image field yet. */
+const figure = z.strictObject({
+  /** Caption text as printed, without the credit. */
+  caption: nonEmpty,
+  /** Who took or supplied the photo. */
+  credit: credit.optional(),
+});
+
+/** Words of the archive's editors, shown apart from the story's own. */
+const editorNote = z.strictObject({
+  /** The note itself. */
+  text: nonEmpty,
+  /** Exact text of the story the note is about; it is marked where it stands. */
+  anchor: nonEmpty.optional(),
+});
+
+/** Place filed under: a city of the registry in src/lib/places.ts and optionally one of its counties. */
+const place = z
+  .strictObject({
+    city: nonEmpty,
+    county: nonEmpty.optional(),
+  })
+  .superRefine((value, ctx) => {
+    const city = findCity(value.city);
+    if (!city) {
+      ctx.addIssue({ code: 'custom', path: ['city'], message: 'not a city of src/lib/places.ts' });
+      return;
+    }
+    if (value.county && !findCounty(city, value.county)) {
+      ctx.addIssue({ code: 'custom', path: ['county'], message: `not a county of ${city.name} in src/lib/places.ts` });
+    }
+  });
+
+/**
+ * A calendar date written YYYY-MM-DD. The loader reads YAML without timestamps, so an unquoted
+ * 2025-10-02 arrives as the text written (not as a Date js-yaml may have rolled over from 2025-13-45).
+ */
+const calendarDate = z.string().transform((value, ctx) => {
+  const result = parseCalendarDate(value);
+  if ('date' in result) return result.date;
+  ctx.addIssue({ code: 'custom', message: result.problem });
+  return z.NEVER;
+});
+
+export const storySchema = z
+  .strictObject({
+    /** Lowercase ASCII words joined by hyphens; the story's permanent URL. */
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    /** 引题: the line printed above the headline. Absent when the page prints none. */
+    kicker: nonEmpty.optional(),
+    /** 主题: the headline as printed, or derived from the story's words when the page prints none. */
+    headline: nonEmpty,
+    /** True when the page printed no headline and `headline` is taken from the caption or text. */
+    headlineDerived: z.boolean().default(false),
+    /** 副题: the line printed below the headline, if any. */
+    subhead: nonEmpty.optional(),
+    /** The date the story reports on or was filed, as far as the page tells it. */
+    date: calendarDate,
+    /** How much of `date` the page supports: a full day, or only the month. */
+    datePrecision: z.enum(['day', 'month']),
+    /** Where the date comes from: the story's own dateline, or the page it was printed on. */
+    dateBasis: z.enum(['dateline', 'page']),
+    /** Section of the archive. */
+    section: z.enum(SECTIONS),
+    /** A written article, or photo news whose text is its caption. */
+    format: z.enum(FORMATS),
+    place,
+    /** Authors of the text, in printed order. */
+    bylines: z.array(credit).default([]),
+    /** Where the text was printed, and which lines of the kept extract hold it. */
+    source: z.strictObject({
+      /** Newspaper name. */
+      name: z.literal('科学导报').default('科学导报'),
+      /** File under content/source/ holding the page as extracted. */
+      file: nonEmpty,
+      /** First and last line (1-based, inclusive) of this story in that file. */
+      lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+    }),
+    figures: z.array(figure).default([]),
+    editorNotes: z.array(editorNote).default([]),
+  })
+  .superRefine((story, ctx) => {
+    if (story.format === 'photo' && story.figures.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['figures'], message: 'photo news needs at least one figure' });
+    }
+    if (story.source.lines[1] < story.source.lines[0]) {
+      ctx.addIssue({ code: 'custom', path: ['source', 'lines'], message: 'the last line comes before the first' });
+    }
+  });
+
+export type StoryData = z.infer<typeof storySchema>;
+
+const ROLES = `${CREDIT_ROLES.join(', ')} (文, 摄, 供图)`;
+
+/** Each field in one line for error messages (see content/README.md); the keys are the allowed fields. */
+export const STORY_FIELDS: FieldHelp = {
+  slug: 'lowercase ASCII words joined by "-", e.g. xiyang-vehicle-recycling-project',
+  kicker: 'the line printed above the headline, as printed (leave the field out when there is none)',
+  headline: 'the headline as printed',
+  headlineDerived: 'true or false',
+  subhead: 'the line printed below the headline, as printed',
+  date: `a calendar date written ${CALENDAR_DATE_FORM}, e.g. 2025-10-03`,
+  datePrecision: 'day or month',
+  dateBasis: 'dateline or page',
+  section: SECTIONS.join(', '),
+  format: FORMATS.join(', '),
+  place: 'city, and optionally county',
+  'place.city': `a city of src/lib/places.ts by its printed name: ${CITIES.map((c) => c.name).join('、')} (add new places there first)`,
+  'place.county': 'a county or district of that city in src/lib/places.ts, by its printed name',
+  bylines: 'a list of { name, role }',
+  'bylines[]': '{ name, role }',
+  'bylines[].name': 'the name as printed',
+  'bylines[].role': ROLES,
+  source: 'file and lines (name defaults to 科学导报)',
+  'source.name': '科学导报',
+  'source.file': 'a file under content/source/',
+  'source.lines': '[first, last]: line numbers (1-based) of the story in that file',
+  'source.lines[]': 'a line number (1-based)',
+  figures: 'a list of { caption, credit }; photo news needs at least one',
+  'figures[]': '{ caption, credit }',
+  'figures[].caption': 'the caption as printed, without the credit',
+  'figures[].credit': '{ name, role }',
+  'figures[].credit.name': 'the name as printed',
+  'figures[].credit.role': ROLES,
+  editorNotes: 'a list of { text, anchor }',
+  'editorNotes[]': '{ text, anchor }',
+  'editorNotes[].text': "the editor's note",
+  'editorNotes[].anchor': 'exact text of the story the note is about',
+};
