@@ -13,7 +13,7 @@ export type CalendarDateResult = { date: Date } | { problem: string };
 export function parseCalendarDate(value: string): CalendarDateResult {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return { problem: `not written ${CALENDAR_DATE_FORM}` };
-  const [year, month, day] = match.slice(1).map(Number);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 2025-02-30 over to March 2: a day that does not exist comes back changed.
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {

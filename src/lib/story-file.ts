@@ -28,7 +28,7 @@ export function decodeStoryText(bytes: Uint8Array): string {
   } catch {
     const offset = firstInvalidByte(bytes);
     throw new StoryFileError(
-      `the file is not UTF-8 (line ${lineAt(bytes, offset)}, byte ${offset + 1}: 0x${bytes[offset].toString(16).padStart(2, '0')}); save it as UTF-8`,
+      `the file is not UTF-8 (line ${lineAt(bytes, offset)}, byte ${offset + 1}: 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}); save it as UTF-8`,
     );
   }
   const nul = text.indexOf('\0');
@@ -52,9 +52,10 @@ function firstInvalidByte(bytes: Uint8Array): number {
   };
   // Streaming, a prefix that ends inside a character is fine: all of it valid means the file
   // ends inside a character, which starts at the last byte that is not a continuation byte.
+  const byte = (i: number) => bytes[i] ?? 0;
   if (validPrefix(bytes.length)) {
     let lead = bytes.length - 1;
-    while (lead > 0 && (bytes[lead] & 0xc0) === 0x80) lead--;
+    while (lead > 0 && (byte(lead) & 0xc0) === 0x80) lead--;
     return lead;
   }
   // Validity of prefixes is monotone: binary search for the shortest invalid one. Its last byte
@@ -69,8 +70,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
   }
   const failed = invalid - 1;
   let lead = failed - 1;
-  while (lead > 0 && failed - lead < 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
-  const length = bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : bytes[lead] >= 0xc0 ? 2 : 1;
+  while (lead > 0 && failed - lead < 4 && (byte(lead) & 0xc0) === 0x80) lead--;
+  const length = byte(lead) >= 0xf0 ? 4 : byte(lead) >= 0xe0 ? 3 : byte(lead) >= 0xc0 ? 2 : 1;
   return lead >= 0 && lead + length > failed ? lead : failed;
 }
 
@@ -91,7 +92,7 @@ export function splitStoryFile(text: string): StoryFileParts {
   // Split on LF only and drop a CR at the end of each line: line numbers stay the file's for
   // LF and CRLF files alike.
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-  if (!FENCE.test(lines[0])) {
+  if (!FENCE.test(lines[0] ?? '')) {
     throw new StoryFileError('the file does not start with a --- line: a story needs frontmatter between --- lines and a body');
   }
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));

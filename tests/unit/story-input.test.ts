@@ -91,7 +91,7 @@ test('a valid date publishes as the same day in every time zone', () => {
     assert.equal(run.status, 0, run.stderr);
     return run.stdout;
   });
-  assert.deepEqual(JSON.parse(published[0]), ['2025-10-02', '2025年10月2日', '2025-10', '2025-10-02', '2025年10月2日', '2025-10', '2025-01-01', '2025年1月1日', '2025-01', '2025-12-31', '2025年12月31日', '2025-12']);
+  assert.deepEqual(JSON.parse(published[0] ?? ''), ['2025-10-02', '2025年10月2日', '2025-10', '2025-10-02', '2025年10月2日', '2025-10', '2025-01-01', '2025年1月1日', '2025-01', '2025-12-31', '2025年12月31日', '2025-12']);
   assert.equal(published[1], published[0], 'Asia/Shanghai');
   assert.equal(published[2], published[0], 'America/Los_Angeles');
 });
