@@ -22,6 +22,8 @@ const STEPS: { name: string; args: string[] }[] = [
   { name: 'precompress', args: ['scripts/precompress.ts'] },
 ];
 
+// A build stopped between the two renames below left the last site as `previous`: put it back.
+if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
 rmSync(staging, { recursive: true, force: true });
 for (const step of STEPS) {
   const run = spawnSync(process.execPath, step.args, { stdio: 'inherit', env: { ...process.env, ARCHIVE_OUT_DIR: staging } });
