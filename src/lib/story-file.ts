@@ -34,7 +34,8 @@ export function decodeStoryText(bytes: Uint8Array): string {
   const nul = text.indexOf('\0');
   // UTF-16 text of ASCII letters is valid UTF-8 with a NUL after every letter.
   if (nul !== -1) {
-    const offset = Buffer.byteLength(text.slice(0, nul));
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const offset = bom + new TextEncoder().encode(text.slice(0, nul)).length;
     throw new StoryFileError(`the file is not UTF-8 text (line ${lineAt(bytes, offset)}, byte ${offset + 1}: a NUL byte, as in UTF-16); save it as UTF-8`);
   }
   return text;

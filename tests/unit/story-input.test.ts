@@ -118,6 +118,7 @@ test('GBK and UTF-16 are "not UTF-8", with the line and byte where it stops', ()
   assert.throws(() => decodeStoryText(utf16), { message: 'the file is not UTF-8 (line 1, byte 1: 0xff); save it as UTF-8' });
   // Without a BOM, UTF-16 of ASCII is valid UTF-8 with NUL bytes in between.
   assert.throws(() => decodeStoryText(Buffer.from('---\nslug: x', 'utf16le')), { message: 'the file is not UTF-8 text (line 1, byte 2: a NUL byte, as in UTF-16); save it as UTF-8' });
+  assert.throws(() => decodeStoryText(utf8('\ufeff正\n\0')), /line 2, byte 8: a NUL byte/);
   // A character cut off at the very end is invalid too.
   assert.throws(() => decodeStoryText(utf8('正文').subarray(0, 5)), /line 1, byte 4: 0xe6/);
 });
