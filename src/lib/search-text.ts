@@ -5,6 +5,7 @@
  * index position, so a page of results costs 1–2 KB a result rather than the whole text of each
  * story. Written by scripts/search/shard.ts, read by src/scripts/search-text.ts.
  */
+import { excerptWindow, maxLeadIn } from './search-excerpt.ts';
 import { matchRanges } from './search-tokens.ts';
 
 /** Characters (code points) of the opening, part 0. */
@@ -27,13 +28,14 @@ export function splitText(text: string): string[] {
 }
 
 /**
- * Whether the first parts of a text, `text`, already hold an excerpt of `width` characters
- * around the first hit of any term (src/lib/search-tokens.ts excerpt()): a hit with `width`
- * characters after its start. A hit cut at the end of a part is found once the next part is added.
+ * Whether the first parts of a text, `text`, already hold the excerpt of `width` characters
+ * around the first hit of any term (src/lib/search-tokens.ts excerpt()): a hit, and enough text
+ * after it that more could not move the excerpt's end (src/lib/search-excerpt.ts). A hit cut at
+ * the end of a part is found once the next part is added. `startCut`: the text starts after part 0.
  */
-export function excerptReady(text: string, terms: readonly string[], width: number): boolean {
+export function excerptReady(text: string, terms: readonly string[], width: number, startCut = false): boolean {
   const first = matchRanges(text, terms)[0];
-  return first !== undefined && first[0] + width <= Array.from(text).length;
+  return first !== undefined && excerptWindow(Array.from(text), first, width, { start: startCut, end: true }).ready;
 }
 
 /**
@@ -41,7 +43,7 @@ export function excerptReady(text: string, terms: readonly string[], width: numb
  * or undefined when they are unknown (a one-character term). `bodyPosition`: the story's, from
  * its SearchRecord (src/lib/search-tokens.ts). A hit's folded offset is at most its offset in the text, so the hit
  * is in this part or a later one; one part earlier when the hit is too close to the part's start
- * for the excerpt's lead-in. null: no hit in the body (the terms are only in the head).
+ * for the excerpt's lead-in (src/lib/search-excerpt.ts maxLeadIn). null: no hit in the body (the terms are only in the head).
  */
 export function startPart(starts: readonly number[] | undefined, bodyPosition: number, parts: number, width: number): number | null {
   if (!starts) return 0;
@@ -49,6 +51,6 @@ export function startPart(starts: readonly number[] | undefined, bodyPosition: n
   if (first === undefined) return null;
   const offset = first - bodyPosition;
   let part = partOf(offset);
-  if (part > 0 && offset - partStart(part) < Math.floor(width / 4)) part--;
+  if (part > 0 && offset - partStart(part) < maxLeadIn(width)) part--;
   return Math.min(part, parts);
 }

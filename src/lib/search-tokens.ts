@@ -12,6 +12,8 @@
  * positions, exact words): it matches exactly where the term occurs as a substring.
  */
 
+import { excerptWindow, type ExcerptCut } from './search-excerpt.ts';
+
 /** Positions 0 … HEAD_POSITIONS−1 hold the bigrams of kicker + headline (padded). */
 export const HEAD_POSITIONS = 128;
 /** The next positions hold each distinct character of kicker + headline once, as a 4-digit word. */
@@ -24,8 +26,12 @@ const PAD = '.';
 const END = '0000';
 const DIGITS = 4;
 
+/** Control (Cc) and format (Cf) characters: invisible, never part of a match (U+FEFF, U+200B, bidi controls, NUL). */
+const INVISIBLE = /^[\p{Cc}\p{Cf}]$/u;
+
 /**
- * One character folded the way both sides fold it: full-width ASCII (Ａ１＋) to ASCII, any
+ * One character folded the way both sides fold it: control and format characters to nothing ('')
+ * (whitespace controls such as a line break to ' '), full-width ASCII (Ａ１＋) to ASCII, any
  * whitespace (full-width space included) to ' ', then lower case when that stays one character.
  */
 export function foldChar(ch: string): string {
@@ -33,21 +39,25 @@ export function foldChar(ch: string): string {
   // Fast path for the bulk of the text (indexing calls this for every character): CJK ideographs
   // and kana fold to themselves. (U+3000, the full-width space, is below this range.)
   if (cp >= 0x3040 && cp < 0xa000) return ch;
+  // Before the whitespace test: JavaScript's \s counts U+FEFF (a format character) as a space.
+  if (cp === 0xfeff) return '';
   if (/^\s$/u.test(ch) || cp === 0x3000) return ' ';
+  if (INVISIBLE.test(ch)) return '';
   const ascii = cp >= 0xff01 && cp <= 0xff5e ? String.fromCodePoint(cp - 0xfee0) : ch;
   const lower = ascii.toLowerCase();
   return Array.from(lower).length === 1 ? lower : ascii;
 }
 
 /**
- * Text folded for matching: every character folded, runs of whitespace as one space, trimmed.
- * What the index holds and what a query is compared with; the result is a list of code points.
+ * Text folded for matching: every character folded (invisible ones dropped), runs of whitespace
+ * as one space, trimmed. What the index holds and what a query is compared with; the result is a
+ * list of code points.
  */
 export function foldChars(text: string): string[] {
   const out: string[] = [];
   for (const ch of text) {
     const f = foldChar(ch);
-    if (f === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue;
+    if (f === '' || (f === ' ' && (out.length === 0 || out[out.length - 1] === ' '))) continue;
     out.push(f);
   }
   if (out[out.length - 1] === ' ') out.pop();
@@ -126,17 +136,32 @@ export function searchRecord(story: SearchableStory): SearchRecord {
 export const versionWord = (hex: string): string => `z${hex}`;
 
 /**
+ * The longest query searched, in characters as folded (invisible ones not counted, a run of
+ * spaces as one). The longest query of the acceptance lists has 9; a pasted paragraph is not a
+ * search, and cutting it off keeps a paste of 100,000 characters from holding up the page.
+ */
+export const MAX_QUERY_CHARS = 200;
+
+/** How many characters a query has as searched (see MAX_QUERY_CHARS). */
+export const queryLength = (query: string): number => foldChars(query).length;
+
+/** Whether a query is longer than the search takes. */
+export const queryTooLong = (query: string): boolean => queryLength(query) > MAX_QUERY_CHARS;
+
+/**
  * Terms of a query, folded: separated by spaces (ASCII or full-width); text in "…" or “…” is one
- * term, spaces and all. Duplicates dropped. Quote marks themselves are never part of a term.
+ * term, spaces and all. Duplicates dropped. Quote marks themselves are never part of a term, and
+ * a term of invisible characters alone is no term.
  */
 export function parseQuery(query: string): string[] {
-  const terms: string[] = [];
+  const terms = new Set<string>();
+  // U+FEFF is in \s: left out of the separators, it is dropped inside its term by folding.
   const re = /"([^"]*)"?|“([^”]*)”?|[^\s\u3000"“”]+/gu;
-  for (const m of query.matchAll(re)) {
+  for (const m of query.replaceAll('\ufeff', '').matchAll(re)) {
     const term = foldText(m[1] ?? m[2] ?? m[0]);
-    if (term && !terms.includes(term)) terms.push(term);
+    if (term) terms.add(term);
   }
-  return terms;
+  return [...terms];
 }
 
 /** How one term is looked up in Pagefind. */
@@ -202,7 +227,7 @@ export function matchRanges(text: string, terms: readonly string[]): [number, nu
   const origin: number[] = []; // folded index -> original index
   original.forEach((ch, i) => {
     const f = foldChar(ch);
-    if (f === ' ' && (folded.length === 0 || folded[folded.length - 1] === ' ')) return;
+    if (f === '' || (f === ' ' && (folded.length === 0 || folded[folded.length - 1] === ' '))) return;
     folded.push(f);
     origin.push(i);
   });
@@ -246,21 +271,22 @@ function segmentsOf(chars: string[], ranges: [number, number][], from: number, t
 }
 
 /**
- * An excerpt of about `width` characters around the first hit of any term, hits marked whole.
- * Without a hit (the terms are only in the headline) the text's opening. `cut`: `text` is a piece
- * of the story's text, which goes on before it (start) or after it (end): marked with "…".
+ * An excerpt of about `width` characters around the first hit of any term, hits marked whole, cut
+ * at clause boundaries (src/lib/search-excerpt.ts). Without a hit (the terms are only in the
+ * headline) the text's opening. `cut`: `text` is a piece of the story's text, which goes on before
+ * it (start) or after it (end). "…" marks where the story goes on.
  */
-export function excerpt(text: string, terms: readonly string[], width = 80, cut: { start?: boolean; end?: boolean } = {}): Segment[] {
+export function excerpt(text: string, terms: readonly string[], width = 80, cut: ExcerptCut = {}): Segment[] {
   const chars = Array.from(text);
   const ranges = matchRanges(text, terms);
-  const first = ranges[0];
-  let start = first ? Math.max(0, first[0] - Math.floor(width / 4)) : 0;
-  let end = Math.min(chars.length, start + width);
-  if (first && first[1] > end) end = Math.min(chars.length, first[1]);
-  start = Math.max(0, Math.min(start, end - width));
+  const cutAt = excerptWindow(chars, ranges[0], width, cut);
+  // Trimmed: a window may end with a paragraph's line break.
+  let { start, end } = cutAt;
+  while (start < end && /\s/u.test(chars[start]!)) start++;
+  while (end > start && /\s/u.test(chars[end - 1]!)) end--;
   const segments = segmentsOf(chars, ranges, start, end);
-  if (start > 0 || cut.start) segments.unshift({ text: '…', mark: false });
-  if (end < chars.length || cut.end) segments.push({ text: '…', mark: false });
+  if (cutAt.start > 0 || cut.start) segments.unshift({ text: '…', mark: false });
+  if (cutAt.end < chars.length || cut.end) segments.push({ text: '…', mark: false });
   return segments;
 }
 

@@ -5,7 +5,8 @@
  * History: while the reader types, the address is replaced; a search that settles (a pause,
  * Enter, a filter) becomes its own history entry, so Back steps through distinct searches.
  */
-import { excerpt, firstHit, headText, markTerms, type Segment } from '../lib/search-tokens.ts';
+import { excerpt, firstHit, headText, markTerms, parseQuery, queryLength, queryTooLong, type Segment } from '../lib/search-tokens.ts';
+import { EMPTY_QUERY_STATUS, resultStatus, searchTitle, tooLongStatus } from '../lib/search-messages.ts';
 import { parseScope, scopeParam, scopePhrase, widenLabel, widerScope, type Scope, type ShardInfo } from '../lib/search-scope.ts';
 import { searchPath } from '../lib/urls.ts';
 import { FILTERS, preload, search, type FilterName, type Hit } from './exact-search.ts';
@@ -39,6 +40,9 @@ const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const older = document.getElementById('search-older') as HTMLButtonElement;
+/** Next steps shown when a search shows nothing; its first item only when filters hide results. */
+const empty = document.getElementById('search-empty')!;
+const emptyFilters = document.getElementById('search-empty-filters')!;
 /** The archive's shards, known after the first search (pagefind/shards.json). */
 let shards: ShardInfo[] = [];
 
@@ -71,6 +75,8 @@ let settleTimer: ReturnType<typeof setTimeout> | undefined;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 function writeUrl(entry: 'push' | 'replace'): void {
+  // An over-long query is not searched, so it is no link either (and could pass a URL's length limit).
+  if (queryTooLong(state.q)) return;
   const url = urlOf(state);
   if (url === location.pathname + location.search) return;
   const hadQuery = new URLSearchParams(location.search).has('q');
@@ -175,12 +181,9 @@ async function render(hits: Hit[], terms: string[], scope: Scope): Promise<void>
   shown = { hits: filtered, terms, count: 0 };
   list.replaceChildren();
   await showMore();
-  const quoted = terms.map((t) => `“${t}”`).join('');
-  const where = scopePhrase(scope);
-  status.textContent =
-    filtered.length > 0
-      ? `${where}找到 ${filtered.length} 篇${filtered.length < hits.length ? `（筛选前共 ${hits.length} 篇）` : ''}`
-      : `${where}找到 0 篇：没有稿件${terms.length > 1 ? '同时' : ''}包含${quoted}${hits.length > 0 ? `（筛选前共 ${hits.length} 篇）` : ''}。`;
+  status.textContent = resultStatus({ terms, found: hits.length, shown: filtered.length, where: scopePhrase(scope) });
+  empty.hidden = filtered.length > 0;
+  emptyFilters.hidden = hits.length === 0;
   older.hidden = scope.complete;
   if (!scope.complete) older.textContent = widenLabel(shards, scope.shards);
 }
@@ -190,20 +193,27 @@ async function render(hits: Hit[], terms: string[], scope: Scope): Promise<void>
 let generation = 0;
 let queue: Promise<void> = Promise.resolve();
 
+/** No results to show: the list emptied, `message` in the status line. */
+function showNothing(message: string): void {
+  list.replaceChildren();
+  more.hidden = true;
+  older.hidden = true;
+  empty.hidden = true;
+  clearCounts();
+  status.textContent = message;
+}
+
 function run(): void {
   const mine = ++generation;
   const wanted = { ...state };
   list.setAttribute('aria-busy', 'true');
+  document.title = searchTitle(wanted.q);
   queue = queue.then(async () => {
     if (mine !== generation) return;
     try {
-      if (!wanted.q.trim()) {
-        list.replaceChildren();
-        more.hidden = true;
-        older.hidden = true;
-        clearCounts();
-        status.textContent = '输入要查找的文字：多个词用空格隔开。';
-      } else {
+      if (queryTooLong(wanted.q)) showNothing(tooLongStatus(queryLength(wanted.q)));
+      else if (parseQuery(wanted.q).length === 0) showNothing(EMPTY_QUERY_STATUS);
+      else {
         const outcome = await search(wanted.q, wanted.sort, parseScope(wanted.scope || null, shards.length || Number.MAX_SAFE_INTEGER));
         shards = outcome.shards;
         if (mine !== generation) return;
@@ -212,10 +222,7 @@ function run(): void {
     } catch (error) {
       console.error(error);
       if (mine !== generation) return;
-      list.replaceChildren();
-      more.hidden = true;
-      older.hidden = true;
-      status.textContent = '搜索出错，请稍后重试。';
+      showNothing('搜索出错，请稍后重试。');
     }
     if (mine === generation) list.setAttribute('aria-busy', 'false');
   });

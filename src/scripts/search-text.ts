@@ -38,7 +38,7 @@ export async function excerptSource(
   try {
     let text = first === 0 ? opening : await fetchPart(meta.textId, first);
     let last = first;
-    while (last < meta.parts && !excerptReady(text, terms, width)) text += await fetchPart(meta.textId, ++last);
+    while (last < meta.parts && !excerptReady(text, terms, width, first > 0)) text += await fetchPart(meta.textId, ++last);
     return { text, cut: { start: first > 0, end: last < meta.parts } };
   } catch (error) {
     console.warn('search excerpt: text part unavailable', error);

@@ -66,6 +66,7 @@ test('a 10,000-character query answers promptly and the page stays responsive', 
   const took = Date.now() - started;
   assert.ok(took < 15_000, `answered in ${took} ms`);
   assert.equal(await page.evaluate(() => 1 + 1), 2, 'the page still runs script');
+  assert.match(await page.locator('#search-status').innerText(), /^搜索词太长：最多 200 个字/, 'over the cap: said so');
   await assertResultsContain(page, hrefs, query);
   assert.deepEqual(errors, []);
 });
@@ -90,3 +91,68 @@ for (const { query, why } of ODD_UNICODE) {
     assert.deepEqual(errors, []);
   });
 }
+
+// ---- issue #12 item 8: NUL, invisible characters, an over-long paste ---------------------------
+
+/** Result links as story paths, sorted. */
+const storyPaths = (hrefs: string[]) => hrefs.map((href) => new URL(href, site.url('/')).pathname).sort();
+
+test('a control character in a query is no text: 琪%00 finds what 琪 finds (NUL no longer meets the end-of-text word)', options, async () => {
+  const { page, errors } = await watchedPage();
+  for (const [query, plain] of [
+    ['琪\0', '琪'],
+    ['\0琪', '琪'],
+    ['储\0', '储'],
+    ['储\0能', '储能'],
+    ['储\u0007能\u0085', '储能'],
+  ] as const) {
+    const expected = storyPaths(await searchFor(page, site.url('/'), plain));
+    assert.ok(expected.length > 0, plain);
+    assert.deepEqual(storyPaths(await searchFor(page, site.url('/'), query)), expected, JSON.stringify(query));
+  }
+  // NUL alone is no query at all.
+  assert.deepEqual(await searchFor(page, site.url('/'), '\0'), []);
+  assert.equal(await page.locator('#search-status').innerText(), '输入要查找的文字：多个词用空格隔开。');
+  assert.deepEqual(errors, []);
+});
+
+test('format characters (U+FEFF, U+200B, bidi controls) neither split a term nor stop a match', options, async () => {
+  const { page, errors } = await watchedPage();
+  const expected = storyPaths(await searchFor(page, site.url('/'), '储能电站'));
+  assert.equal(expected.length, 1);
+  for (const query of ['储\ufeff能电站', '储能\u200b电站', '\u2066储能电站\u2069', '\ufeff储能电站\ufeff']) {
+    const hrefs = await searchFor(page, site.url('/'), query);
+    assert.deepEqual(storyPaths(hrefs), expected, JSON.stringify(query));
+    await assertResultsContain(page, hrefs, query);
+    assert.deepEqual(await page.locator('.search-excerpt mark').allInnerTexts(), ['储能电站'], 'the hit is marked');
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('a pasted 100,000-character query is refused with a message, and the page stays usable', options, async () => {
+  const { page, errors } = await watchedPage();
+  await page.goto(site.url('/search/'));
+  const box = page.getByRole('searchbox', { name: '搜索档案全文' });
+  const query = '储能电站项目建设'.repeat(12_500);
+  assert.equal(query.length, 100_000);
+  await box.fill(query);
+  const status = page.locator('#search-status');
+  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('搜索词太长'), undefined, { timeout: 10_000 });
+  assert.equal(await status.innerText(), '搜索词太长：最多 200 个字，这里有 100,000 个字。请删短后再搜索。');
+  await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('[data-testid="search-results"] li').count(), 0);
+  assert.ok(!page.url().includes('%E5%82%A8'), 'the refused query is not written into the address');
+  assert.equal(await page.locator('#search-empty').isVisible(), false);
+  // Still answers: a short query right after finds its story.
+  await box.fill('储能电站');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 1, undefined, { timeout: 10_000 });
+  assert.equal(await status.innerText(), '找到 1 篇');
+  // Exactly the cap is searched; one more character is not.
+  await page.goto(site.url(`/search/?q=${'区'.repeat(200)}`));
+  await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
+  assert.equal(await status.innerText(), '没有稿件包含“' + '区'.repeat(200) + '”。');
+  await page.goto(site.url(`/search/?q=${'区'.repeat(201)}`));
+  await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
+  assert.match(await status.innerText(), /^搜索词太长/);
+  assert.deepEqual(errors, []);
+});

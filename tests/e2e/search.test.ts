@@ -102,7 +102,7 @@ test('every query of the shared list (tests/fixtures/search-queries.tsv) finds e
   const page = await (await site.context()).newPage();
   for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
     await checkListed(page, row, row.expected.map(byName));
-    assert.equal(await page.locator('#search-status').innerText(), row.count > 0 ? `找到 ${row.count} 篇` : `找到 0 篇：没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query).map((t) => `“${t}”`).join('')}。`);
+    assert.equal(await page.locator('#search-status').innerText(), row.count > 0 ? `找到 ${row.count} 篇` : `没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query).map((t) => `“${t}”`).join('')}。`);
   }
 });
 
@@ -139,6 +139,56 @@ test('results show kicker, headline, date, section, place and an excerpt with th
   assert.deepEqual(await photo.locator('h2 mark').allInnerTexts(), ['储能电站'], 'the hit in the headline is marked too');
   await searchFor(page, '100mw');
   assert.deepEqual(await page.locator(`${results} .search-excerpt mark`).allInnerTexts(), ['100MW'], 'marked as printed');
+});
+
+// ---- excerpts are cut at clause boundaries (issue #10 item 1) --------------------------------
+
+const CLAUSE_PUNCT = /[，。；：！？、,;:!?\n]/;
+const CLOSING = /[”’）》」』】〕〉)\]}]/;
+const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
+/** Position j of `text` is right after clause punctuation or a line break (closing marks may follow). */
+function afterClause(text: string[], j: number): boolean {
+  let k = j - 1;
+  while (k >= 0 && CLOSING.test(text[k]!)) k--;
+  return k >= 0 && CLAUSE_PUNCT.test(text[k]!);
+}
+const splitsRun = (text: string[], j: number) => j > 0 && j < text.length && ALNUM.test(text[j - 1]!) && ALNUM.test(text[j]!);
+
+test('excerpts start and end at clause boundaries and never cut a number or word (储能 shows 10月3日, not …0月3日)', async () => {
+  const page = await (await site.context()).newPage();
+  const bodies = new Map<string, string[]>();
+  const bodyOf = (path: string) => {
+    const slug = path.split('/')[2]!;
+    if (!bodies.has(slug)) bodies.set(slug, Array.from(extractStory(readFileSync(join(DIST, 'stories', slug, 'index.html'), 'utf8'), slug).body));
+    return bodies.get(slug)!;
+  };
+  let checked = 0;
+  for (const query of ['储能', '上午', '导报讯', '10月', '月3日', '2024年', '100mw', '项目', '区', '"管委会+公司"', '孔庆锁', '压路机', '合成氨', '习近平', '招商 营商环境']) {
+    const paths = await searchFor(page, query);
+    const excerpts = await page.locator(`${results} li .search-excerpt`).evaluateAll((els) => els.map((el) => el.textContent!));
+    assert.equal(excerpts.length, paths.length, query);
+    for (const [i, shown] of excerpts.entries()) {
+      const body = bodyOf(paths[i]!);
+      const text = shown.replace(/^…/, '').replace(/…$/, '');
+      const start = body.join('').indexOf(text) >= 0 ? Array.from(body.join('').slice(0, body.join('').indexOf(text))).length : -1;
+      const label = `${query} → ${paths[i]}: ${JSON.stringify(shown)}`;
+      assert.ok(start >= 0, `${label}: the excerpt is the story's text`);
+      const end = start + Array.from(text).length;
+      assert.ok(start === 0 || afterClause(body, start), `${label}: starts at the text's start or after clause punctuation`);
+      assert.ok(end === body.length || afterClause(body, end) || body[end] === '\n', `${label}: ends at the text's end or at clause punctuation`);
+      assert.ok(!splitsRun(body, start) && !splitsRun(body, end), `${label}: no run of digits or letters cut`);
+      assert.equal(shown.startsWith('…'), start > 0, `${label}: "…" exactly where text is left out before`);
+      assert.equal(shown.endsWith('…'), end < body.length, `${label}: "…" exactly where text is left out after`);
+      assert.ok(Array.from(text).length <= 135, `${label}: at most 135 characters`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 30, `${checked} excerpts checked`);
+  // The photo news nearly fits: shown whole, with its date whole and both hits marked.
+  await searchFor(page, '储能');
+  const photo = page.locator(`${results} li .search-excerpt`).first();
+  assert.match((await photo.textContent())!, /^10月3日,山西转型综改示范区,/);
+  assert.deepEqual(await photo.locator('mark').allInnerTexts(), ['储能', '储能']);
 });
 
 test('a result fetches the parts of its story text only as far as its excerpt needs', async () => {
@@ -351,7 +401,7 @@ test('aria-busy is true while a search runs and false once results or the empty 
   assert.equal(busy.at(-1), 'false');
   assert.ok(busy.filter((b) => b === 'true').length >= 2, 'busy again for the second search');
   const status = page.getByRole('status');
-  assert.equal(await status.innerText(), '找到 0 篇：没有稿件包含“区块链”。');
+  assert.equal(await status.innerText(), '没有稿件包含“区块链”。');
   // every result links to its story
   await searchFor(page, '区');
   const hrefs = await page.locator(`${results} li a[href]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
@@ -374,12 +424,75 @@ test('results can be reached and opened with the keyboard alone', async () => {
   await page.waitForURL(/\/stories\/pinglu-hazardous-waste-project\//);
 });
 
+// ---- the page around the results (issue #10 item 12) ------------------------------------------
+
+test('the tab title carries the query, and follows it as the reader types', async () => {
+  const page = await (await site.context()).newPage();
+  await searchFor(page, '储能');
+  assert.equal(await page.title(), '“储能”的搜索结果 - 科学导报新闻档案');
+  await page.getByRole('searchbox', { name: '搜索档案全文' }).fill('管委会 公司');
+  await page.waitForURL((url) => url.searchParams.get('q') === '管委会 公司');
+  await settled(page);
+  assert.equal(await page.title(), '“管委会 公司”的搜索结果 - 科学导报新闻档案');
+  await page.getByRole('searchbox', { name: '搜索档案全文' }).fill('');
+  await page.waitForFunction(() => document.title === '搜索 - 科学导报新闻档案');
+  await page.goto(site.url('/search/'));
+  assert.equal(await page.title(), '搜索 - 科学导报新闻档案');
+});
+
+test('no result: the status says so once, and next steps follow (spelling, fewer or shorter terms, sections, dates)', async () => {
+  const page = await (await site.context()).newPage();
+  await searchFor(page, '区块链');
+  const status = page.locator('#search-status');
+  assert.equal(await status.innerText(), '没有稿件包含“区块链”。');
+  const next = page.locator('#search-empty');
+  assert.equal(await next.isVisible(), true);
+  const text = await next.innerText();
+  for (const step of ['错字', '少用几个词', '更短的词', '按栏目浏览', '按日期浏览']) assert.ok(text.includes(step), step);
+  assert.equal(await next.locator('a[href="/sections/project/"]').isVisible(), true);
+  assert.equal(await next.locator('a[href="/archive/"]').isVisible(), true);
+  assert.equal(await page.locator('#search-empty-filters').isVisible(), false, 'no filter chosen: no filter hint');
+  // Two terms that never meet.
+  await searchFor(page, '管委会 上海');
+  assert.equal(await status.innerText(), '没有稿件同时包含“管委会”“上海”。');
+  // Results exist but the filters hide them: said, and the first step is to widen the filters.
+  await searchFor(page, '储能', '&place=jinzhong');
+  assert.equal(await status.innerText(), '有 1 篇稿件包含“储能”，但都不在所选的栏目或地区中。');
+  assert.equal(await page.locator('#search-empty-filters').isVisible(), true);
+  // Results shown: no next steps.
+  await searchFor(page, '储能');
+  assert.equal(await next.isVisible(), false);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await searchFor(page, '区块链');
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await axeViolations(page), [], `axe, ${colorScheme}, with the next steps shown`);
+  }
+});
+
+test('the hint uses Chinese quotation marks, and shows the / key only where there is a keyboard and a pointer that hovers', async () => {
+  const desktop = await (await site.context({ viewport: { width: 1280, height: 800 } })).newPage();
+  await desktop.goto(site.url('/search/'));
+  const help = await desktop.locator('#search-help').innerText();
+  assert.ok(help.includes('（如“管委会+公司”）'), help);
+  assert.ok(!help.includes('"'), 'no straight quotes in the hint');
+  assert.ok(help.includes('按 / 键回到搜索框'), 'desktop: the / key is offered');
+  const phone = await (await site.context({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true })).newPage();
+  await phone.goto(site.url('/search/'));
+  const touchHelp = await phone.locator('#search-help').innerText();
+  assert.ok(touchHelp.includes('（如“管委会+公司”）'), touchHelp);
+  assert.ok(!touchHelp.includes('按 / 键'), `touch screen: no / key hint (${touchHelp})`);
+  // The quoted syntax in the hint works with either kind of quotes.
+  for (const query of ['“管委会+公司”', '"管委会+公司"']) {
+    assert.deepEqual(await searchFor(desktop, query), [storyPath('lingshi-etdz-transformation')], query);
+  }
+});
+
 test('without JavaScript the search page says search needs it and offers the sections', async () => {
   const context = await site.context({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(site.url('/search/?q=储能'));
   assert.match(await page.locator('main').innerText(), /全文搜索需要浏览器启用 JavaScript/);
-  assert.equal(await page.locator('main a[href="/sections/project/"]').count(), 1);
+  assert.equal(await page.locator('main a[href="/sections/project/"]:visible').count(), 1);
   assert.equal(await page.locator('#search-app').isVisible(), false);
   await context.close();
 });
@@ -486,7 +599,7 @@ test('with the index cut into shards of two stories, the whole archive (?scope=a
     const oldOnly = oldest.data.headline.slice(0, 4);
     assert.ok(!bruteForce(oldOnly).some((path) => newestFirst.slice(0, 2).includes(path)), `${oldOnly} is not in the newest stories`);
     assert.deepEqual(await search(oldOnly, ''), []);
-    assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中找到 0 篇/);
+    assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中没有稿件包含/);
     assert.equal(await older.isVisible(), true);
   } finally {
     await server.close();

@@ -21,19 +21,21 @@ test('a text is cut into an opening and parts of TEXT_PART_CHARS characters that
   }
 });
 
-test('the excerpt is ready once a hit and the characters after it are in the text', () => {
-  const filler = '甲'.repeat(100);
+test('the excerpt is ready once a hit and the clause boundaries after it are in the text', () => {
+  const filler = '甲乙丙丁戊己庚辛壬癸,'.repeat(10);
   assert.equal(excerptReady(`${filler}标准地${filler}`, ['标准地'], 90), true);
   assert.equal(excerptReady(`${filler}标准地`, ['标准地'], 90), false, 'the excerpt would be cut short');
+  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(150)}`, ['标准地'], 90), true, 'no clause end near: ready once the text runs past where one could be');
+  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(100)}`, ['标准地'], 90), false);
   assert.equal(excerptReady(`${filler}标准`, ['标准地'], 90), false, 'a hit cut at the end of a part');
   assert.equal(excerptReady(filler, ['标准地'], 90), false, 'no hit yet');
   assert.equal(excerptReady(`标准地${filler}管委会`, ['管委会', '标准地'], 90), true, 'the first hit of any term');
 });
 
 test('an excerpt of a piece of a text says the text goes on', () => {
-  assert.equal(plain(excerpt('标准地在前', ['标准地'], 40)), '标准地在前');
-  assert.equal(plain(excerpt('标准地在前', ['标准地'], 40, { end: true })), '标准地在前…');
-  assert.equal(plain(excerpt('标准地在前', ['标准地'], 40, { start: true, end: true })), '…标准地在前…');
+  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], 40)), '标准地在前,后面');
+  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], 40, { end: true })), '标准地在前,…', 'a piece ends at a clause end, not where it was cut');
+  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], 40, { start: true, end: true })), '…标准地在前,…');
 });
 
 test("a hit's index position tells which part of the text it is in", () => {
@@ -53,7 +55,8 @@ test("a hit's index position tells which part of the text it is in", () => {
   assert.equal(startPart(undefined, at, 3, 90), 0, 'positions unknown: from the start');
   // A hit right at a part's start takes the part before too, for the excerpt's lead-in.
   assert.equal(startPart([at + partStart(2) + 3], at, 3, 90), 1);
-  assert.equal(startPart([at + partStart(2) + 30], at, 3, 90), 2);
+  assert.equal(startPart([at + partStart(2) + 30], at, 3, 90), 1, 'room for the longest lead-in');
+  assert.equal(startPart([at + partStart(2) + 50], at, 3, 90), 2);
   assert.equal(startPart([at + 40], at, 3, 90), 0, 'in the opening');
   assert.equal(startPart([at + TEXT_PART_CHARS * 9], at, 3, 90), 3, 'never past the last part');
 });

@@ -14,9 +14,12 @@ import {
   firstHit,
   foldChar,
   foldText,
+  MAX_QUERY_CHARS,
   markTerms,
   matchRanges,
   parseQuery,
+  queryLength,
+  queryTooLong,
   searchRecord,
   termQuery,
   versionWord,
@@ -32,6 +35,45 @@ test('folding: full-width ASCII to ASCII, lower case, whitespace runs to one spa
   assert.equal(foldChar('İ'), 'İ', 'a character whose lower case is two characters stays itself');
   assert.equal(foldText('  100ＭＷ　储能\n\n电站 '), '100mw 储能 电站');
   assert.equal(foldText('(扩大)'), '(扩大)', 'half-width parentheses kept');
+});
+
+test('folding drops control and format characters (NUL, BOM, zero-width space, bidi controls), on both sides', () => {
+  for (const ch of ['\0', '\u0001', '\u007f', '\u0085', '\ufeff', '\u200b', '\u200d', '\u202e', '\u2066', '\u00ad']) {
+    assert.equal(foldChar(ch), '', `U+${ch.codePointAt(0)!.toString(16)}`);
+  }
+  // Whitespace controls still separate.
+  assert.equal(foldChar('\n'), ' ');
+  assert.equal(foldChar('\t'), ' ');
+  assert.equal(foldText('储\ufeff能\u200b电站\0'), '储能电站');
+  assert.equal(foldText('\ufeff \u200b 储能'), '储能', 'no leading space left by a dropped character');
+  // A query with them is the query without them: NUL no longer meets the end-of-text word.
+  assert.deepEqual(parseQuery('琪\0'), ['琪']);
+  assert.deepEqual(parseQuery('储\ufeff能'), ['储能'], 'U+FEFF (which JavaScript counts as a space) does not split a term');
+  assert.deepEqual(parseQuery('\u202e储能 \0 \u200b'), ['储能'], 'a term of invisible characters alone is no term');
+  assert.deepEqual(termQuery(parseQuery('琪\0')[0]!), termQuery('琪'));
+  // The index folds the same way: a story whose text holds them is found by the plain term.
+  const content = searchRecord({ head: '标题', body: '储\u200b能电\ufeff站' }).content.split(' ');
+  const q = termQuery('储能电站');
+  assert.ok(content.join(' ').includes(q.words.join(' ')));
+  assert.equal(matchRanges('储\u200b能', ['储能']).length, 1, 'marked across the invisible character');
+  assert.deepEqual(matchRanges('储\u200b能', ['储能'])[0], [0, 3]);
+});
+
+test('a query is capped at MAX_QUERY_CHARS characters as folded', () => {
+  assert.equal(MAX_QUERY_CHARS, 200);
+  assert.equal(queryLength('储能　电站'), 5);
+  assert.equal(queryLength(`储能${'\u200b'.repeat(500)}`), 2, 'invisible characters do not count');
+  assert.equal(queryTooLong('区'.repeat(MAX_QUERY_CHARS)), false);
+  assert.equal(queryTooLong('区'.repeat(MAX_QUERY_CHARS + 1)), true);
+  assert.equal(queryTooLong(`区${' '.repeat(1000)}区`), false, 'a run of spaces counts once');
+});
+
+test('a pasted query of 25,000 distinct terms parses whole, duplicates dropped (by a set: the list search was quadratic)', () => {
+  const query = Array.from({ length: 25_000 }, (_, i) => i.toString(36).padStart(4, '0')).join(' ');
+  assert.ok(query.length >= 100_000);
+  const terms = parseQuery(query);
+  assert.equal(terms.length, 25_000);
+  assert.deepEqual(parseQuery('a b a c b'), ['a', 'b', 'c'], 'duplicates still dropped, first order kept');
 });
 
 test('every index word has a fixed length and only [0-9a-z]', () => {
@@ -83,7 +125,7 @@ test('index and query agree with substring search, for every substring and rando
     let a = 7;
     return () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   })();
-  const alphabet = [...'区高新开发区项目储能ＭＷmw100 　+()“”"，。3＋N'];
+  const alphabet = [...'区高新开发区项目储能ＭＷmw100 　+()“”"，。3＋N\0\ufeff\u200b\u202e\n'];
   const text = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
   for (let round = 0; round < 60; round++) {
     const story = { head: text(1 + Math.floor(random() * 20)), body: text(Math.floor(random() * 120)) };

@@ -1,0 +1,53 @@
+/**
+ * What the search page says: its tab title and its status line, as pure functions of the search
+ * (src/scripts/search-page.ts shows them; tests/unit/search-messages.test.ts checks them).
+ */
+import { ARCHIVE_NAME } from './site.ts';
+import { MAX_QUERY_CHARS } from './search-tokens.ts';
+
+/** The most characters of a query a tab title shows. */
+const TITLE_QUERY_CHARS = 30;
+
+/** A query as a reader wrote it, for display: invisible characters dropped, spaces collapsed, trimmed. */
+export function displayQuery(query: string): string {
+  return query
+    .replace(/[\p{Cc}\p{Cf}]/gu, (ch) => (ch !== '\ufeff' && /\s/.test(ch) ? ' ' : ''))
+    .replace(/[\s\u3000]+/gu, ' ')
+    .trim();
+}
+
+/** The page's title: "“储能”的搜索结果 - 科学导报新闻档案"; "搜索 - …" without a query. */
+export function searchTitle(query: string): string {
+  const chars = Array.from(displayQuery(query));
+  if (chars.length === 0) return `搜索 - ${ARCHIVE_NAME}`;
+  const shown = chars.length > TITLE_QUERY_CHARS ? `${chars.slice(0, TITLE_QUERY_CHARS).join('')}…` : chars.join('');
+  return `“${shown}”的搜索结果 - ${ARCHIVE_NAME}`;
+}
+
+const count = (n: number): string => n.toLocaleString('zh-CN');
+
+/** The status line before a search: no query yet. */
+export const EMPTY_QUERY_STATUS = '输入要查找的文字：多个词用空格隔开。';
+
+/** The status line for a query over MAX_QUERY_CHARS characters (`length`: as counted by queryLength). */
+export const tooLongStatus = (length: number): string =>
+  `搜索词太长：最多 ${count(MAX_QUERY_CHARS)} 个字，这里有 ${count(length)} 个字。请删短后再搜索。`;
+
+export interface Outcome {
+  /** The query's terms, folded. */
+  terms: readonly string[];
+  /** Stories found before the section and place filters, and after them. */
+  found: number;
+  shown: number;
+  /** What the search covered, e.g. "在最新的 500 篇稿件（最早到2025年6月）中" ('' for the whole archive). */
+  where: string;
+}
+
+/** The status line after a search. Says once what was or was not found. */
+export function resultStatus({ terms, found, shown, where }: Outcome): string {
+  if (shown > 0) return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}`;
+  const quoted = terms.map((t) => `“${t}”`).join('');
+  const all = terms.length > 1 ? '同时' : '';
+  if (found > 0) return `${where}有 ${count(found)} 篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。`;
+  return `${where}没有稿件${all}包含${quoted}。`;
+}
