@@ -1,4 +1,5 @@
 /** Plain-text helpers for story bodies, which are paragraphs of Chinese text. */
+import { isClauseBoundary, isWeakBoundary } from './search-excerpt.ts';
 
 /** Paragraphs of a Markdown body of plain paragraphs, whitespace-trimmed, empty ones dropped. */
 export function markdownParagraphs(markdown: string): string[] {
@@ -21,8 +22,19 @@ export function htmlParagraphs(html: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-/** The opening of a text, cut at `maxChars` code points with an ellipsis when cut. */
+/** Clause punctuation an opening drops before its ellipsis (“…，…” reads as a stutter). */
+const TRAILING_PAUSE = /[，、；：,;:]$/;
+
+/**
+ * The opening of a text, at most `maxChars` code points, with an ellipsis when cut. It ends at a
+ * clause (after ，。 …) when one ends in its second half, and never inside a run of digits or Latin
+ * letters, so a card never reads “…0月” or “100M…” (the excerpt rule of search-excerpt.ts).
+ */
 export function opening(text: string, maxChars: number): string {
   const chars = Array.from(text.trim());
-  return chars.length <= maxChars ? chars.join('') : `${chars.slice(0, maxChars).join('')}…`;
+  if (chars.length <= maxChars) return chars.join('');
+  let end = 0;
+  for (let j = maxChars; j > maxChars / 2 && end === 0; j--) if (isClauseBoundary(chars, j)) end = j;
+  for (let j = maxChars; j > 0 && end === 0; j--) if (isWeakBoundary(chars, j)) end = j;
+  return `${chars.slice(0, end || maxChars).join('').replace(TRAILING_PAUSE, '')}…`;
 }

@@ -70,6 +70,12 @@ test('paragraphs and openings', () => {
   assert.equal(opening('一二三四五', 3), '一二三…');
   assert.equal(opening('一二三', 3), '一二三');
   assert.equal(opening('😀😀😀😀', 2), '😀😀…');
+  // Ends at a clause in its second half, without the pause mark before the ellipsis.
+  assert.equal(opening('本报讯 近日，晋城开发区召开会议，部署工作。', 18), '本报讯 近日，晋城开发区召开会议…');
+  assert.equal(opening('一二三四五六。七八九十', 9), '一二三四五六。…');
+  // No clause in reach: never inside a number or a Latin word.
+  assert.equal(opening('项目建设规模为100MW储能', 9), '项目建设规模为…');
+  assert.equal(opening('共计10000吨', 4), '共计…');
 });
 
 test('every URL is built in one place', () => {
