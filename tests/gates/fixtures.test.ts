@@ -7,17 +7,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { launchForLighthouse, runLighthouse } from '../../scripts/lighthouse.ts';
-import { startServer } from '../../scripts/serve.ts';
-import { parseHeaders } from '../../src/lib/headers.ts';
+import { launchForLighthouse, runLighthouse } from '../../tooling/gates/lighthouse.ts';
+import { startServer } from '../../tooling/server/serve.ts';
+import { parseHeaders } from '../../tooling/headers/headers.ts';
 import { DEFAULT_SITE_URL } from '../../src/lib/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { watchCsp } from '../support/csp.ts';
-import { axeViolations } from '../support/gates/axe.ts';
-import { headerProblems } from '../support/gates/headers.ts';
-import { htmlErrors } from '../support/gates/html.ts';
-import { linkProblems } from '../support/gates/links.ts';
-import { budgetProblems, measureWeight } from '../support/gates/weight.ts';
+import { axeViolations } from '../../tooling/gates/axe.ts';
+import { headerProblems } from '../../tooling/gates/headers.ts';
+import { htmlErrors } from '../../tooling/gates/html.ts';
+import { linkProblems } from '../../tooling/gates/links.ts';
+import { budgetProblems, measureWeight } from '../../tooling/gates/weight.ts';
 
 const FIXTURES = 'tests/fixtures';
 const realRules = () => parseHeaders(readFileSync('public/_headers', 'utf8'));

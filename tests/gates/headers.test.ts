@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { headerProblems } from '../support/gates/headers.ts';
-import { htmlPages } from '../support/gates/pages.ts';
+import { headerProblems } from '../../tooling/gates/headers.ts';
+import { htmlPages } from '../../tooling/gates/pages.ts';
 import { watchCsp } from '../support/csp.ts';
 import { KNOWN_QUERY, searchFor, searchUnavailable } from '../support/search.ts';
 import { DIST, useSite } from '../support/site.ts';

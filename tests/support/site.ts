@@ -1,7 +1,7 @@
 /** Serves the built site for a test file and hands out browser pages. */
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { startServer, type RunningServer } from '../../tooling/server/serve.ts';
 import { launchBrowser } from './browser.ts';
 
 export const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';

@@ -1,11 +1,11 @@
-/** The pure parts of the quality gates (tests/support/gates), on small strings. */
+/** The pure parts of the quality gates (tooling/gates), on small strings. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
-import { parseCsp } from '../../src/lib/csp.ts';
-import { cachePolicy, cspProblems, inlineCodeProblems } from '../support/gates/headers.ts';
-import { fragmentTargets, referencedUrls } from '../support/gates/links.ts';
-import { urlPathOf } from '../support/gates/pages.ts';
+import { parseCsp } from '../../tooling/headers/csp.ts';
+import { cachePolicy, cspProblems, inlineCodeProblems } from '../../tooling/gates/headers.ts';
+import { fragmentTargets, referencedUrls } from '../../tooling/gates/links.ts';
+import { urlPathOf } from '../../tooling/gates/pages.ts';
 
 test('built files map to the URLs hosts serve them at', () => {
   assert.equal(urlPathOf('index.html'), '/');

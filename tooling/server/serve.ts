@@ -1,14 +1,14 @@
 /**
  * Serves the built archive (dist/) the way a static host does, including the response headers
  * that dist/_headers asks for (Netlify / Cloudflare Pages format).
- * `node scripts/serve.ts [port]` for readers; tests import `startServer`.
+ * `node tooling/server/serve.ts [port]` for readers; tests import `startServer`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
-import { headersFor, parseHeaders, type HeaderRule } from '../src/lib/headers.ts';
+import { headersFor, parseHeaders, type HeaderRule } from '../headers/headers.ts';
 
 export interface RunningServer {
   server: Server;
