@@ -14,15 +14,32 @@ import { builtFiles, type BuiltFile } from './pages.ts';
 const YEAR = 31_536_000;
 
 /**
- * How a file may be cached. Astro's /_astro/ files, Pagefind's index chunks and fragments, and
- * the parts of story text for excerpts are named by content hash: cache them a year. Pagefind's .pf_meta is hashed too but sits beside
- * fixed-name files, and a mid-path `*` is not portable between hosts, so either is fine for it.
- * Everything else keeps its name across builds and must be revalidated.
+ * How a file may be cached. Astro's /_astro/ files, Pagefind's index chunks, filters and
+ * fragments, and the parts of story text for excerpts are named by content hash: cache them a
+ * year, immutable. Pagefind's .pf_meta is hashed too but sits beside fixed-name files, and a
+ * mid-path `*` is not portable between hosts, so either is fine for it. Everything else keeps its
+ * name across builds and must say `no-cache` (revalidate every time): with no Cache-Control at
+ * all, browsers and CDNs guess a freshness from Last-Modified and serve stale pages.
  */
 export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
-  if (/^\/(_astro|pagefind\/index|pagefind\/fragment)\//.test(path)) return 'immutable';
+  if (/^\/(_astro|pagefind\/index|pagefind\/filter|pagefind\/fragment)\//.test(path)) return 'immutable';
   if (/^\/pagefind\/text\/.+-[0-9a-f]{10}\.\d+\.pf_text$/.test(path)) return 'immutable';
   return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
+}
+
+/** Browser features the archive never uses: Permissions-Policy must deny each (`name=()`). */
+export const DENIED_FEATURES = ['camera', 'microphone', 'geolocation', 'browsing-topics', 'payment', 'usb'];
+
+/** Problems with the isolation and feature headers every file gets. */
+export function isolationProblems(headers: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  if (getHeader(headers, 'Cross-Origin-Resource-Policy') !== 'same-origin') problems.push('Cross-Origin-Resource-Policy is not same-origin');
+  if (getHeader(headers, 'Cross-Origin-Opener-Policy') !== 'same-origin') problems.push('Cross-Origin-Opener-Policy is not same-origin');
+  const permissions = (getHeader(headers, 'Permissions-Policy') ?? '').split(',').map((p) => p.trim());
+  for (const feature of DENIED_FEATURES) {
+    if (!permissions.includes(`${feature}=()`)) problems.push(`Permissions-Policy does not deny ${feature}`);
+  }
+  return problems;
 }
 
 /** The build's rules, or an error line when dist/_headers is missing. */
@@ -44,6 +61,11 @@ export function cspProblems(csp: Csp, needsWasm: boolean): string[] {
   if (csp.get('object-src')?.join(' ') !== "'none'") problems.push("CSP object-src is not 'none'");
   if (!csp.has('base-uri')) problems.push('CSP has no base-uri');
   if (!csp.has('frame-ancestors')) problems.push('CSP has no frame-ancestors');
+  if (csp.get('require-trusted-types-for')?.join(' ') !== "'script'") problems.push("CSP does not require Trusted Types (require-trusted-types-for 'script')");
+  const policies = csp.get('trusted-types');
+  if (!policies || policies.length === 0 || policies.some((p) => p === '*' || p === "'allow-duplicates'")) {
+    problems.push('CSP trusted-types must name the allowed policies (no *, no duplicates)');
+  }
   return problems;
 }
 
@@ -91,9 +113,12 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
     const policy = cachePolicy(file.path);
     if (policy === 'immutable') {
       if (!cache.includes('immutable') || maxAge < YEAR) problem(`hashed file should be cached a year, immutable; Cache-Control: "${cache}"`);
-    } else if (policy === 'revalidate' && (cache.includes('immutable') || maxAge > 0)) {
-      problem(`file keeps its name across builds but Cache-Control is "${cache}"`);
+    } else if (policy === 'revalidate' && !/^no-cache$|^(public, )?max-age=0, must-revalidate$/.test(cache)) {
+      problem(`file keeps its name across builds: Cache-Control should be "no-cache", not "${cache}"`);
+    } else if (policy === 'either' && cache !== 'no-cache' && !(cache.includes('immutable') && maxAge >= YEAR)) {
+      problem(`hashed file beside fixed names: Cache-Control should be "no-cache" or a year immutable, not "${cache}"`);
     }
+    for (const text of isolationProblems(headers)) problem(text);
     if (getHeader(headers, 'X-Content-Type-Options') !== 'nosniff') problem('X-Content-Type-Options is not nosniff');
     if (!file.rel.endsWith('.html')) return;
     if (!getHeader(headers, 'Referrer-Policy')) problem('no Referrer-Policy');
