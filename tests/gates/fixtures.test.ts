@@ -17,6 +17,7 @@ import { axeViolations } from '../../tooling/gates/axe.ts';
 import { headerProblems } from '../../tooling/gates/headers.ts';
 import { htmlErrors } from '../../tooling/gates/html.ts';
 import { linkProblems } from '../../tooling/gates/links.ts';
+import { nuErrors } from '../../tooling/gates/nu.ts';
 import { budgetProblems, measureWeight } from '../../tooling/gates/weight.ts';
 
 const FIXTURES = 'tests/fixtures';
@@ -74,6 +75,13 @@ test('html-validate fails a page with a misplaced block and a deprecated element
   assert.ok(rules.includes('deprecated'), errors.join('\n'));
   assert.ok(rules.some((r) => r === 'no-implicit-close' || r === 'close-order' || r === 'element-permitted-content'), errors.join('\n'));
   assert.deepEqual(await htmlErrors([join(FIXTURES, 'low-contrast/index.html')]), [], 'a valid fixture passes');
+});
+
+test('the Nu HTML Checker fails a script after </html>, which html-validate lets through', () => {
+  const file = join(FIXTURES, 'stray-script/index.html');
+  const errors = nuErrors([file, join(FIXTURES, 'low-contrast/index.html')]);
+  assert.ok(errors.some((e) => e.startsWith(file) && /Stray start tag .?script/.test(e)), errors.join('\n'));
+  assert.ok(!errors.some((e) => e.includes('low-contrast')), 'a valid fixture passes');
 });
 
 test('the link checker fails dead hrefs, src, srcset, stylesheets, form actions and fragments', () => {
