@@ -3,7 +3,7 @@
  * the gates run on the real build: a gate that cannot fail would prove nothing.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -14,7 +14,7 @@ import { DEFAULT_SITE_URL } from '../../src/lib/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { watchCsp } from '../support/csp.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
-import { headerProblems } from '../../tooling/gates/headers.ts';
+import { headerProblems, netlifyProblems } from '../../tooling/gates/headers.ts';
 import { htmlErrors } from '../../tooling/gates/html.ts';
 import { linkProblems } from '../../tooling/gates/links.ts';
 import { nuErrors } from '../../tooling/gates/nu.ts';
@@ -134,6 +134,17 @@ test('the header gate fails weak policies and wrong caching', () => {
   assert.match(problems, /object-src is not 'none'/);
   assert.match(problems, /no Referrer-Policy/);
   assert.match(problems, /keeps its name across builds: Cache-Control should be "no-cache"/);
+});
+
+test("the header gate fails blocks that overlap only as Netlify matches them (a trailing slash is optional there)", async () => {
+  const dir = scratch();
+  cpSync(join(FIXTURES, 'no-csp'), dir, { recursive: true });
+  mkdirSync(join(dir, '_astro'));
+  writeFileSync(join(dir, '_astro', 'x.css'), 'p{}');
+  writeFileSync(join(dir, '_headers'), '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/:a/:b/\n  Cache-Control: no-cache\n');
+  assert.ok(!headerProblems(dir).some((p) => p.includes('Cache-Control set by')), 'exact matching sees no overlap');
+  const problems = await netlifyProblems(dir);
+  assert.ok(problems.some((p) => p.startsWith('/_astro/x.css: Cache-Control set by 2 blocks')), problems.join('\n'));
 });
 
 test("an inline script is refused by the site's CSP: statically and in the browser", async () => {

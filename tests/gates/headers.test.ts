@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { headerProblems, readRules } from '../../tooling/gates/headers.ts';
+import { headerProblems, netlifyProblems, readRules } from '../../tooling/gates/headers.ts';
 import { builtFiles, htmlPages } from '../../tooling/gates/pages.ts';
 import { headersFor } from '../../tooling/headers/headers.ts';
 import { watchCsp } from '../support/csp.ts';
@@ -16,6 +16,11 @@ const site = useSite();
 test('_headers: CSP, nosniff, Referrer-Policy on pages; a year immutable only for hashed files', () => {
   const problems = headerProblems(DIST);
   assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+test("_headers read by Netlify's own parser and matcher gives the same headers, Cache-Control from one block", async () => {
+  const problems = await netlifyProblems(DIST);
+  assert.deepEqual(problems, [], problems.slice(0, 20).join('\n'));
 });
 
 test(`the server (${SERVER}) sends for every file of the build exactly what _headers asks for`, async () => {

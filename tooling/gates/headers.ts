@@ -134,3 +134,33 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
   files.forEach(check);
   return problems;
 }
+
+/**
+ * The same `_headers` as Netlify reads it, with Netlify's own parser and path matching
+ * (`@netlify/headers-parser`: case-insensitive, a trailing slash optional, `/*` also matching the
+ * folder itself): it must parse without error, give every file the headers the local server and
+ * nginx send, and never set Cache-Control from two blocks (Netlify would join the values).
+ */
+export async function netlifyProblems(dist: string, headersFile = join(dist, '_headers')): Promise<string[]> {
+  const { parseAllHeaders } = await import('@netlify/headers-parser');
+  const { headers: blocks, errors } = await parseAllHeaders({ headersFiles: [headersFile], configHeaders: [], minimal: false });
+  const problems = errors.map((error) => `_headers (Netlify's parser): ${error.message}`);
+  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
+  for (const file of builtFiles(dist).filter((f) => f.rel !== '_headers')) {
+    const matching = blocks.filter((block) => 'forRegExp' in block && block.forRegExp.test(file.path));
+    const caching = matching.filter((block) => Object.keys(block.values).some((name) => name.toLowerCase() === 'cache-control'));
+    if (caching.length > 1) problems.push(`${file.path}: Cache-Control set by ${caching.length} blocks as Netlify matches them (${caching.map((b) => b.for).join(', ')})`);
+    const netlify = new Map<string, string>();
+    for (const block of matching) {
+      for (const [name, value] of Object.entries(block.values)) {
+        const key = name.toLowerCase();
+        netlify.set(key, netlify.has(key) ? `${netlify.get(key)}, ${value}` : value);
+      }
+    }
+    const ours = new Map([...headersFor(rules, file.path)].map(([name, value]) => [name.toLowerCase(), value]));
+    for (const name of new Set([...netlify.keys(), ...ours.keys()])) {
+      if (netlify.get(name) !== ours.get(name)) problems.push(`${file.path}: ${name} is ${JSON.stringify(netlify.get(name))} on Netlify, ${JSON.stringify(ours.get(name))} here`);
+    }
+  }
+  return problems;
+}
