@@ -5,21 +5,13 @@
  * that: a same-origin URL under /pagefind/. Every other string to a script or HTML sink is refused
  * (returning undefined makes the browser block it and report a violation).
  */
+import { isPagefindUrl } from '../lib/pagefind-url.ts';
+
 interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createScriptURL?: (input: string) => string | undefined }): unknown;
 }
 
 const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-
-/** Whether `input` names a file of the archive's own search bundle. */
-export function isPagefindUrl(input: string, base: string): boolean {
-  try {
-    const url = new URL(input, base);
-    return url.origin === new URL(base).origin && url.pathname.startsWith('/pagefind/') && !url.pathname.includes('..');
-  } catch {
-    return false;
-  }
-}
 
 factory?.createPolicy('default', {
   createScriptURL: (input) => (isPagefindUrl(input, location.href) ? input : undefined),
