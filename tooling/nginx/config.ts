@@ -85,6 +85,9 @@ server {
     server_tokens off;
     # Location: /stories/x/ (relative), whatever host name or port the client used.
     absolute_redirect off;
+    # A search is a link (/search/?q=…): allow request lines up to 32 KB (nginx's default is 8 KB;
+    # Node's, the preview server's, 16 KB), longer ones get 414.
+    large_client_header_buffers 4 32k;
 
     # scripts/precompress.ts leaves .gz and .br beside scripts, styles, JSON and wasm.
     gzip_static on;
