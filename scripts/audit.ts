@@ -5,10 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { storyPages } from '../tests/support/gates/pages.ts';
-import { BUDGET, measureWeight, type PageWeight } from '../tests/support/gates/weight.ts';
-import { launchForLighthouse, runLighthouse, type LighthouseResult } from './lighthouse.ts';
-import { startServer } from './serve.ts';
+import { storyPages } from '../tooling/gates/pages.ts';
+import { BUDGET, measureWeight, type PageWeight } from '../tooling/gates/weight.ts';
+import { launchForLighthouse, runLighthouse, type LighthouseResult } from '../tooling/gates/lighthouse.ts';
+import { startServer } from '../tooling/server/serve.ts';
 
 const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 const OUT = 'reports';

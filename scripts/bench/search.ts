@@ -1,7 +1,7 @@
 /**
  * Bytes and milliseconds of a first and of a later search, in Chromium, through the search page
  * of the built site: `npm run bench:search [-- firstQuery laterQuery …]` (after `npm run build`;
- * ARCHIVE_OUT_DIR picks another build). Served by scripts/serve.ts, which sends the build's precompressed
+ * ARCHIVE_OUT_DIR picks another build). Served by tooling/server/serve.ts, which sends the build's precompressed
  * .br/.gz files as a compressing host would (Pagefind's index files are gzipped already).
  * Prints one JSON line per search; `first` includes loading pagefind.js, its worker and wasm.
  * These searches cover what the search page covers first, the newest shard of the index; then
@@ -9,7 +9,7 @@
  * who widens the search to every story downloads at most), phase "whole archive".
  */
 import type { Request } from 'playwright-core';
-import { startServer } from '../serve.ts';
+import { startServer } from '../../tooling/server/serve.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 
 const dist = process.env.ARCHIVE_OUT_DIR ?? 'dist';

@@ -1,13 +1,13 @@
 /**
  * Build time and page weight of the real archive: `npm run bench:site`.
  * Times `npm run build` (Astro + search index), then weighs every story page in Chromium with the
- * weight gate's own measurement (tests/support/gates/weight.ts), so the figures are the budget's.
+ * weight gate's own measurement (tooling/gates/weight.ts), so the figures are the budget's.
  */
 import { spawnSync } from 'node:child_process';
 import { launchBrowser } from '../../tests/support/browser.ts';
-import { storyPages } from '../../tests/support/gates/pages.ts';
-import { BUDGET, measureWeight } from '../../tests/support/gates/weight.ts';
-import { startServer } from '../serve.ts';
+import { storyPages } from '../../tooling/gates/pages.ts';
+import { BUDGET, measureWeight } from '../../tooling/gates/weight.ts';
+import { startServer } from '../../tooling/server/serve.ts';
 
 const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 

@@ -15,7 +15,7 @@ import { readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { OPENING_CHARS, partOf } from '../../src/lib/search-text.ts';
 import { extractStory } from '../../scripts/search/extract.ts';
-import { axeViolations } from '../support/gates/axe.ts';
+import { axeViolations } from '../../tooling/gates/axe.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
@@ -541,7 +541,7 @@ test('with the index cut into shards of two stories, the whole archive (?scope=a
   const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { spawnSync } = await import('node:child_process');
-  const { startServer } = await import('../../scripts/serve.ts');
+  const { startServer } = await import('../../tooling/server/serve.ts');
   const root = mkdtempSync(join(tmpdir(), 'search-shards-'));
   cpSync(DIST, root, { recursive: true });
   const built = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {

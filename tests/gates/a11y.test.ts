@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { AXE_VIEWS, axeViolations } from '../support/gates/axe.ts';
-import { htmlPages } from '../support/gates/pages.ts';
+import { AXE_VIEWS, axeViolations } from '../../tooling/gates/axe.ts';
+import { htmlPages } from '../../tooling/gates/pages.ts';
 import { KNOWN_QUERY, searchFor, searchUnavailable } from '../support/search.ts';
 import { DIST, useSite } from '../support/site.ts';
 

@@ -3,21 +3,22 @@
  * the gates run on the real build: a gate that cannot fail would prove nothing.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { launchForLighthouse, runLighthouse } from '../../scripts/lighthouse.ts';
-import { startServer } from '../../scripts/serve.ts';
-import { parseHeaders } from '../../src/lib/headers.ts';
+import { launchForLighthouse, runLighthouse } from '../../tooling/gates/lighthouse.ts';
+import { startServer } from '../../tooling/server/serve.ts';
+import { parseHeaders } from '../../tooling/headers/headers.ts';
 import { DEFAULT_SITE_URL } from '../../src/lib/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { watchCsp } from '../support/csp.ts';
-import { axeViolations } from '../support/gates/axe.ts';
-import { headerProblems } from '../support/gates/headers.ts';
-import { htmlErrors } from '../support/gates/html.ts';
-import { linkProblems } from '../support/gates/links.ts';
-import { budgetProblems, measureWeight } from '../support/gates/weight.ts';
+import { axeViolations } from '../../tooling/gates/axe.ts';
+import { headerProblems, netlifyProblems } from '../../tooling/gates/headers.ts';
+import { htmlErrors } from '../../tooling/gates/html.ts';
+import { linkProblems } from '../../tooling/gates/links.ts';
+import { nuErrors } from '../../tooling/gates/nu.ts';
+import { budgetProblems, measureWeight } from '../../tooling/gates/weight.ts';
 
 const FIXTURES = 'tests/fixtures';
 const realRules = () => parseHeaders(readFileSync('public/_headers', 'utf8'));
@@ -76,6 +77,13 @@ test('html-validate fails a page with a misplaced block and a deprecated element
   assert.deepEqual(await htmlErrors([join(FIXTURES, 'low-contrast/index.html')]), [], 'a valid fixture passes');
 });
 
+test('the Nu HTML Checker fails a script after </html>, which html-validate lets through', () => {
+  const file = join(FIXTURES, 'stray-script/index.html');
+  const errors = nuErrors([file, join(FIXTURES, 'low-contrast/index.html')]);
+  assert.ok(errors.some((e) => e.startsWith(file) && /Stray start tag .?script/.test(e)), errors.join('\n'));
+  assert.ok(!errors.some((e) => e.includes('low-contrast')), 'a valid fixture passes');
+});
+
 test('the link checker fails dead hrefs, src, srcset, stylesheets, form actions and fragments', () => {
   const problems = linkProblems(join(FIXTURES, 'dead-link'), DEFAULT_SITE_URL);
   const urls = problems.map((p) => p.url);
@@ -125,7 +133,18 @@ test('the header gate fails weak policies and wrong caching', () => {
   assert.match(problems, /script-src allows 'unsafe-inline'/);
   assert.match(problems, /object-src is not 'none'/);
   assert.match(problems, /no Referrer-Policy/);
-  assert.match(problems, /keeps its name across builds but Cache-Control is/);
+  assert.match(problems, /keeps its name across builds: Cache-Control should be "no-cache"/);
+});
+
+test("the header gate fails blocks that overlap only as Netlify matches them (a trailing slash is optional there)", async () => {
+  const dir = scratch();
+  cpSync(join(FIXTURES, 'no-csp'), dir, { recursive: true });
+  mkdirSync(join(dir, '_astro'));
+  writeFileSync(join(dir, '_astro', 'x.css'), 'p{}');
+  writeFileSync(join(dir, '_headers'), '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/:a/:b/\n  Cache-Control: no-cache\n');
+  assert.ok(!headerProblems(dir).some((p) => p.includes('Cache-Control set by')), 'exact matching sees no overlap');
+  const problems = await netlifyProblems(dir);
+  assert.ok(problems.some((p) => p.startsWith('/_astro/x.css: Cache-Control set by 2 blocks')), problems.join('\n'));
 });
 
 test("an inline script is refused by the site's CSP: statically and in the browser", async () => {

@@ -4,11 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { headerProblems } from '../support/gates/headers.ts';
-import { htmlPages } from '../support/gates/pages.ts';
+import { headerProblems, netlifyProblems, readRules } from '../../tooling/gates/headers.ts';
+import { builtFiles, htmlPages } from '../../tooling/gates/pages.ts';
+import { headersFor } from '../../tooling/headers/headers.ts';
 import { watchCsp } from '../support/csp.ts';
 import { KNOWN_QUERY, searchFor, searchUnavailable } from '../support/search.ts';
-import { DIST, useSite } from '../support/site.ts';
+import { DIST, SERVER, useSite } from '../support/site.ts';
 
 const site = useSite();
 
@@ -17,7 +18,27 @@ test('_headers: CSP, nosniff, Referrer-Policy on pages; a year immutable only fo
   assert.deepEqual(problems, [], problems.join('\n'));
 });
 
-test('the local server sends what _headers asks for', async () => {
+test("_headers read by Netlify's own parser and matcher gives the same headers, Cache-Control from one block", async () => {
+  const problems = await netlifyProblems(DIST);
+  assert.deepEqual(problems, [], problems.slice(0, 20).join('\n'));
+});
+
+test(`the server (${SERVER}) sends for every file of the build exactly what _headers asks for`, async () => {
+  const rules = readRules(DIST);
+  const wrong: string[] = [];
+  for (const file of builtFiles(DIST)) {
+    if (file.rel === '_headers' || /\.(br|gz)$/.test(file.rel)) continue;
+    const response = await fetch(site.url(file.path), { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+    if (response.status !== 200) wrong.push(`${file.path}: status ${response.status}`);
+    for (const [name, value] of headersFor(rules, file.path)) {
+      const sent = response.headers.get(name);
+      if (sent !== value) wrong.push(`${file.path}: ${name} is ${JSON.stringify(sent)}, _headers says ${JSON.stringify(value)}`);
+    }
+  }
+  assert.deepEqual(wrong, [], wrong.slice(0, 20).join('\n'));
+});
+
+test('the server sends what _headers asks for', async () => {
   const page = htmlPages(DIST).find((p) => p.path.startsWith('/stories/'))!;
   const html = await fetch(site.url(page.path));
   assert.match(html.headers.get('content-security-policy') ?? '', /script-src 'self' 'wasm-unsafe-eval'/);

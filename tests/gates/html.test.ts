@@ -1,8 +1,8 @@
 /** Valid HTML gate: html-validate (.htmlvalidate.json) reports no error on any page. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { htmlErrors } from '../support/gates/html.ts';
-import { htmlPages } from '../support/gates/pages.ts';
+import { htmlErrors } from '../../tooling/gates/html.ts';
+import { htmlPages } from '../../tooling/gates/pages.ts';
 import { DIST } from '../support/site.ts';
 
 test('html-validate: every page of the build', async () => {

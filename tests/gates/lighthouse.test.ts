@@ -1,9 +1,9 @@
 /** Lighthouse gate: home, a story and the search page score 1.0 for accessibility, best practices, SEO. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchForLighthouse, runLighthouse } from '../../scripts/lighthouse.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
-import { storyPages } from '../support/gates/pages.ts';
+import { launchForLighthouse, runLighthouse } from '../../tooling/gates/lighthouse.ts';
+import { startServer, type RunningServer } from '../../tooling/server/serve.ts';
+import { storyPages } from '../../tooling/gates/pages.ts';
 import { DIST } from '../support/site.ts';
 
 let server: RunningServer;

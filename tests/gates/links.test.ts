@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_SITE_URL } from '../../src/lib/site.ts';
-import { formatLinkProblems, linkProblems } from '../support/gates/links.ts';
+import { formatLinkProblems, linkProblems } from '../../tooling/gates/links.ts';
 import { DIST } from '../support/site.ts';
 
 test('links: every href, src, srcset, action and link rel resolves inside the build', () => {

@@ -1,8 +1,8 @@
 /** Weight gate: each story page's HTML + CSS fits one round trip, JS ≤ 2 KB, no web fonts. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { budgetProblems, measureWeight, type PageWeight } from '../support/gates/weight.ts';
-import { storyPages } from '../support/gates/pages.ts';
+import { budgetProblems, measureWeight, type PageWeight } from '../../tooling/gates/weight.ts';
+import { storyPages } from '../../tooling/gates/pages.ts';
 import { DIST, useSite } from '../support/site.ts';
 
 const site = useSite();

@@ -1,4 +1,7 @@
-/** Collects what the browser reports as Content Security Policy violations on a page. */
+/**
+ * Collects what the browser reports as Content Security Policy violations on a page (Trusted
+ * Types included), and console complaints about the CSP or Permissions-Policy headers.
+ */
 import type { Page } from 'playwright-core';
 
 declare global {
@@ -11,7 +14,7 @@ declare global {
 export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   const logged: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) logged.push(`console: ${message.text()}`);
+    if (/Content Security Policy|Refused to|Trusted ?Type|Permissions-Policy|Permissions Policy/i.test(message.text())) logged.push(`console: ${message.text()}`);
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];

@@ -1,11 +1,11 @@
-/** The pure parts of the quality gates (tests/support/gates), on small strings. */
+/** The pure parts of the quality gates (tooling/gates), on small strings. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
-import { parseCsp } from '../../src/lib/csp.ts';
-import { cachePolicy, cspProblems, inlineCodeProblems } from '../support/gates/headers.ts';
-import { fragmentTargets, referencedUrls } from '../support/gates/links.ts';
-import { urlPathOf } from '../support/gates/pages.ts';
+import { parseCsp } from '../../tooling/headers/csp.ts';
+import { DENIED_FEATURES, cachePolicy, cspProblems, inlineCodeProblems, isolationProblems } from '../../tooling/gates/headers.ts';
+import { fragmentTargets, referencedUrls } from '../../tooling/gates/links.ts';
+import { urlPathOf } from '../../tooling/gates/pages.ts';
 
 test('built files map to the URLs hosts serve them at', () => {
   assert.equal(urlPathOf('index.html'), '/');
@@ -33,6 +33,21 @@ test('caching: hashed names a year, fixed names revalidated', () => {
   assert.equal(cachePolicy('/pagefind/pagefind.zh-cn_16e91a83f235e.pf_meta'), 'either');
   assert.equal(cachePolicy('/pagefind/pagefind.js'), 'revalidate');
   assert.equal(cachePolicy('/stories/a/'), 'revalidate');
+  assert.equal(cachePolicy('/pagefind/filter/qaa_af55cd1.pf_filter'), 'immutable');
+});
+
+test('isolation headers: CORP and COOP same-origin, Permissions-Policy denies unused features', () => {
+  const good = new Map([
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', DENIED_FEATURES.map((f) => `${f}=()`).join(', ')],
+  ]);
+  assert.deepEqual(isolationProblems(good), []);
+  const weak = isolationProblems(new Map([['Permissions-Policy', 'camera=(self), microphone=()']]));
+  assert.ok(weak.includes('Cross-Origin-Resource-Policy is not same-origin'));
+  assert.ok(weak.includes('Cross-Origin-Opener-Policy is not same-origin'));
+  assert.ok(weak.includes('Permissions-Policy does not deny camera'));
+  assert.ok(!weak.includes('Permissions-Policy does not deny microphone'));
 });
 
 test('CSP: inline code is found in elements and attributes; JSON-LD is data, not code', () => {
@@ -47,10 +62,12 @@ test('CSP: inline code is found in elements and attributes; JSON-LD is data, not
 });
 
 test('CSP: weak script sources are named', () => {
-  assert.deepEqual(cspProblems(parseCsp("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"), true), []);
+  assert.deepEqual(cspProblems(parseCsp("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types default"), true), []);
   const weak = cspProblems(parseCsp("script-src 'self' 'unsafe-eval' https:"), true);
   assert.ok(weak.includes("CSP script-src allows 'unsafe-eval'"));
   assert.ok(weak.includes('CSP script-src allows https:'));
   assert.ok(weak.includes("CSP script-src lacks 'wasm-unsafe-eval' (Pagefind)"));
   assert.ok(weak.includes('CSP has no default-src'));
+  assert.ok(weak.includes("CSP does not require Trusted Types (require-trusted-types-for 'script')"));
+  assert.ok(cspProblems(parseCsp("trusted-types *"), false).includes('CSP trusted-types must name the allowed policies (no *, no duplicates)'));
 });

@@ -7,22 +7,39 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { allowsInline, effectiveSources, parseCsp, type Csp } from '../../../src/lib/csp.ts';
-import { getHeader, headersFor, matchesPattern, parseHeaders, type HeaderRule } from '../../../src/lib/headers.ts';
+import { allowsInline, effectiveSources, parseCsp, type Csp } from '../headers/csp.ts';
+import { getHeader, headersFor, matchesPattern, parseHeaders, type HeaderRule } from '../headers/headers.ts';
 import { builtFiles, type BuiltFile } from './pages.ts';
 
 const YEAR = 31_536_000;
 
 /**
- * How a file may be cached. Astro's /_astro/ files, Pagefind's index chunks and fragments, and
- * the parts of story text for excerpts are named by content hash: cache them a year. Pagefind's .pf_meta is hashed too but sits beside
- * fixed-name files, and a mid-path `*` is not portable between hosts, so either is fine for it.
- * Everything else keeps its name across builds and must be revalidated.
+ * How a file may be cached. Astro's /_astro/ files, Pagefind's index chunks, filters and
+ * fragments, and the parts of story text for excerpts are named by content hash: cache them a
+ * year, immutable. Pagefind's .pf_meta is hashed too but sits beside fixed-name files, and a
+ * mid-path `*` is not portable between hosts, so either is fine for it. Everything else keeps its
+ * name across builds and must say `no-cache` (revalidate every time): with no Cache-Control at
+ * all, browsers and CDNs guess a freshness from Last-Modified and serve stale pages.
  */
 export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
-  if (/^\/(_astro|pagefind\/index|pagefind\/fragment)\//.test(path)) return 'immutable';
+  if (/^\/(_astro|pagefind\/index|pagefind\/filter|pagefind\/fragment)\//.test(path)) return 'immutable';
   if (/^\/pagefind\/text\/.+-[0-9a-f]{10}\.\d+\.pf_text$/.test(path)) return 'immutable';
   return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
+}
+
+/** Browser features the archive never uses: Permissions-Policy must deny each (`name=()`). */
+export const DENIED_FEATURES = ['camera', 'microphone', 'geolocation', 'browsing-topics', 'payment', 'usb'];
+
+/** Problems with the isolation and feature headers every file gets. */
+export function isolationProblems(headers: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  if (getHeader(headers, 'Cross-Origin-Resource-Policy') !== 'same-origin') problems.push('Cross-Origin-Resource-Policy is not same-origin');
+  if (getHeader(headers, 'Cross-Origin-Opener-Policy') !== 'same-origin') problems.push('Cross-Origin-Opener-Policy is not same-origin');
+  const permissions = (getHeader(headers, 'Permissions-Policy') ?? '').split(',').map((p) => p.trim());
+  for (const feature of DENIED_FEATURES) {
+    if (!permissions.includes(`${feature}=()`)) problems.push(`Permissions-Policy does not deny ${feature}`);
+  }
+  return problems;
 }
 
 /** The build's rules, or an error line when dist/_headers is missing. */
@@ -44,6 +61,11 @@ export function cspProblems(csp: Csp, needsWasm: boolean): string[] {
   if (csp.get('object-src')?.join(' ') !== "'none'") problems.push("CSP object-src is not 'none'");
   if (!csp.has('base-uri')) problems.push('CSP has no base-uri');
   if (!csp.has('frame-ancestors')) problems.push('CSP has no frame-ancestors');
+  if (csp.get('require-trusted-types-for')?.join(' ') !== "'script'") problems.push("CSP does not require Trusted Types (require-trusted-types-for 'script')");
+  const policies = csp.get('trusted-types');
+  if (!policies || policies.length === 0 || policies.some((p) => p === '*' || p === "'allow-duplicates'")) {
+    problems.push('CSP trusted-types must name the allowed policies (no *, no duplicates)');
+  }
   return problems;
 }
 
@@ -91,9 +113,12 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
     const policy = cachePolicy(file.path);
     if (policy === 'immutable') {
       if (!cache.includes('immutable') || maxAge < YEAR) problem(`hashed file should be cached a year, immutable; Cache-Control: "${cache}"`);
-    } else if (policy === 'revalidate' && (cache.includes('immutable') || maxAge > 0)) {
-      problem(`file keeps its name across builds but Cache-Control is "${cache}"`);
+    } else if (policy === 'revalidate' && !/^no-cache$|^(public, )?max-age=0, must-revalidate$/.test(cache)) {
+      problem(`file keeps its name across builds: Cache-Control should be "no-cache", not "${cache}"`);
+    } else if (policy === 'either' && cache !== 'no-cache' && !(cache.includes('immutable') && maxAge >= YEAR)) {
+      problem(`hashed file beside fixed names: Cache-Control should be "no-cache" or a year immutable, not "${cache}"`);
     }
+    for (const text of isolationProblems(headers)) problem(text);
     if (getHeader(headers, 'X-Content-Type-Options') !== 'nosniff') problem('X-Content-Type-Options is not nosniff');
     if (!file.rel.endsWith('.html')) return;
     if (!getHeader(headers, 'Referrer-Policy')) problem('no Referrer-Policy');
@@ -107,5 +132,35 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
     for (const text of [...cspProblems(csp, needsWasm), ...inlineCodeProblems(readFileSync(file.file, 'utf8'), csp)]) problem(text);
   };
   files.forEach(check);
+  return problems;
+}
+
+/**
+ * The same `_headers` as Netlify reads it, with Netlify's own parser and path matching
+ * (`@netlify/headers-parser`: case-insensitive, a trailing slash optional, `/*` also matching the
+ * folder itself): it must parse without error, give every file the headers the local server and
+ * nginx send, and never set Cache-Control from two blocks (Netlify would join the values).
+ */
+export async function netlifyProblems(dist: string, headersFile = join(dist, '_headers')): Promise<string[]> {
+  const { parseAllHeaders } = await import('@netlify/headers-parser');
+  const { headers: blocks, errors } = await parseAllHeaders({ headersFiles: [headersFile], configHeaders: [], minimal: false });
+  const problems = errors.map((error) => `_headers (Netlify's parser): ${error.message}`);
+  const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
+  for (const file of builtFiles(dist).filter((f) => f.rel !== '_headers')) {
+    const matching = blocks.filter((block) => 'forRegExp' in block && block.forRegExp.test(file.path));
+    const caching = matching.filter((block) => Object.keys(block.values).some((name) => name.toLowerCase() === 'cache-control'));
+    if (caching.length > 1) problems.push(`${file.path}: Cache-Control set by ${caching.length} blocks as Netlify matches them (${caching.map((b) => b.for).join(', ')})`);
+    const netlify = new Map<string, string>();
+    for (const block of matching) {
+      for (const [name, value] of Object.entries(block.values)) {
+        const key = name.toLowerCase();
+        netlify.set(key, netlify.has(key) ? `${netlify.get(key)}, ${value}` : value);
+      }
+    }
+    const ours = new Map([...headersFor(rules, file.path)].map(([name, value]) => [name.toLowerCase(), value]));
+    for (const name of new Set([...netlify.keys(), ...ours.keys()])) {
+      if (netlify.get(name) !== ours.get(name)) problems.push(`${file.path}: ${name} is ${JSON.stringify(netlify.get(name))} on Netlify, ${JSON.stringify(ours.get(name))} here`);
+    }
+  }
   return problems;
 }
