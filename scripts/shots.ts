@@ -27,6 +27,7 @@ const server = await startServer(process.env.ARCHIVE_OUT_DIR ?? 'dist');
 const browser = await launchBrowser();
 await mkdir(OUT, { recursive: true });
 let written = 0;
+const skipped = new Set<string>();
 try {
   for (const width of WIDTHS) {
     for (const colorScheme of SCHEMES) {
@@ -41,7 +42,8 @@ try {
         const response = await page.goto(new URL(path, server.url).href);
         // The 404 page is expected to answer 404; any other page that does is not built (yet).
         if (response?.status() === 404 && name !== '404') {
-          console.warn(`skipped ${name}: ${path} answers 404`);
+          if (!skipped.has(name)) console.warn(`skipped ${name}: ${path} answers 404`);
+          skipped.add(name);
           continue;
         }
         if (ready) await page.waitForSelector(ready, { timeout: 10_000 }).catch(() => console.warn(`${name}: ${ready} not shown`));
