@@ -22,6 +22,11 @@ export function dateDerivationNote(basis: DateBasis): string {
     : '原文未注明日期，据同版稿件推定到月';
 }
 
+/** The short mark shown beside a date for the parts the archive inferred (see content/README.md). */
+export function inferredDateMark(basis: DateBasis): string {
+  return basis === 'dateline' ? '年份据正文推定' : '据同版稿件推定';
+}
+
 /** Newest first; ties keep a stable order by the given key. */
 export function compareNewestFirst(a: { date: Date; key: string }, b: { date: Date; key: string }): number {
   return b.date.getTime() - a.date.getTime() || a.key.localeCompare(b.key);

@@ -1,7 +1,7 @@
 import type { ElementContent, Root, Text } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { editorFlagId, editorNoteId, splitOnAnchor } from '../lib/editor-notes.ts';
+import { editorFlagId, editorNoteId, editorNoteNumber, splitOnAnchor } from '../lib/editor-notes.ts';
 
 interface NoteFrontmatter {
   editorNotes?: { text: string; anchor?: string }[];
@@ -9,7 +9,8 @@ interface NoteFrontmatter {
 
 /**
  * Marks the story text each editor's note refers to with a link to the note.
- * The story's own characters are kept as they are; nothing is inserted between them.
+ * The story's own characters are kept as they are; nothing is inserted between them: the note's
+ * number (data-note) is drawn by CSS after the marked text.
  */
 export default function rehypeEditorNotes() {
   return (tree: Root, file: VFile) => {
@@ -26,7 +27,7 @@ export default function rehypeEditorNotes() {
         const flag: ElementContent = {
           type: 'element',
           tagName: 'a',
-          properties: { href: `#${editorNoteId(index)}`, id: editorFlagId(index), className: ['editor-flag'] },
+          properties: { href: `#${editorNoteId(index)}`, id: editorFlagId(index), className: ['editor-flag'], dataNote: editorNoteNumber(index) },
           children: [{ type: 'text', value: split.match }],
         };
         const replacement: ElementContent[] = [

@@ -165,7 +165,7 @@ for (const story of stories) {
   });
 }
 
-test('each paragraph has a stable id and a visible, named, keyboard-reachable link to itself', async () => {
+test('each paragraph has a stable id and a named, keyboard-reachable link to itself (shown on hover or focus)', async () => {
   const slug = 'lingshi-etdz-transformation';
   const story = stories.find((s) => s.data.slug === slug)!;
   const bodyParagraphs = story.body.split(/\n\s*\n/).filter((p) => p.trim());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareNewestFirst, dateDerivationNote, formatChineseDate, isoDate } from '../../src/lib/dates.ts';
+import { compareNewestFirst, dateDerivationNote, formatChineseDate, inferredDateMark, isoDate } from '../../src/lib/dates.ts';
 import { formatCaption, formatPhotoCredit, groupByRole } from '../../src/lib/credits.ts';
 import { editorNoteId, splitOnAnchor } from '../../src/lib/editor-notes.ts';
 import { CITIES, findCity, findCounty } from '../../src/lib/places.ts';
@@ -15,6 +15,11 @@ test('dates format the Chinese way, to the day or the month', () => {
   assert.equal(isoDate(date, 'month'), '2025-10');
   assert.match(dateDerivationNote('page'), /推定到月/);
   assert.match(dateDerivationNote('dateline'), /年份/);
+});
+
+test('the mark beside a date names what of it is inferred', () => {
+  assert.equal(inferredDateMark('dateline'), '年份据正文推定');
+  assert.equal(inferredDateMark('page'), '据同版稿件推定');
 });
 
 test('newest first, ties broken by key', () => {

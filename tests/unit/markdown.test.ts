@@ -44,7 +44,17 @@ test("an editor's note anchor becomes a link to the note, keeping every characte
   });
   assert.equal(
     html,
-    '<p>成立了<a href="#editor-note-1" id="editor-flag-1" class="editor-flag">包联服务企业 and 项目领导组</a>,开发区全员参与。</p>',
+    '<p>成立了<a href="#editor-note-1" id="editor-flag-1" class="editor-flag" data-note="1">包联服务企业 and 项目领导组</a>,开发区全员参与。</p>',
+  );
+});
+
+test("each editor's-note mark carries its note's number, for CSS to show (注1, 注2 …)", async () => {
+  const html = await render('甲乙丙丁。', {
+    editorNotes: [{ text: '一', anchor: '丙' }, { text: '无锚' }, { text: '三', anchor: '甲' }],
+  });
+  assert.equal(
+    html,
+    '<p><a href="#editor-note-3" id="editor-flag-3" class="editor-flag" data-note="3">甲</a>乙<a href="#editor-note-1" id="editor-flag-1" class="editor-flag" data-note="1">丙</a>丁。</p>',
   );
 });
 
