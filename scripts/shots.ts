@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer } from './serve.ts';
+import { startServer } from '../tooling/server/serve.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { searchPath, sectionPath, sourcePath, storyPath } from '../src/lib/urls.ts';
 
