@@ -27,7 +27,7 @@ export interface PageWeight {
 
 const gzipSize = (body: Buffer): number => gzipSync(body, { level: 6 }).length;
 
-/** Pages already weighing cold: routing every request turns Playwright's HTTP cache off. */
+/** Pages whose HTTP cache is already turned off (Chromium's DevTools protocol). */
 const uncached = new WeakSet<Page>();
 
 /** Loads `url` in `page` and weighs what it fetched. */
@@ -52,7 +52,7 @@ export async function measureWeight(page: Page, url: string): Promise<PageWeight
   // Each page is weighed as a first visit: a file revalidated from cache (304, e.g. the fixed-name
   // public/reader-prefs.js) would have no body to weigh.
   if (!uncached.has(page)) {
-    await page.route('**/*', (route) => route.continue());
+    await (await page.context().newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
     uncached.add(page);
   }
   page.on('response', onResponse);
