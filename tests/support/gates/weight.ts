@@ -52,7 +52,9 @@ export async function measureWeight(page: Page, url: string): Promise<PageWeight
   // Each page is weighed as a first visit: a file revalidated from cache (304, e.g. the fixed-name
   // public/reader-prefs.js) would have no body to weigh.
   if (!uncached.has(page)) {
-    await (await page.context().newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
     uncached.add(page);
   }
   page.on('response', onResponse);
