@@ -1,7 +1,8 @@
 /**
  * The reader's display choices, kept in localStorage and mirrored as attributes on <html>:
  * public/reader-prefs.js applies them before first paint, src/scripts/reader-tools.ts changes them,
- * and global.css styles them. No stored value means the default (follow the system, medium size).
+ * and global.css styles them. No stored value (or storage blocked: the scripts catch that) means the
+ * default: follow the system, medium size. tests/unit/reader-prefs.test.ts keeps the head script in step.
  */
 export const THEME = { key: 'theme', attribute: 'data-theme', choices: ['light', 'dark', 'system'], fallback: 'system' } as const;
 export const TEXT_SIZE = { key: 'text-size', attribute: 'data-text-size', choices: ['large', 'medium', 'small'], fallback: 'medium' } as const;
