@@ -75,3 +75,6 @@ export const sourceLineId = (n: number): string => `L${n}`;
 
 /** Link to lines of a source page: the first line's anchor (`#L12`). */
 export const sourceLinesPath = (file: string, first: number): string => `${sourcePath(file)}#${sourceLineId(first)}`;
+
+/** A story's QR code (SVG) of its permanent link, for 分享. */
+export const storyQrPath = (slug: string): string => `${storyPath(slug)}qr.svg`;
