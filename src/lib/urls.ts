@@ -75,3 +75,6 @@ export const sourceLineId = (n: number): string => `L${n}`;
 
 /** Link to lines of a source page: the first line's anchor (`#L12`). */
 export const sourceLinesPath = (file: string, first: number): string => `${sourcePath(file)}#${sourceLineId(first)}`;
+
+/** The stylesheet a browser applies to the RSS feeds (public/rss.css), named in their <?xml-stylesheet?>. */
+export const feedStylesheetPath = (): string => '/rss.css';
