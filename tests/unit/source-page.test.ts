@@ -25,12 +25,17 @@ test('a source page splits into numbered lines: LF or CRLF, BOM dropped, no phan
 });
 
 const lines = sourceLines('a\nb\nc\nd\ne\nf');
-const range = (item: { lines: [number, number] }) => item.lines;
-const describe = (item: { name: string }) => item.name;
+interface Item {
+  name: string;
+  lines: [number, number];
+}
+const range = (item: Item) => item.lines;
+const describe = (item: Item) => item.name;
+const item = (name: string, first: number, last: number): Item => ({ name, lines: [first, last] });
 
 test('segments follow the page: stories by first line, the lines between them kept as their own segments', () => {
-  const second = { name: 'second', lines: [4, 5] as [number, number] };
-  const first = { name: 'first', lines: [2, 2] as [number, number] };
+  const second = item('second', 4, 5);
+  const first = item('first', 2, 2);
   const segments = segmentSource(lines, [second, first], range, describe);
   assert.deepEqual(
     segments.map((s) => [s.item?.name ?? null, s.lines.map((l) => l.n)]),
@@ -43,19 +48,19 @@ test('segments follow the page: stories by first line, the lines between them ke
     ],
   );
   assert.deepEqual(segments.flatMap((s) => s.lines), lines, 'every line once, in order');
-  assert.deepEqual(segmentSource(lines, [], range, describe), [{ lines }]);
+  assert.deepEqual(segmentSource<Item>(lines, [], range, describe), [{ lines }]);
   assert.deepEqual(
-    segmentSource(lines, [{ name: 'all', lines: [1, 6] }], range, describe).map((s) => s.item?.name),
+    segmentSource(lines, [item('all', 1, 6)], range, describe).map((s) => s.item?.name),
     ['all'],
   );
 });
 
 test('a story whose lines the page lacks, or overlapping another, is named in the error', () => {
-  assert.throws(() => segmentSource(lines, [{ name: 'x.md', lines: [5, 7] }], range, describe), /x\.md: lines \[5, 7\] are not within the page's 6 lines/);
-  assert.throws(() => segmentSource(lines, [{ name: 'x.md', lines: [0, 1] }], range, describe), /x\.md/);
-  assert.throws(() => segmentSource(lines, [{ name: 'x.md', lines: [3, 2] }], range, describe), /x\.md/);
+  assert.throws(() => segmentSource(lines, [item('x.md', 5, 7)], range, describe), /x\.md: lines \[5, 7\] are not within the page's 6 lines/);
+  assert.throws(() => segmentSource(lines, [item('x.md', 0, 1)], range, describe), /x\.md/);
+  assert.throws(() => segmentSource(lines, [item('x.md', 3, 2)], range, describe), /x\.md/);
   assert.throws(
-    () => segmentSource(lines, [{ name: 'a.md', lines: [1, 3] }, { name: 'b.md', lines: [3, 4] }], range, describe),
+    () => segmentSource(lines, [item('a.md', 1, 3), item('b.md', 3, 4)], range, describe),
     /b\.md: lines \[3, 4\] overlap/,
   );
 });
