@@ -44,7 +44,7 @@ export function getSourcePages(): Promise<SourcePage[]> {
     return [...byFile].map(([file, its]) => {
       const lines = readSource(file, its[0]!);
       const segments = segmentSource(lines, its, (s) => s.data.source.lines, (s) => `${where(s)}: field "source.lines"`);
-      return { file, lines, segments, stories: segments.flatMap((s) => (s.item ? [s.item] : [])) };
+      return { file, lines, segments, stories: segments.flatMap((s) => s.items) };
     });
   });
   return cache;

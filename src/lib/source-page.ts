@@ -16,16 +16,19 @@ export function sourceLines(text: string): SourceLine[] {
   return lines.map((line, i) => ({ n: i + 1, text: line }));
 }
 
-/** A run of consecutive lines: those of one story, or lines no story holds (blank lines between items). */
+/**
+ * A run of consecutive lines: those of one or more stories (more only where their ranges overlap,
+ * e.g. a story and a fixture copy of it), or lines no story holds (blank lines between items).
+ */
 export interface SourceSegment<T> {
-  item?: T;
+  items: T[];
   lines: SourceLine[];
 }
 
 /**
  * The page's lines in order, cut into one segment per item (by its `[first, last]`, inclusive) and
- * segments of lines between items. Items are taken in page order; a range past the end or overlapping
- * an earlier item throws, naming the item by `describe`.
+ * segments of lines between items. Items are taken in page order; items whose ranges overlap share
+ * one segment, so every line appears once. A range outside the page throws, naming the item by `describe`.
  */
 export function segmentSource<T>(
   lines: readonly SourceLine[],
@@ -36,17 +39,29 @@ export function segmentSource<T>(
   const ordered = [...items].sort((a, b) => range(a)[0] - range(b)[0]);
   const segments: SourceSegment<T>[] = [];
   let next = 1;
+  let open: { items: T[]; first: number; last: number } | undefined;
+  const close = () => {
+    if (open) segments.push({ items: open.items, lines: lines.slice(open.first - 1, open.last) });
+    open = undefined;
+  };
   for (const item of ordered) {
     const [first, last] = range(item);
     if (!(Number.isInteger(first) && Number.isInteger(last) && first >= 1 && first <= last && last <= lines.length)) {
       throw new Error(`${describe(item)}: lines [${first}, ${last}] are not within the page's ${lines.length} lines`);
     }
-    if (first < next) throw new Error(`${describe(item)}: lines [${first}, ${last}] overlap the item before`);
-    if (first > next) segments.push({ lines: lines.slice(next - 1, first - 1) });
-    segments.push({ item, lines: lines.slice(first - 1, last) });
+    if (open && first <= open.last) {
+      open.items.push(item);
+      open.last = Math.max(open.last, last);
+      next = open.last + 1;
+      continue;
+    }
+    close();
+    if (first > next) segments.push({ items: [], lines: lines.slice(next - 1, first - 1) });
+    open = { items: [item], first, last };
     next = last + 1;
   }
-  if (next <= lines.length) segments.push({ lines: lines.slice(next - 1) });
+  close();
+  if (next <= lines.length) segments.push({ items: [], lines: lines.slice(next - 1) });
   return segments;
 }
 

@@ -38,7 +38,7 @@ test('segments follow the page: stories by first line, the lines between them ke
   const first = item('first', 2, 2);
   const segments = segmentSource(lines, [second, first], range, describe);
   assert.deepEqual(
-    segments.map((s) => [s.item?.name ?? null, s.lines.map((l) => l.n)]),
+    segments.map((s) => [s.items[0]?.name ?? null, s.lines.map((l) => l.n)]),
     [
       [null, [1]],
       ['first', [2]],
@@ -48,21 +48,17 @@ test('segments follow the page: stories by first line, the lines between them ke
     ],
   );
   assert.deepEqual(segments.flatMap((s) => s.lines), lines, 'every line once, in order');
-  assert.deepEqual(segmentSource<Item>(lines, [], range, describe), [{ lines }]);
+  assert.deepEqual(segmentSource<Item>(lines, [], range, describe), [{ items: [], lines }]);
   assert.deepEqual(
-    segmentSource(lines, [item('all', 1, 6)], range, describe).map((s) => s.item?.name),
-    ['all'],
+    segmentSource(lines, [item('all', 1, 6)], range, describe).map((s) => s.items.map((i) => i.name)),
+    [['all']],
   );
 });
 
-test('a story whose lines the page lacks, or overlapping another, is named in the error', () => {
+test('a story whose lines the page lacks is named in the error', () => {
   assert.throws(() => segmentSource(lines, [item('x.md', 5, 7)], range, describe), /x\.md: lines \[5, 7\] are not within the page's 6 lines/);
   assert.throws(() => segmentSource(lines, [item('x.md', 0, 1)], range, describe), /x\.md/);
   assert.throws(() => segmentSource(lines, [item('x.md', 3, 2)], range, describe), /x\.md/);
-  assert.throws(
-    () => segmentSource(lines, [item('a.md', 1, 3), item('b.md', 3, 4)], range, describe),
-    /b\.md: lines \[3, 4\] overlap/,
-  );
 });
 
 test('line ranges and source URLs', () => {
@@ -95,4 +91,15 @@ test("the feed's browser view: text escaped, and no element mixes text with elem
     assert.doesNotMatch(xml, /<\/h:[a-z0-9]+>[^<]+</, 'no text after a child element');
   }
   assert.equal(escapeHtml('a"b'), 'a&quot;b');
+});
+
+test('stories whose lines overlap share one segment, so every line still appears once', () => {
+  const segments = segmentSource(lines, [item('b.md', 3, 4), item('a.md', 1, 3), item('c.md', 4, 4)], range, describe);
+  assert.deepEqual(
+    segments.map((s) => [s.items.map((i) => i.name), s.lines.map((l) => l.n)]),
+    [
+      [['a.md', 'b.md', 'c.md'], [1, 2, 3, 4]],
+      [[], [5, 6]],
+    ],
+  );
 });
