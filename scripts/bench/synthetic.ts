@@ -44,6 +44,12 @@ export interface SyntheticStory {
 const KICKERS = ['经济技术开发区', '高新区', '综合利用项目', '回收拆解项目', '储能电站项目', '产业园区'];
 const PLACES: { city: string; county?: string }[] = CITIES.flatMap((city) => [{ city: city.name }, ...city.counties.map((c) => ({ city: city.name, county: c.name }))]);
 
+/** Synthetic stories share source pages, this many each; story i is line i % STORIES_PER_SOURCE + 1 of its page. */
+export const STORIES_PER_SOURCE = 20;
+
+/** The source page (a file in the `source` folder beside the stories) of story number `i`. */
+export const syntheticSourceFile = (i: number): string => `synthetic-${String(Math.floor(i / STORIES_PER_SOURCE)).padStart(5, '0')}.txt`;
+
 /** Story number `i` of a synthetic archive. */
 export function syntheticStory(i: number, sentences: readonly string[], rand: () => number): SyntheticStory {
   const pick = () => sentences[Math.floor(rand() * sentences.length)]!;
@@ -78,15 +84,21 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
     '  - name: 合成稿件',
     '    role: reporter',
     'source:',
-    '  file: synthetic.txt',
-    '  lines: [1, 1]',
+    `  file: ${syntheticSourceFile(i)}`,
+    `  lines: [${(i % STORIES_PER_SOURCE) + 1}, ${(i % STORIES_PER_SOURCE) + 1}]`,
   ].join('\n');
   return { slug, kicker, headline, paragraphs, markdown: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n` };
 }
 
-/** Writes `count` synthetic stories into `dir`; returns them (text only) for ground-truth checks. */
+/**
+ * Writes `count` synthetic stories into `dir`, and their source pages (one headline a line) into
+ * the `source` folder beside it; returns the stories (text only) for ground-truth checks.
+ */
 export function writeSyntheticArchive(dir: string, count: number, seed = 42): SyntheticStory[] {
   mkdirSync(dir, { recursive: true });
+  const sourceDir = join(dir, '..', 'source');
+  mkdirSync(sourceDir, { recursive: true });
+  const pages = new Map<string, string[]>();
   const sentences = realSentences();
   const rand = random(seed);
   const stories: SyntheticStory[] = [];
@@ -94,6 +106,9 @@ export function writeSyntheticArchive(dir: string, count: number, seed = 42): Sy
     const story = syntheticStory(i, sentences, rand);
     writeFileSync(join(dir, `${story.slug}.md`), story.markdown);
     stories.push({ ...story, markdown: '' });
+    const page = syntheticSourceFile(i);
+    pages.set(page, [...(pages.get(page) ?? []), story.headline]);
   }
+  for (const [file, lines] of pages) writeFileSync(join(sourceDir, file), lines.join('\n'));
   return stories;
 }

@@ -3,11 +3,12 @@ import rss from '@astrojs/rss';
 import { renderStoryBody } from './render.ts';
 import { storyText, type Story } from './stories.ts';
 import { storyAuthors } from '../lib/credits.ts';
-import { escapeHtml, feedHtml } from '../lib/feed.ts';
+import { escapeHtml, feedHtml, feedIntroXml, feedItemLinkXml, XHTML_NAMESPACE } from '../lib/feed.ts';
+import { formatChineseDate } from '../lib/dates.ts';
 import { ARCHIVE_NAME } from '../lib/site.ts';
 import { SECTION_LABELS } from '../lib/taxonomy.ts';
 import { opening } from '../lib/text.ts';
-import { absoluteUrl, storyPath } from '../lib/urls.ts';
+import { aboutPath, absoluteUrl, feedStylesheetPath, homePath, storyPath } from '../lib/urls.ts';
 
 export interface FeedOptions {
   title: string;
@@ -36,7 +37,13 @@ async function feedItem(story: Story, site: URL) {
       permalink,
     }),
     categories: [SECTION_LABELS[data.section], data.place.city, ...(data.place.county ? [data.place.county] : [])],
-    customData: creators.join(''),
+    customData:
+      creators.join('') +
+      feedItemLinkXml({
+        path: storyPath(story.id),
+        headline: data.headline,
+        details: [formatChineseDate(data.date, data.datePrecision), SECTION_LABELS[data.section], data.place.county ?? data.place.city].join(' · '),
+      }),
   };
 }
 
@@ -45,12 +52,18 @@ export const FEED_ITEMS = 50;
 
 /** The RSS response for the newest `FEED_ITEMS` of `stories` (already newest first). */
 export async function feedResponse(options: FeedOptions): Promise<Response> {
+  const title = options.title === ARCHIVE_NAME ? ARCHIVE_NAME : `${options.title} - ${ARCHIVE_NAME}`;
+  const feedUrl = absoluteUrl(options.path, options.site);
+  const stories = options.stories.slice(0, FEED_ITEMS);
+  const intro = feedIntroXml({ title, feedUrl, count: stories.length, homePath: homePath(), aboutPath: aboutPath() });
   return rss({
-    title: options.title === ARCHIVE_NAME ? ARCHIVE_NAME : `${options.title} - ${ARCHIVE_NAME}`,
+    title,
     description: options.description,
     site: options.site,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<language>zh-cn</language><atom:link href="${absoluteUrl(options.path, options.site)}" rel="self" type="application/rss+xml"/>`,
-    items: await Promise.all(options.stories.slice(0, FEED_ITEMS).map((story) => feedItem(story, options.site))),
+    // Opened in a browser, the feed is shown by this stylesheet (public/rss.css); readers ignore it.
+    stylesheet: feedStylesheetPath(),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/', h: XHTML_NAMESPACE },
+    customData: `<language>zh-cn</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>${intro}`,
+    items: await Promise.all(stories.map((story) => feedItem(story, options.site))),
   });
 }

@@ -46,3 +46,42 @@ export function feedHtml(story: FeedStory): string {
         ];
   return absoluteFragments([...figures, withoutParagraphLinks(story.bodyHtml).trim(), ...notes].filter(Boolean).join('\n'), story.permalink);
 }
+
+/** The XHTML namespace of the feeds' browser view; feed readers ignore elements in it. */
+export const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+export interface FeedIntro {
+  /** The feed's title as a reader sees it. */
+  title: string;
+  /** Absolute address of the feed, to copy into a reader. */
+  feedUrl: string;
+  /** How many stories the feed carries. */
+  count: number;
+  homePath: string;
+  aboutPath: string;
+}
+
+/*
+ * The browser view (public/rss.css shows these elements and hides the RSS fields). @astrojs/rss
+ * re-parses custom data, which reorders text mixed with elements: so every element here holds
+ * either text or elements, never both, and same-named siblings stay next to each other.
+ */
+
+/** What the feed is and how to subscribe, as XHTML for the channel. */
+export function feedIntroXml(intro: FeedIntro): string {
+  return [
+    '<h:div lang="zh-CN" class="feed-intro">',
+    `<h:h1>${escapeHtml(intro.title)}：RSS 订阅源</h:h1>`,
+    `<h:p>这是本档案的 RSS 订阅源：供 RSS 阅读器读取的数据，载有最新的 ${intro.count} 篇稿件全文。浏览器打开时显示为本页。</h:p>`,
+    '<h:p>订阅方法：复制下面的地址，粘贴到 RSS 阅读器（如 Feedly、Inoreader、NetNewsWire）的“添加订阅”中，有新稿件时阅读器会自动收到。</h:p>',
+    `<h:code>${escapeHtml(intro.feedUrl)}</h:code>`,
+    `<h:nav aria-label="档案"><h:a href="${escapeHtml(intro.homePath)}">档案首页</h:a><h:a href="${escapeHtml(intro.aboutPath)}">关于本档案</h:a></h:nav>`,
+    '<h:h2>本订阅源中的稿件</h:h2>',
+    '</h:div>',
+  ].join('');
+}
+
+/** One story's line in the browser view: its headline linked to its page, then date, section and place. */
+export function feedItemLinkXml(item: { path: string; headline: string; details: string }): string {
+  return `<h:p class="feed-item"><h:a href="${escapeHtml(item.path)}">${escapeHtml(item.headline)}</h:a><h:span>${escapeHtml(item.details)}</h:span></h:p>`;
+}

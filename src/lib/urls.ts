@@ -78,3 +78,6 @@ export const sourceLinesPath = (file: string, first: number): string => `${sourc
 
 /** A story's QR code (SVG) of its permanent link, for 分享. */
 export const storyQrPath = (slug: string): string => `${storyPath(slug)}qr.svg`;
+
+/** The stylesheet a browser applies to the RSS feeds (public/rss.css), named in their <?xml-stylesheet?>. */
+export const feedStylesheetPath = (): string => '/rss.css';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readSourceLines, readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
-import { storyPath } from '../../src/lib/urls.ts';
+import { sourcePath, sourceLineId, storyPath } from '../../src/lib/urls.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
@@ -35,6 +35,24 @@ for (const story of stories) {
     const lines = readSourceLines(story.data.source.file).slice(first - 1, last);
     const absent = lines.filter((line) => line.trim() !== '' && !text.includes(line));
     assert.deepEqual(absent, [], 'lines missing from the page');
+    await context.close();
+  });
+}
+
+for (const file of new Set(stories.map((s) => s.data.source.file))) {
+  test(`${file}: every line stands verbatim, in order, on ${sourcePath(file)}`, async () => {
+    const context = await site.context();
+    const page = await context.newPage();
+    const response = await page.goto(site.url(sourcePath(file)));
+    assert.equal(response?.status(), 200);
+    const lines = readSourceLines(file);
+    const shown = await page
+      .locator('[data-testid="source-text"] li[id]')
+      .evaluateAll((lis) => lis.map((li) => ({ id: li.id, text: li.querySelector('[data-line]')!.textContent })));
+    assert.deepEqual(shown, lines.map((text, i) => ({ id: sourceLineId(i + 1), text })));
+    // What a reader sees (and copies) holds each non-empty line too, not only the DOM.
+    const seen = await page.locator('[data-testid="source-text"]').innerText();
+    assert.deepEqual(lines.filter((line) => line.trim() !== '' && !seen.includes(line)), [], 'lines missing from what the page shows');
     await context.close();
   });
 }

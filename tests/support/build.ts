@@ -10,7 +10,7 @@ export interface FixtureBuild {
 }
 
 /**
- * Copies the real stories, lets `edit` change the copy, and runs `astro build` on it.
+ * Copies the real stories (and their source pages), lets `edit` change the copy, and runs `astro build` on it.
  * The build's own output (stdout and stderr) is returned for the test to read; `inspect` may
  * look at the built dist/ of a successful build before the fixture is removed.
  */
@@ -18,6 +18,8 @@ export function buildWithStories(edit: (dir: string) => void, inspect?: (dist: s
   const root = mkdtempSync(join(tmpdir(), 'archive-fixture-'));
   const stories = join(root, 'stories');
   cpSync('content/stories', stories, { recursive: true });
+  // Source pages sit beside the stories (src/data/sources.ts), as content/source does.
+  cpSync('content/source', join(root, 'source'), { recursive: true });
   edit(stories);
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     encoding: 'utf8',

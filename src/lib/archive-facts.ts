@@ -1,0 +1,19 @@
+/** Figures the 关于本档案 page states about the archive, computed from the stories. */
+import { formatChineseDate, type DatePrecision } from './dates.ts';
+
+export interface DatedItem {
+  date: Date;
+  precision: DatePrecision;
+}
+
+/**
+ * The span of the archive's dates as a reader reads it: 2025年9月30日至2025年10月3日, one date when
+ * all share it, undefined when there are none. Each end shows only the precision its story has.
+ */
+export function dateSpanLabel(items: readonly DatedItem[]): string | undefined {
+  if (items.length === 0) return undefined;
+  const sorted = [...items].sort((a, b) => a.date.getTime() - b.date.getTime());
+  const from = formatChineseDate(sorted[0]!.date, sorted[0]!.precision);
+  const to = formatChineseDate(sorted.at(-1)!.date, sorted.at(-1)!.precision);
+  return from === to ? from : `${from}至${to}`;
+}

@@ -1,0 +1,21 @@
+/** A story must point to a kept source page that exists and holds its lines: otherwise the build stops, naming the file and field. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { buildWithStories, writeStory } from '../support/build.ts';
+
+const GOOD = readFileSync('content/stories/xiyang-vehicle-recycling-project.md', 'utf8');
+
+test('a story whose source file is missing stops the build', () => {
+  const text = GOOD.replace(/^  file: .*$/m, '  file: 999_missing.txt');
+  const { status, output } = buildWithStories((dir) => writeStory(dir, 'xiyang-vehicle-recycling-project.md', text));
+  assert.notEqual(status, 0, `the build should stop:\n${output}`);
+  assert.match(output, /xiyang-vehicle-recycling-project\.md: field "source\.file" names 999_missing\.txt, but .*999_missing\.txt does not exist/);
+});
+
+test('a story whose lines run past the end of its source page stops the build', () => {
+  const text = GOOD.replace(/^  lines: .*$/m, '  lines: [89, 400]');
+  const { status, output } = buildWithStories((dir) => writeStory(dir, 'xiyang-vehicle-recycling-project.md', text));
+  assert.notEqual(status, 0, `the build should stop:\n${output}`);
+  assert.match(output, /xiyang-vehicle-recycling-project\.md: field "source\.lines": lines \[89, 400\] are not within the page's 105 lines/);
+});
