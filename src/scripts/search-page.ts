@@ -127,16 +127,16 @@ async function resultItem(hit: Hit, terms: string[]): Promise<HTMLLIElement> {
   link.href = `${meta.url}?${highlight.toString()}`;
   segments(link, markTerms(meta.headline, terms));
   const article = el('article', '');
-  if (meta.kicker) article.append(segments(el('p', 'text-sm text-accent dark:text-accent-dark'), markTerms(meta.kicker, terms)));
+  if (meta.kicker) article.append(segments(el('p', 'text-sm text-accent'), markTerms(meta.kicker, terms)));
   article.append(el('h2', 'mt-1 font-serif text-xl leading-snug font-bold', link));
   if (meta.subhead) article.append(segments(el('p', 'mt-1 font-serif'), markTerms(meta.subhead, terms)));
   const time = el('time', '', meta.date);
   time.dateTime = meta.datetime;
   article.append(
-    el('p', 'mt-2 flex flex-wrap gap-x-3 text-sm text-muted dark:text-muted-dark', time, el('span', '', meta.section), el('span', '', meta.place)),
+    el('p', 'mt-2 flex flex-wrap gap-x-3 text-sm text-muted', time, el('span', '', meta.section), el('span', '', meta.place)),
     segments(el('p', 'search-excerpt mt-2 leading-relaxed'), excerpt(content, terms, EXCERPT_WIDTH, cut)),
   );
-  return el('li', 'border-b border-rule py-5 dark:border-rule-dark', article);
+  return el('li', 'border-b border-rule py-5', article);
 }
 
 function setCounts(select: HTMLSelectElement, counts: Map<string, number>): void {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SITE_URL } from '../../astro.config.mjs';
-import { BUDGET } from '../support/gates/weight.ts';
+import { BUDGET } from '../../tooling/gates/weight.ts';
 import { readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 import { SECTION_LABELS, type Section } from '../../src/lib/taxonomy.ts';
