@@ -44,6 +44,8 @@ let before_: string[];
 
 before(() => {
   cpSync('content/stories', stories, { recursive: true });
+  // Source pages sit beside the stories (src/data/sources.ts), as content/source does.
+  cpSync('content/source', join(root, 'source'), { recursive: true });
   writeFileSync(join(stories, 'bom-crlf.md'), `\ufeff${story('bom-crlf').replaceAll('\n', '\r\n')}`);
   writeFileSync(join(stories, 'quoted-date.md'), story('quoted-date').replace(/^date: .*$/m, "date: '2025-10-02'"));
   writeFileSync(join(stories, 'README.md'), '# 稿件\n');
@@ -64,7 +66,7 @@ test('a good build publishes every story, BOM and CRLF files alike', () => {
   assert.deepEqual(paragraphs('quoted-date'), paragraphs(GOOD_SLUG));
   assert.ok(existsSync(join(dist, 'pagefind', 'shards.json')), 'indexed');
   assert.ok(readdirSync(join(dist, '_astro')).some((name) => name.endsWith('.css.br')), 'precompressed');
-  assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'stories'], 'no staging or backup folder left');
+  assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories'], 'no staging or backup folder left');
 });
 
 test('each story is published on the date its file gives, whatever the time zone', () => {
@@ -92,7 +94,7 @@ test('a render error leaves the last good site untouched', () => {
     assert.deepEqual(listing(dist), before_, 'dist/ is as the good build left it');
     assert.match(output, /bad-anchor\.md: field "editorNotes\[0\]\.anchor" \("不存在的文字"\) is not in the story's text/);
     assert.match(output, /Build failed at "astro build"; .* is left as it was/);
-    assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'stories']);
+    assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories']);
   } finally {
     rmSync(join(stories, 'bad-anchor.md'));
   }
@@ -106,7 +108,7 @@ test('a schema error leaves the last good site untouched', () => {
     assert.notEqual(status, 0, output);
     assert.deepEqual(listing(dist), before_, 'dist/ is as the good build left it');
     assert.match(output, /bad-date\.md: field "date" is "2025-02-30": no such day on the calendar/);
-    assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'stories']);
+    assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories']);
   } finally {
     rmSync(join(stories, 'bad-date.md'));
   }

@@ -6,7 +6,25 @@
 import { spawnSync } from 'node:child_process';
 import { findNginx } from './start.ts';
 
-export const NGINX_TESTS = ['tests/e2e/*.test.ts', 'tests/gates/headers.test.ts'];
+/** Test files at once: most of their time is spent waiting on Chromium and the server. */
+const TEST_CONCURRENCY = 3;
+
+/**
+ * What depends on the server: status codes, redirects, the 404 page, Range, methods, headers,
+ * compression, and every file search and feeds fetch. Pure layout tests (reading, reader tools,
+ * indexes, about, source page, verbatim) read the same HTML whichever server sends it, so they run
+ * once, in test:all: that keeps CI well under its 15 minutes.
+ */
+export const NGINX_TESTS = [
+  'tests/e2e/server.test.ts',
+  'tests/e2e/browse.test.ts',
+  'tests/e2e/search.test.ts',
+  'tests/e2e/search-hostile.test.ts',
+  'tests/e2e/story-links.test.ts',
+  'tests/e2e/feeds.test.ts',
+  'tests/e2e/feed-view.test.ts',
+  'tests/gates/headers.test.ts',
+];
 
 if (!findNginx()) {
   const reason = 'nginx is not installed (Debian: apt-get install nginx; or set NGINX_PATH)';
@@ -17,7 +35,7 @@ if (!findNginx()) {
   console.log(`# test:nginx skipped: ${reason}`);
   process.exit(0);
 }
-const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...NGINX_TESTS], {
+const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', `--test-concurrency=${TEST_CONCURRENCY}`, ...NGINX_TESTS], {
   stdio: 'inherit',
   env: { ...process.env, ARCHIVE_SERVER: 'nginx' },
 });
