@@ -537,7 +537,9 @@ test("the index's fragments and text parts hold the readable text, whole (guards
   assert.equal(entry.version, '1.6.0', 'pagefind is pinned: the indexer rewrites its fragments');
 });
 
-test('with the index cut into shards of two stories, the whole archive (?scope=all) gives the same results, order and counts; a search starts with the newest shard and widens on request', async () => {
+// It serves its own re-sharded copy of dist/ with the preview server: the nginx pass would repeat it unchanged.
+const ownServer = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-sharded copy with the preview server';
+test('with the index cut into shards of two stories, the whole archive (?scope=all) gives the same results, order and counts; a search starts with the newest shard and widens on request', { skip: ownServer }, async () => {
   const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { spawnSync } = await import('node:child_process');
