@@ -11,8 +11,8 @@ const TEST_CONCURRENCY = 2;
 
 /**
  * What depends on the server: status codes, redirects, the 404 page, Range, methods, headers,
- * compression, and every file search and feeds fetch. Tests of the HTML alone (reading, reader
- * tools, indexes, about, source page, verbatim, story links and metadata) read the same HTML
+ * compression, every file a search fetches, the feeds as a browser opens them. Tests of the HTML alone (reading, reader
+ * tools, indexes, about, source page, verbatim, story links and metadata, feed contents) read the same HTML
  * whichever server sends it, so they run once, in test:all: that keeps CI under its 15 minutes.
  */
 export const NGINX_TESTS = [
@@ -20,7 +20,6 @@ export const NGINX_TESTS = [
   'tests/e2e/browse.test.ts',
   'tests/e2e/search.test.ts',
   'tests/e2e/search-hostile.test.ts',
-  'tests/e2e/feeds.test.ts',
   'tests/e2e/feed-view.test.ts',
   'tests/gates/headers.test.ts',
 ];
