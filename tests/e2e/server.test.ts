@@ -194,3 +194,10 @@ test('a rebuild is seen at once: new sizes and new _headers without a restart', 
 test(`server under test: ${SERVER}`, () => {
   assert.ok(server.url.startsWith('http://127.0.0.1:'));
 });
+
+test('a search is a link: a 10,000-character query in the address still gets the search page', async () => {
+  // About 10 KB of request line: past nginx's 8 KB default (it answered 414), within Node's 16 KB.
+  const answer = await get(`/search/?q=${'a'.repeat(10_000)}`);
+  assert.equal(answer.status, 200);
+  assert.match(answer.body.toString(), /<html lang="zh-CN"/);
+});
