@@ -16,6 +16,7 @@ import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { OPENING_CHARS, partOf } from '../../src/lib/search-text.ts';
 import { extractStory } from '../../scripts/search/extract.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
+import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
@@ -149,16 +150,6 @@ test('results show kicker, headline, date, section, place and an excerpt with th
 
 // ---- excerpts are cut at clause boundaries (issue #10 item 1) --------------------------------
 
-const CLAUSE_PUNCT = /[，。；：！？、,;:!?\n]/;
-const CLOSING = /[”’）》」』】〕〉)\]}]/;
-const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
-/** Position j of `text` is right after clause punctuation or a line break (closing marks may follow). */
-function afterClause(text: string[], j: number): boolean {
-  let k = j - 1;
-  while (k >= 0 && CLOSING.test(text[k]!)) k--;
-  return k >= 0 && CLAUSE_PUNCT.test(text[k]!);
-}
-const splitsRun = (text: string[], j: number) => j > 0 && j < text.length && ALNUM.test(text[j - 1]!) && ALNUM.test(text[j]!);
 
 test('excerpts start and end at clause boundaries and never cut a number or word (储能 shows 10月3日, not …0月3日)', { skip: onceOnly }, async () => {
   const page = await (await site.context()).newPage();

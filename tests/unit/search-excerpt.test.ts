@@ -6,6 +6,7 @@ import { excerptReady, partOf, partStart, splitText, startPart } from '../../src
 import { excerpt } from '../../src/lib/search-tokens.ts';
 import { markdownParagraphs } from '../../src/lib/text.ts';
 import { readStoryFiles } from '../support/stories.ts';
+import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 
 /** The width the search page uses (src/scripts/search-page.ts EXCERPT_WIDTH). */
 const WIDTH = 90;
@@ -73,16 +74,6 @@ const texts = readStoryFiles().map((s) => ({
     .join('\n'),
 }));
 
-const PUNCT = /[，。；：！？、,;:!?\n]/;
-const CLOSE = /[”’）》」』】〕〉)\]}]/;
-const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
-/** Position j of `chars` is right after clause punctuation (closing marks may follow it). */
-function afterClause(chars: string[], j: number): boolean {
-  let k = j - 1;
-  while (k >= 0 && CLOSE.test(chars[k]!)) k--;
-  return k >= 0 && PUNCT.test(chars[k]!);
-}
-const splitsRun = (chars: string[], j: number) => j > 0 && j < chars.length && ALNUM.test(chars[j - 1]!) && ALNUM.test(chars[j]!);
 
 /** The excerpt [start, end) of the whole text `chars` meets the rules; `label` names the case. */
 function checkWindow(chars: string[], start: number, end: number, hit: [number, number], label: string): void {
