@@ -22,7 +22,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ShardInfo } from '../src/lib/search-scope.ts';
+import { createHash } from 'node:crypto';
+import { CITIES } from '../src/lib/places.ts';
+import { SECTIONS } from '../src/lib/taxonomy.ts';
+import { DEFAULT_RARE_LIMIT, writeLexicon, type ShardWords } from '../src/search/build/lexicon.ts';
+import type { SearchManifest, ShardInfo } from '../src/search/core/lexicon.ts';
 import { peekStory } from './search/extract.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
@@ -36,6 +40,10 @@ const jobs = Number(process.env.SEARCH_JOBS ?? Math.max(1, Math.min(availablePar
 // common word fetch ~25 KB per word; smaller chunks cost a larger pf_meta (their list), fetched
 // once per shard. Read by the Pagefind binary from its environment (PAGEFIND_UNSTABLE_…).
 const chunkSize = Number(process.env.SEARCH_CHUNK_SIZE ?? 2500);
+/** A word in at most this many stories goes into the lexicon with its postings (src/search/core/lexicon.ts). */
+const rareLimit = Number(process.env.SEARCH_RARE_LIMIT ?? DEFAULT_RARE_LIMIT);
+const sections = [...SECTIONS];
+const places = CITIES.map((city) => city.slug);
 if (!(shardSize >= 1) || !(firstShardSize >= 1) || !(jobs >= 1) || !(chunkSize >= 1)) {
   throw new Error('SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
 }
@@ -59,9 +67,10 @@ mkdirSync(work, { recursive: true });
 const shards: (ShardInfo & { job: string; dir: string })[] = [];
 for (let i = 0, start = 0; start < stories.length; i++) {
   if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
+  const first = start;
   const members = stories.slice(start, (start += i === 0 ? firstShardSize : shardSize));
   const job = join(work, `${language(i)}.json`);
-  writeFileSync(job, JSON.stringify({ files: members.map((s) => s.file) }));
+  writeFileSync(job, JSON.stringify({ files: members.map((s) => s.file), first, sections, places, rareLimit }));
   shards.push({
     language: language(i),
     stories: members.length,
@@ -77,6 +86,7 @@ interface ShardReport {
   stories: number;
   totalSeconds: number;
   peakRssMB: number;
+  storiesHash: string;
 }
 
 function buildShard(shard: (typeof shards)[number]): Promise<ShardReport> {
@@ -122,6 +132,7 @@ for (const shard of shards) {
   entry.include_characters = shardEntry.include_characters;
   Object.assign(entry.languages, shardEntry.languages);
   for (const item of readdirSync(shard.dir, { withFileTypes: true })) {
+    if (item.name === 'lexicon.json' || item.name === 'stories') continue;
     const from = join(shard.dir, item.name);
     if (item.isDirectory()) {
       mkdirSync(join(bundle, item.name), { recursive: true });
@@ -132,9 +143,33 @@ for (const shard of shards) {
   }
 }
 writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify(entry));
-// The search page reads this first: shards in order, newest stories first (src/lib/search-scope.ts).
+
+// The lexicon and what results show, in a folder named by a hash of it all (served immutable),
+// and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
+const lexiconStarted = performance.now();
+const staging = join(outDir, 'search-index', '.staging');
+rmSync(join(outDir, 'search-index'), { recursive: true, force: true });
+const lexicon = writeLexicon(
+  join(staging, 'b'),
+  (function* () {
+    for (const shard of shards) yield JSON.parse(readFileSync(join(shard.dir, 'lexicon.json'), 'utf8')) as ShardWords;
+  })(),
+  rareLimit,
+);
+mkdirSync(join(staging, 's'));
+for (const shard of shards) {
+  for (const file of readdirSync(join(shard.dir, 'stories'))) renameSync(join(shard.dir, 'stories', file), join(staging, 's', file));
+}
 const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
-writeFileSync(join(bundle, 'shards.json'), JSON.stringify({ version: entry.version, shards: listed }));
+const byLanguage = new Map(reports.map((r) => [r.language, r.storiesHash]));
+const id = createHash('sha256')
+  .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version: entry.version }))
+  .digest('hex')
+  .slice(0, 16);
+renameSync(staging, join(outDir, 'search-index', id));
+const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed };
+writeFileSync(join(outDir, 'search-index.json'), JSON.stringify(manifest));
+const lexiconSeconds = (performance.now() - lexiconStarted) / 1000;
 rmSync(work, { recursive: true, force: true });
 
 const figures = {
@@ -146,6 +181,8 @@ const figures = {
   jobs,
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   maxShardRssMB: Math.max(...reports.map((r) => r.peakRssMB)),
+  lexiconSeconds: Number(lexiconSeconds.toFixed(1)),
+  buckets: lexicon.buckets,
 };
 console.log(
   process.argv.includes('--json')

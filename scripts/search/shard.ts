@@ -4,7 +4,10 @@
  *
  *   node scripts/search/shard.ts <job.json> <outDir> <language>
  *
- * job.json: { files: string[] } — story pages, newest first. Prints one JSON line of figures.
+ * job.json: { files, first, sections, places, rareLimit } — story pages, newest first; the archive
+ * number of the first; the filter values (src/search/core/lexicon.ts). Besides Pagefind's files it
+ * writes lexicon.json (this shard's words, src/search/build/lexicon.ts) and stories/<n>.bin (what
+ * a result shows, story number n). Prints one JSON line of figures.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,9 @@ import { searchRecord, versionWord, type SearchResultMeta } from '../../src/lib/
 import { SECTION_LABELS, SECTIONS, type Section } from '../../src/lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { extractStory } from './extract.ts';
+import { gzip as gzipJson, ShardLexicon } from '../../src/search/build/lexicon.ts';
+import { facetOf } from '../../src/search/core/lexicon.ts';
+import { foldChars } from '../../src/lib/search-tokens.ts';
 
 /** Pagefind's fragment file: gzip of this signature + JSON. Pinned: pagefind is an exact version. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
@@ -25,7 +31,18 @@ const FRAGMENT_KEYS = ['url', 'content', 'word_count', 'filters', 'meta', 'ancho
 
 const [jobFile, outDir, language] = process.argv.slice(2);
 if (!jobFile || !outDir || !language) throw new Error('usage: shard.ts <job.json> <outDir> <language>');
-const { files } = JSON.parse(readFileSync(jobFile, 'utf8')) as { files: string[] };
+const { files, first, sections, places, rareLimit } = JSON.parse(readFileSync(jobFile, 'utf8')) as {
+  files: string[];
+  first: number;
+  sections: string[];
+  places: string[];
+  rareLimit: number;
+};
+const lexicon = new ShardLexicon(rareLimit);
+/** A hash of what this shard's results show (part of the build's folder name). */
+const storiesHash = createHash('sha256');
+const storyDir = join(outDir, 'stories');
+mkdirSync(storyDir, { recursive: true });
 
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -45,7 +62,12 @@ for (const [i, file] of files.entries()) {
   const city = findCity(story.city);
   if (!city) throw new Error(`${file}: unknown city ${story.city}`);
   const url = storyPath(story.slug);
-  const record = searchRecord({ head: [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n'), body: story.body });
+  const head = [story.kicker, story.headline, story.subhead].filter(Boolean).join('\n');
+  const record = searchRecord({ head, body: story.body });
+  const section = sections.indexOf(story.section);
+  const place = places.indexOf(city.slug);
+  if (section < 0 || place < 0) throw new Error(`${file}: section or place not in the filter lists`);
+  lexicon.add(first + i, facetOf(section, place, places.length), head, story.body);
   const date = new Date(`${story.date}T00:00:00Z`);
   const [opening, ...rest] = splitText(story.body);
   const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
@@ -65,9 +87,13 @@ for (const [i, file] of files.entries()) {
     textId,
     parts: rest.length,
     bodyPosition: record.bodyPosition,
+    bodyStart: foldChars(`${head}\n${story.body}`).length - foldChars(story.body).length,
   };
   if (display.has(url)) throw new Error(`${file}: a second page for ${url}`);
   display.set(url, { content: opening!, meta });
+  const shown = JSON.stringify(display.get(url));
+  storiesHash.update(shown);
+  writeFileSync(join(storyDir, `${first + i}.bin`), gzipJson(shown));
   // Pagefind names a fragment by a hash of what it indexed, which leaves out some of the fields
   // written into it below (a corrected date or place would keep the name, and hosts cache
   // fragments as immutable): a last word, a hash of what the fragment will carry, renames it.
@@ -117,6 +143,7 @@ for (const name of readdirSync(fragmentDir)) {
   fragments++;
 }
 if (fragments !== files.length) throw new Error(`shard ${language}: ${files.length} stories but ${fragments} fragments`);
+writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(lexicon));
 
 console.log(
   JSON.stringify({
@@ -125,5 +152,6 @@ console.log(
     indexSeconds: (indexed - started) / 1000,
     totalSeconds: (performance.now() - started) / 1000,
     peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    storiesHash: storiesHash.digest('hex'),
   }),
 );

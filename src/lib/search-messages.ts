@@ -39,15 +39,22 @@ export interface Outcome {
   /** Stories found before the section and place filters, and after them. */
   found: number;
   shown: number;
-  /** What the search covered, e.g. "在最新的 500 篇稿件（最早到2025年6月）中" ('' for the whole archive). */
-  where: string;
+  /** Stories searched so far and in the archive: a search still running says how far it got. */
+  searched: number;
+  total: number;
 }
 
-/** The status line after a search. Says once what was or was not found. */
-export function resultStatus({ terms, found, shown, where }: Outcome): string {
-  if (shown > 0) return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}`;
+/**
+ * The status line after a search, or while it runs through older stories ("在最新的 500 篇稿件中
+ * 找到 12 篇。正在检索其余 99,500 篇……"). Says once what was or was not found.
+ */
+export function resultStatus({ terms, found, shown, searched, total }: Outcome): string {
+  const running = searched < total;
+  const where = running ? `在最新的 ${count(searched)} 篇稿件中` : '';
+  const more = running ? `正在检索其余 ${count(total - searched)} 篇……` : '';
+  if (shown > 0) return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}${running ? '。' : ''}${more}`;
   const quoted = terms.map((t) => `“${t}”`).join('');
   const all = terms.length > 1 ? '同时' : '';
-  if (found > 0) return `${where}有 ${count(found)} 篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。`;
-  return `${where}没有稿件${all}包含${quoted}。`;
+  if (found > 0) return `${where}有 ${count(found)} 篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。${more}`;
+  return `${where}没有稿件${all}包含${quoted}。${more}`;
 }

@@ -332,6 +332,8 @@ export interface SearchResultMeta {
   parts: number;
   /** The story's SearchRecord.bodyPosition: tells which part a hit's index position falls in. */
   bodyPosition: number;
+  /** Where the body starts in the lexicon's positions (src/search/core/lexicon.ts): a lexicon position p is index position p − bodyStart + bodyPosition. */
+  bodyStart: number;
 }
 
 /** The head text of a result (matched and marked like the body). */

@@ -58,6 +58,15 @@ export const paragraphPath = (slug: string, n: number): string => `${storyPath(s
  */
 export const searchTextPartPath = (textId: string, part: number): string => `/pagefind/text/${textId}.${part}.pf_text`;
 
+/** The search index's manifest (src/search/core/lexicon.ts): revalidated, it names the build's folder. */
+export const searchManifestPath = (): string => '/search-index.json';
+
+/** Bucket `n` of the lexicon of build `id` (gzip JSON). */
+export const lexiconBucketPath = (id: string, n: number): string => `/search-index/${id}/b/${n}.bin`;
+
+/** What a result shows for story number `story` (archive order) of build `id` (gzip JSON). */
+export const searchStoryPath = (id: string, story: number): string => `/search-index/${id}/s/${story}.bin`;
+
 /** Index of every section, with story counts. */
 export const sectionsIndexPath = (): string => '/sections/';
 

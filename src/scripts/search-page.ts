@@ -1,25 +1,23 @@
 /**
- * The search page (/search/): reads and writes ?q=&section=&place=&sort=&scope= so every search is
- * a link, searches as the reader types, shows counts, filters and highlighted excerpts. A search
- * covers the newest stories first; "再检索更早的…" widens it (src/lib/search-scope.ts).
+ * The search page (/search/): reads and writes ?q=&section=&place=&sort= so every search is a
+ * link, searches the whole archive as the reader types, shows counts, filters and highlighted
+ * excerpts. A search that Pagefind answers shows the newest stories' results first and goes on
+ * through older ones (src/search/client/engine.ts); `data-complete` on the status line says when
+ * the count is final.
  * History: while the reader types, the address is replaced; a search that settles (a pause,
  * Enter, a filter) becomes its own history entry, so Back steps through distinct searches.
  */
 import { excerpt, firstHit, headText, markTerms, parseQuery, queryLength, queryTooLong, type Segment } from '../lib/search-tokens.ts';
 import { EMPTY_QUERY_STATUS, resultStatus, searchTitle, tooLongStatus } from '../lib/search-messages.ts';
-import { parseScope, scopeParam, scopePhrase, widenLabel, widerScope, type Scope, type ShardInfo } from '../lib/search-scope.ts';
 import { searchPath } from '../lib/urls.ts';
-import { FILTERS, preload, search, type FilterName, type Hit } from './exact-search.ts';
+import { FILTERS, preload, search, type FilterName, type Hit, type SearchOutcome, type Sort } from '../search/client/engine.ts';
 import { excerptSource } from './search-text.ts';
 
-type Sort = 'relevance' | 'newest';
 interface State {
   q: string;
   section: string;
   place: string;
   sort: Sort;
-  /** ?scope= as given: a number of shards, 'all', or '' (the newest shard). */
-  scope: string;
 }
 
 const PAGE_SIZE = 10;
@@ -39,12 +37,9 @@ const selects: Record<FilterName | 'sort', HTMLSelectElement> = {
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 const more = document.getElementById('search-more') as HTMLButtonElement;
-const older = document.getElementById('search-older') as HTMLButtonElement;
 /** Next steps shown when a search shows nothing; its first item only when filters hide results. */
 const empty = document.getElementById('search-empty')!;
 const emptyFilters = document.getElementById('search-empty-filters')!;
-/** The archive's shards, known after the first search (pagefind/shards.json). */
-let shards: ShardInfo[] = [];
 
 function readUrl(): State {
   const params = new URLSearchParams(location.search);
@@ -53,7 +48,6 @@ function readUrl(): State {
     section: params.get('section') ?? '',
     place: params.get('place') ?? '',
     sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
-    scope: params.get('scope') ?? '',
   };
 }
 
@@ -63,7 +57,6 @@ function urlOf(state: State): string {
   if (state.section) params.set('section', state.section);
   if (state.place) params.set('place', state.place);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
-  if (state.scope) params.set('scope', state.scope);
   const query = params.toString();
   return query ? `${searchPath()}?${query}` : searchPath();
 }
@@ -115,8 +108,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ..
 }
 
 async function resultItem(hit: Hit, terms: string[]): Promise<HTMLLIElement> {
-  const { content: opening, meta } = await hit.data();
-  const { text: content, cut } = await excerptSource(meta, opening, terms, EXCERPT_WIDTH, hit.starts);
+  const { content: opening, meta, starts } = await hit.data();
+  const { text: content, cut } = await excerptSource(meta, opening, terms, EXCERPT_WIDTH, starts);
   const head = headText(meta);
   const link = el('a', 'hover:underline');
   const highlight = new URLSearchParams();
@@ -169,7 +162,7 @@ async function showMore(): Promise<void> {
   more.hidden = shown.count >= shown.hits.length;
 }
 
-async function render(hits: Hit[], terms: string[], scope: Scope): Promise<void> {
+async function render({ hits, terms, searched, total, complete }: SearchOutcome): Promise<void> {
   const matches = (hit: Hit, skip?: FilterName) =>
     FILTERS.every((name) => name === skip || !state[name] || hit[name] === state[name]);
   for (const name of FILTERS) {
@@ -181,26 +174,27 @@ async function render(hits: Hit[], terms: string[], scope: Scope): Promise<void>
   shown = { hits: filtered, terms, count: 0 };
   list.replaceChildren();
   await showMore();
-  status.textContent = resultStatus({ terms, found: hits.length, shown: filtered.length, where: scopePhrase(scope) });
-  empty.hidden = filtered.length > 0;
+  status.textContent = resultStatus({ terms, found: hits.length, shown: filtered.length, searched, total });
+  status.dataset.complete = String(complete);
+  empty.hidden = filtered.length > 0 || !complete;
   emptyFilters.hidden = hits.length === 0;
-  older.hidden = scope.complete;
-  if (!scope.complete) older.textContent = widenLabel(shards, scope.shards);
 }
 
 // ---- searching: one at a time, the newest request wins -------------------------------------
 
 let generation = 0;
+/** Thrown from a running search's progress when a newer search is waiting. */
+class Superseded extends Error {}
 let queue: Promise<void> = Promise.resolve();
 
 /** No results to show: the list emptied, `message` in the status line. */
 function showNothing(message: string): void {
   list.replaceChildren();
   more.hidden = true;
-  older.hidden = true;
   empty.hidden = true;
   clearCounts();
   status.textContent = message;
+  status.dataset.complete = 'true';
 }
 
 function run(): void {
@@ -214,12 +208,17 @@ function run(): void {
       if (queryTooLong(wanted.q)) showNothing(tooLongStatus(queryLength(wanted.q)));
       else if (parseQuery(wanted.q).length === 0) showNothing(EMPTY_QUERY_STATUS);
       else {
-        const outcome = await search(wanted.q, wanted.sort, parseScope(wanted.scope || null, shards.length || Number.MAX_SAFE_INTEGER));
-        shards = outcome.shards;
+        // Partial outcomes (newest stories first) are shown while older ones are searched; a
+        // newer search stops the older one at its next step.
+        const outcome = await search(wanted.q, wanted.sort, async (partial) => {
+          if (mine !== generation) throw new Superseded();
+          await render(partial);
+        });
         if (mine !== generation) return;
-        await render(outcome.hits, outcome.terms, outcome.scope);
+        await render(outcome);
       }
     } catch (error) {
+      if (error instanceof Superseded) return;
       console.error(error);
       if (mine !== generation) return;
       showNothing('搜索出错，请稍后重试。');
@@ -234,8 +233,6 @@ function run(): void {
 input.addEventListener('keydown', preload, { once: true });
 
 function typed(): void {
-  // A new query starts again from the newest stories.
-  if (state.q !== input.value) state.scope = '';
   state.q = input.value;
   writeUrl(settled ? 'push' : 'replace');
   settled = false;
@@ -256,7 +253,6 @@ form.addEventListener('submit', (event) => {
   clearTimeout(typingTimer);
   clearTimeout(settleTimer);
   const changed = state.q !== input.value;
-  if (changed) state.scope = '';
   state.q = input.value;
   writeUrl(settled ? 'push' : 'replace');
   settled = true;
@@ -280,18 +276,6 @@ more.addEventListener('click', () => {
     // Keyboard users continue from the first new result.
     list.children[first]?.querySelector('a')?.focus();
   });
-});
-
-older.addEventListener('click', () => {
-  const current = parseScope(state.scope || null, shards.length);
-  const next = widerScope(current, shards.length);
-  state.scope = scopeParam(next, shards.length) ?? '';
-  writeUrl('push');
-  settled = true;
-  run();
-  // The button may vanish (everything searched): keyboard users continue from the first result,
-  // or from the status line when there is none.
-  void queue.then(() => (list.querySelector('a') ?? status).focus());
 });
 
 addEventListener('popstate', () => {

@@ -8,7 +8,7 @@ import type { SearchResultMeta } from '../lib/search-tokens.ts';
 import { searchTextPartPath } from '../lib/urls.ts';
 
 /** A part file is gzip, like Pagefind's own files, so any static host serves it as it is. */
-async function fetchPart(textId: string, part: number): Promise<string> {
+export async function fetchPart(textId: string, part: number): Promise<string> {
   const response = await fetch(searchTextPartPath(textId, part));
   if (!response.ok || !response.body) throw new Error(`${response.url}: ${response.status}`);
   return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();

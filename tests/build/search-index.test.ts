@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { extractStory } from '../../scripts/search/extract.ts';
 import { DIST } from '../support/site.ts';
-import type { ShardInfo } from '../../src/lib/search-scope.ts';
+import type { ShardInfo } from '../../src/search/core/lexicon.ts';
 
 const page = (slug: string) => join(DIST, 'stories', slug, 'index.html');
 
@@ -41,7 +41,7 @@ function indexCopy(
     encoding: 'utf8',
     env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '4', ...env },
   });
-  const listing = join(root, 'pagefind', 'shards.json');
+  const listing = join(root, 'search-index.json');
   const shards = existsSync(listing) ? (JSON.parse(readFileSync(listing, 'utf8')) as { shards: ShardInfo[] }).shards : undefined;
   const chunkDir = join(root, 'pagefind', 'index');
   const chunks = existsSync(chunkDir) ? readdirSync(chunkDir).length : 0;
@@ -58,7 +58,7 @@ test('the indexer builds shards of the configured size and reports stories, seco
   assert.equal(typeof report.seconds, 'number');
 });
 
-test('the newest stories get a smaller first shard; shards.json lists each shard newest first with its count and dates', () => {
+test('the newest stories get a smaller first shard; the manifest (search-index.json) lists each shard newest first with its count and dates', () => {
   const { status, output, shards } = indexCopy(() => {}, { SEARCH_FIRST_SHARD_SIZE: '1' });
   assert.equal(status, 0, output);
   // Newest first: 2025-10-03 (太原), 10-02 (昔阳), three of 10-01, then 09-30 (长治).

@@ -494,18 +494,22 @@ test('without JavaScript the search page says search needs it and offers the sec
   await context.close();
 });
 
-test('story pages load no search code, the search page loads Pagefind only for a search', async () => {
+test('story pages load no search code; the search page loads the index only for a search, and Pagefind not for a rare term', async () => {
   const page = await (await site.context()).newPage();
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(site.url(storyPath('jincheng-etdz-industrial-ecosystem')));
   await page.goto(site.url('/search/'));
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/')), [], 'no Pagefind before a search');
+  const searchFiles = () => requested.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/search-index'));
+  assert.deepEqual(searchFiles(), [], 'no index before a search');
   await page.keyboard.type('招商');
   await settled(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 2);
-  assert.ok(requested.includes('/pagefind/pagefind.js'));
+  assert.ok(requested.includes('/search-index.json'));
+  assert.ok(requested.some((p) => /^\/search-index\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(p)), 'a lexicon bucket');
+  // On six stories every word is rare (SEARCH_RARE_LIMIT, default 100): the lexicon answers.
+  assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/') && !p.startsWith('/pagefind/text/')), [], 'no Pagefind for a rare term');
 });
 
 test("the index's fragments and text parts hold the readable text, whole (guards Pagefind's internal fragment format)", () => {
@@ -534,74 +538,80 @@ test("the index's fragments and text parts hold the readable text, whole (guards
   assert.equal(entry.version, '1.6.0', 'pagefind is pinned: the indexer rewrites its fragments');
 });
 
-// It serves its own re-sharded copy of dist/ with the preview server: the nginx pass would repeat it unchanged.
-const ownServer = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-sharded copy with the preview server';
-test('with the index cut into shards of two stories, the whole archive (?scope=all) gives the same results, order and counts; a search starts with the newest shard and widens on request', { skip: ownServer }, async () => {
+// It serves its own re-indexed copies of dist/ with the preview server: the nginx pass would repeat it unchanged.
+const ownServer = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-indexed copies with the preview server';
+
+/** Re-indexes a copy of dist/ with `env` (shard size, rare limit …) and serves it while `body` runs. */
+async function withIndex(env: Record<string, string>, body: (url: string, report: { shards: number }) => Promise<void>): Promise<void> {
   const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { spawnSync } = await import('node:child_process');
   const { startServer } = await import('../../tooling/server/serve.ts');
-  const root = mkdtempSync(join(tmpdir(), 'search-shards-'));
+  const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   cpSync(DIST, root, { recursive: true });
-  const built = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
-    encoding: 'utf8',
-    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '2' },
-  });
+  const built = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, ...env } });
   assert.equal(built.status, 0, built.stderr);
-  assert.equal(JSON.parse(built.stdout.trim()).shards, 3);
   const server = await startServer(root);
   try {
-    const page = await (await site.context()).newPage();
-    const search = async (query: string, extra = '&scope=all') => {
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}${extra}`);
-      await settled(page);
-      return resultPaths(page);
-    };
-    for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
-      assert.deepEqual(sorted(await search(row.query)), sorted(row.expected.map(byName)), row.query);
-    }
-    for (const query of ['开发区', '区', '发展 项目']) assert.deepEqual(await search(query), expectedOrder(query), query);
-    await search('区', '&sort=newest&scope=all');
-    assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
-    assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
-
-    // Without ?scope= only the newest shard is searched: the two newest stories, said so.
-    const newestFirst = [...stories]
-      .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.slug.localeCompare(b.data.slug))
-      .map((s) => storyPath(s.data.slug));
-    const status = page.locator('#search-status');
-    const older = page.locator('#search-older');
-    assert.deepEqual(sorted(await search('区', '')), sorted(newestFirst.slice(0, 2)));
-    assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中找到 2 篇$/);
-    assert.equal(await older.textContent().then((t) => t!.trim()), '再检索更早的 2 篇（档案共 6 篇）');
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      assert.deepEqual(await axeViolations(page), [], `axe, ${colorScheme}, with the widen button shown`);
-    }
-    // Each step doubles the shards searched, keeps the query, and is its own history entry.
-    await older.click();
-    await settled(page);
-    assert.equal(new URL(page.url()).searchParams.get('scope'), '2');
-    assert.deepEqual(sorted(await resultPaths(page)), sorted(newestFirst.slice(0, 4)));
-    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-testid="search-results"]') !== null), true, 'focus moves to the results');
-    await older.click();
-    await settled(page);
-    assert.equal(new URL(page.url()).searchParams.get('scope'), 'all');
-    assert.deepEqual(sorted(await resultPaths(page)), sorted(newestFirst));
-    assert.equal(await status.textContent(), '找到 6 篇');
-    assert.equal(await older.isHidden(), true, 'nothing older to search');
-    await page.goBack();
-    await settled(page);
-    assert.deepEqual(sorted(await resultPaths(page)), sorted(newestFirst.slice(0, 4)), 'Back narrows the search again');
-    // A query found only in older stories says where it looked and offers to look further.
-    const oldest = stories.find((s) => storyPath(s.data.slug) === newestFirst.at(-1))!;
-    const oldOnly = oldest.data.headline.slice(0, 4);
-    assert.ok(!bruteForce(oldOnly).some((path) => newestFirst.slice(0, 2).includes(path)), `${oldOnly} is not in the newest stories`);
-    assert.deepEqual(await search(oldOnly, ''), []);
-    assert.match((await status.textContent())!, /^在最新的 2 篇稿件（最早到2025年10月）中没有稿件包含/);
-    assert.equal(await older.isVisible(), true);
+    await body(server.url, JSON.parse(built.stdout.trim()));
   } finally {
     await server.close();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The lexicon answers terms with a word in at most SEARCH_RARE_LIMIT stories; Pagefind the rest,
+ * shard by shard; a rare word beside common ones is checked against the text. On six stories the
+ * default limit sends everything to the lexicon, so these indexes force each path: 0 (Pagefind
+ * alone), 1 and 2 (all three, terms mixed).
+ */
+for (const rareLimit of ['0', '1', '2']) {
+  test(`with shards of two stories and a rare limit of ${rareLimit}, every listed query finds exactly its stories, in the same order, with the same counts`, { skip: ownServer }, async () => {
+    await withIndex({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, async (url, report) => {
+      assert.equal(report.shards, 3);
+      const page = await (await site.context()).newPage();
+      await page.goto(`${url}/search/`);
+      // Submitted in the page (Pagefind loads once, as for a reader searching again and again).
+      const search = async (query: string, extra = '') => {
+        if (extra) await page.goto(`${url}/search/?q=${encodeURIComponent(query)}${extra}`);
+        else {
+          await page.evaluate((q) => {
+            (document.getElementById('search-q') as HTMLInputElement).value = q;
+            (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
+          }, query);
+        }
+        await settled(page);
+        assert.equal(await page.locator('#search-status').getAttribute('data-complete'), 'true', `${query}: complete`);
+        return resultPaths(page);
+      };
+      for (const row of [...readTsv('tests/fixtures/search-queries.tsv'), ...readTsv('tests/fixtures/search-queries-extra.tsv')]) {
+        assert.deepEqual(sorted(await search(row.query)), sorted(bruteForce(row.query)), row.query);
+      }
+      for (const query of ['开发区', '区', '发展 项目', '项目 袁兆辉', '经开区']) assert.deepEqual(await search(query), expectedOrder(query), query);
+      await search('区', '&sort=newest');
+      assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
+      assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
+    });
+  });
+}
+
+test('a search Pagefind answers shows the newest stories first, says it goes on, and ends with the whole archive; an old link with ?scope= searches everything', { skip: ownServer }, async () => {
+  await withIndex({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
+    const page = await (await site.context()).newPage();
+    // Every text the status line shows, in order.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { statusSeen: string[] }).statusSeen = []);
+      new MutationObserver(() => {
+        const status = document.getElementById('search-status');
+        if (status?.textContent) seen.push(`${status.dataset.complete}|${status.textContent}`);
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.goto(`${url}/search/?q=${encodeURIComponent('区')}&scope=1`);
+    await settled(page);
+    const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+    assert.ok(seen.some((text) => /^false\|在最新的 2 篇稿件中找到 2 篇。正在检索其余 4 篇……$/.test(text)), seen.join('\n'));
+    assert.equal(seen.at(-1), 'true|找到 6 篇');
+    assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce('区')));
+  });
 });

@@ -1,0 +1,96 @@
+/**
+ * Builds the lexicon (src/search/core/lexicon.ts) in two steps that bound memory: each shard
+ * process collects its stories' words (ShardLexicon, postings kept only while a word is rare in
+ * the shard), and the indexer merges the shards' words and writes the buckets (writeLexicon).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { encodeChar, foldChars, bigramWord } from '../../lib/search-tokens.ts';
+import { bucketCount, bucketOf, type Bucket, type Posting } from '../core/lexicon.ts';
+
+/** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
+export const DEFAULT_RARE_LIMIT = 100;
+
+/** One shard's words: word → [story count, postings (dropped, null, once past the limit)]. */
+export type ShardWords = Record<string, [number, Posting[] | null]>;
+
+export class ShardLexicon {
+  readonly words = new Map<string, [number, Posting[] | null]>();
+  readonly rareLimit: number;
+  constructor(rareLimit: number) {
+    this.rareLimit = rareLimit;
+  }
+
+  /** Adds story number `story` (archive order) with its head and body as the index reads them. */
+  add(story: number, facet: number, head: string, body: string): void {
+    const headLength = foldChars(head).length;
+    const chars = foldChars(`${head}\n${body}`);
+    const here = new Map<string, number[]>();
+    chars.forEach((ch, i) => {
+      // A space is never a term of its own (terms are split at spaces), but bigrams hold it.
+      if (ch !== ' ') {
+        const char = encodeChar(ch);
+        if (!here.has(char)) here.set(char, [i]);
+      }
+      const next = chars[i + 1];
+      if (next === undefined) return;
+      const word = bigramWord(ch, next);
+      const at = here.get(word);
+      if (at) at.push(i);
+      else here.set(word, [i]);
+    });
+    for (const [word, positions] of here) {
+      let entry = this.words.get(word);
+      if (!entry) this.words.set(word, (entry = [0, []]));
+      entry[0]++;
+      if (entry[1] && entry[0] > this.rareLimit) entry[1] = null;
+      entry[1]?.push([story, facet, headLength, ...positions]);
+    }
+  }
+
+  toJSON(): ShardWords {
+    return Object.fromEntries(this.words);
+  }
+}
+
+/** Gzip, like Pagefind's own files and the text parts: any static host serves them as they are. */
+export const gzip = (text: string): Buffer => gzipSync(Buffer.from(text), { level: 6 });
+
+/**
+ * Merges the shards' words (any order) and writes the buckets into `dir` as <n>.bin; returns
+ * their count and a hash of their contents (part of the build's folder name).
+ */
+export function writeLexicon(dir: string, shards: Iterable<ShardWords>, rareLimit: number): { buckets: number; hash: string } {
+  const merged = new Map<string, [number, Posting[] | null]>();
+  for (const shard of shards) {
+    for (const [word, [count, postings]] of Object.entries(shard)) {
+      const entry = merged.get(word);
+      if (!entry) merged.set(word, [count, postings]);
+      else {
+        entry[0] += count;
+        entry[1] = entry[1] && postings && entry[0] <= rareLimit ? entry[1].concat(postings) : null;
+      }
+    }
+  }
+  // A word rare in each shard may be common in all: its postings go.
+  let bytes = 0;
+  for (const entry of merged.values()) {
+    if (entry[0] > rareLimit) entry[1] = null;
+    bytes += 12 + (entry[1] ? entry[1].reduce((n, p) => n + 6 * p.length, 0) : 0);
+  }
+  const buckets = bucketCount(bytes);
+  const contents: Bucket[] = Array.from({ length: buckets }, () => ({}));
+  for (const [word, [count, postings]] of merged) {
+    contents[bucketOf(word, buckets)]![word] = postings ? postings.sort((a, b) => a[0]! - b[0]!) : count;
+  }
+  mkdirSync(dir, { recursive: true });
+  const hash = createHash('sha256');
+  contents.forEach((bucket, n) => {
+    const text = JSON.stringify(bucket);
+    hash.update(text);
+    writeFileSync(join(dir, `${n}.bin`), gzip(text));
+  });
+  return { buckets, hash: hash.digest('hex') };
+}

@@ -1,0 +1,247 @@
+/**
+ * Exact search over the whole archive, in the browser. Each term is first looked up in the
+ * lexicon (src/search/core/lexicon.ts): a word in no story ends the search at once; a rare word
+ * gives the term's stories and positions without Pagefind, so a search for a name costs its few
+ * buckets and results, whatever the size of the archive. Terms made only of common words go to
+ * Pagefind, shard by shard, newest first; partial results are reported as shards open, and the
+ * final ranking and count cover every shard.
+ */
+import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../../lib/search-tokens.ts';
+import { partOf } from '../../lib/search-text.ts';
+import { fetchPart } from '../../scripts/search-text.ts';
+import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
+import { loadBuckets, loadManifest, loadStory } from './index-files.ts';
+import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
+
+export const FILTERS = ['section', 'place'] as const;
+export type FilterName = (typeof FILTERS)[number];
+export type Sort = 'relevance' | 'newest';
+
+export interface ResultData {
+  /** The opening of the text (part 0). */
+  content: string;
+  meta: SearchResultMeta;
+  /** Index positions where the terms occur (src/lib/search-text.ts startPart), or undefined. */
+  starts: number[] | undefined;
+}
+
+export interface Hit extends RankKeys {
+  id: string;
+  section: string | undefined;
+  place: string | undefined;
+  data(): Promise<ResultData>;
+}
+
+export interface SearchOutcome {
+  terms: string[];
+  /** Every story searched so far containing every term, in the order asked for, before filters. */
+  hits: Hit[];
+  /** Stories searched so far, and in the archive. */
+  searched: number;
+  total: number;
+  /** The search covered the whole archive: counts and order are final. */
+  complete: boolean;
+}
+
+/**
+ * Stories whose text is fetched to check a term the lexicon only narrows down (a rare word beside
+ * common ones). More than this, and Pagefind answers instead.
+ */
+export const TEXT_CHECK_LIMIT = 40;
+
+/** Starts loading the manifest ahead of the first search (e.g. when the reader starts typing). */
+export function preload(): void {
+  void loadManifest().catch(() => {});
+}
+
+/**
+ * Every story containing every term of `query`. `progress` receives partial outcomes while
+ * Pagefind opens older shards (never for a search the lexicon answers). Never run two at once
+ * (callers queue).
+ */
+export async function search(query: string, sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
+  const terms = parseQuery(query);
+  const index = await loadManifest();
+  const finish = (hits: Hit[]): SearchOutcome => ({
+    terms,
+    hits: hits.sort(sort === 'newest' ? byNewest : byRelevance),
+    searched: index.stories,
+    total: index.stories,
+    complete: true,
+  });
+  if (terms.length === 0) return finish([]);
+  const bucketFor = await loadBuckets(index, terms.flatMap(termWords));
+  const lookups = terms.map((term) => lookupTerm(term, bucketFor));
+  if (lookups.some((l) => l.kind === 'none')) return finish([]);
+  const fromLexicon = await lexiconSearch(index, terms, lookups);
+  if (fromLexicon) return finish(fromLexicon);
+  return pagefindSearch(index, terms, sort, progress);
+}
+
+// ---- the lexicon's answer ------------------------------------------------------------------
+
+type RareLookup = Extract<TermLookup, { kind: 'rare' }>;
+
+/** Hits from the lexicon alone (and the text of few stories), or null when Pagefind must answer. */
+async function lexiconSearch(index: SearchManifest, terms: string[], lookups: TermLookup[]): Promise<Hit[] | null> {
+  const rare = lookups.flatMap((l, i) => (l.kind === 'rare' ? [{ term: terms[i]!, lookup: l as RareLookup }] : []));
+  if (rare.length === 0) return null;
+  rare.sort((a, b) => a.lookup.stories.size - b.lookup.stories.size);
+  const common = terms.filter((_, i) => lookups[i]!.kind === 'common');
+  const candidates = [...rare[0]!.lookup.stories.keys()].filter((story) => rare.every((r) => r.lookup.stories.has(story)));
+  const needsText = (story: number) => common.length > 0 || rare.some((r) => !r.lookup.stories.get(story)!.verified);
+  if (candidates.filter(needsText).length > TEXT_CHECK_LIMIT) return null;
+  const hits = await Promise.all(
+    candidates.map(async (story): Promise<Hit | null> => {
+      const found = rare.map((r) => r.lookup.stories.get(story)!);
+      const first = found[0]!;
+      const length = (term: string) => Array.from(term).length;
+      // A one-character term counts once a story (as Pagefind's answer does).
+      let frequency = found.reduce((n, c, i) => n + (length(rare[i]!.term) === 1 ? 1 : c.starts.length), 0);
+      let headHits = found.filter((c, i) => c.starts.some((s) => s + length(rare[i]!.term) <= c.headLength)).length;
+      if (needsText(story)) {
+        const checked = await checkText(index, story, rare.map((r) => r.term), common, found);
+        if (!checked) return null;
+        headHits = checked.headHits;
+        frequency += checked.commonFrequency;
+      }
+      const places = index.places.length;
+      const starts = found.flatMap((c) => c.starts).sort((a, b) => a - b);
+      return {
+        id: `s${story}`,
+        headHits,
+        frequency,
+        recency: index.stories - story,
+        section: index.sections[Math.floor(first.facet / places)],
+        place: index.places[first.facet % places],
+        async data() {
+          const { content, meta } = await loadStory(index, story);
+          // Lexicon positions to index positions (src/lib/search-tokens.ts SearchRecord).
+          return { content, meta, starts: starts.map((p) => p - meta.bodyStart + meta.bodyPosition) };
+        },
+      };
+    }),
+  );
+  return hits.filter((hit): hit is Hit => hit !== null);
+}
+
+/**
+ * Whether story `story` holds every term, read from its text: from the part where the earliest
+ * candidate position of the rare terms could be (a folded position is never after the text's
+ * own), or from the start when there are common terms too. Reads on until every term is found
+ * or the text ends. Occurrences of the common terms in what was read count for ranking.
+ */
+async function checkText(
+  index: SearchManifest,
+  story: number,
+  rare: string[],
+  common: string[],
+  candidates: Candidate[],
+): Promise<{ headHits: number; commonFrequency: number } | null> {
+  const { content, meta } = await loadStory(index, story);
+  const terms = [...rare, ...common];
+  const earliest = common.length ? 0 : Math.min(...candidates.map((c) => c.starts[0]!));
+  const fromPart = earliest < meta.bodyStart ? 0 : partOf(earliest - meta.bodyStart);
+  let text = fromPart === 0 ? `${headText(meta)}\n${content}` : '';
+  let part = fromPart === 0 ? 0 : fromPart - 1;
+  const missing = () => {
+    const folded = foldText(text);
+    return terms.some((t) => !folded.includes(t));
+  };
+  while (missing() && part < meta.parts) text += await fetchPart(meta.textId, ++part);
+  if (missing()) return null;
+  const head = foldText(headText(meta));
+  const folded = foldText(text);
+  return {
+    headHits: terms.filter((t) => head.includes(t)).length,
+    commonFrequency: common.reduce((n, t) => n + (Array.from(t).length === 1 ? 1 : folded.split(t).length - 1), 0),
+  };
+}
+
+// ---- Pagefind's answer ---------------------------------------------------------------------
+
+interface TermHit {
+  result: PagefindResult;
+  head: boolean;
+  frequency: number;
+  starts: number[] | undefined;
+}
+
+/** One term over the open shards: the stories containing it exactly. */
+async function searchTerm(pagefind: ShardedPagefind, term: string): Promise<Map<string, TermHit>> {
+  const q = termQuery(term);
+  const hits = new Map<string, TermHit>();
+  // A phrase result carries the positions of its first occurrence; kicker and headline come first.
+  for (const result of await pagefind.phrase(q.query)) {
+    hits.set(result.id, { result, head: result.words.some((p) => p < q.headLimit), frequency: 1, starts: undefined });
+  }
+  if (q.kind === 'phrase') {
+    // Where and how often: a plain search of the same words (same index chunks, nothing more to
+    // download) returns every position; runs of consecutive positions are occurrences.
+    for (const result of await pagefind.words(q.words)) {
+      const hit = hits.get(result.id);
+      if (!hit) continue;
+      hit.starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
+      hit.frequency = Math.max(1, hit.starts.length);
+    }
+  }
+  return hits;
+}
+
+function valueOf(byValue: Map<string, Set<string>>, id: string): string | undefined {
+  for (const [value, ids] of byValue) if (ids.has(id)) return value;
+  return undefined;
+}
+
+/** The terms over the open shards of `pagefind`. */
+async function searchOpen(pagefind: ShardedPagefind, index: SearchManifest, terms: string[]): Promise<Hit[]> {
+  const perTerm: Map<string, TermHit>[] = [];
+  for (const term of terms) {
+    const found = await searchTerm(pagefind, term);
+    if (found.size === 0) return [];
+    perTerm.push(found);
+  }
+  perTerm.sort((a, b) => a.size - b.size);
+  const sections = await pagefind.members('section');
+  const places = await pagefind.members('place');
+  const hits: Hit[] = [];
+  for (const [id, first] of perTerm[0]!) {
+    const all = perTerm.map((found) => found.get(id));
+    if (all.some((hit) => !hit)) continue;
+    // Shards hold newer stories first; within one, Pagefind's score under sort {rank: desc} is
+    // the story's place in ascending rank, so larger is newer.
+    const recency = (index.shards.length - pagefind.shardOf(id)) * 1e7 + first.result.score;
+    const starts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
+    hits.push({
+      id,
+      headHits: all.filter((hit) => hit!.head).length,
+      frequency: all.reduce((sum, hit) => sum + hit!.frequency, 0),
+      recency,
+      section: valueOf(sections, id),
+      place: valueOf(places, id),
+      async data() {
+        const { content, meta } = await first.result.data();
+        return { content, meta, starts };
+      },
+    });
+  }
+  return hits;
+}
+
+/**
+ * The terms over every shard: the newest first (its results shown at once), then twice as many
+ * at each step, so the reader sees results early and the whole archive in few steps.
+ */
+async function pagefindSearch(index: SearchManifest, terms: string[], sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
+  const pagefind = await loadPagefind(index.shards);
+  for (let open = 1; ; open = Math.min(index.shards.length, open * 2)) {
+    await pagefind.open(open);
+    // Shards opened by an earlier search stay open and are searched too.
+    const opened = pagefind.opened;
+    const hits = (await searchOpen(pagefind, index, terms)).sort(sort === 'newest' ? byNewest : byRelevance);
+    const searched = index.shards.slice(0, opened).reduce((n, s) => n + s.stories, 0);
+    const outcome = { terms, hits, searched, total: index.stories, complete: opened >= index.shards.length };
+    if (outcome.complete) return outcome;
+    await progress?.(outcome);
+  }
+}
