@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
+import { searchIndex } from './src/search/build/integration.ts';
 
 /** The archive's public address: the one place every absolute URL derives from. */
 export const SITE_URL = process.env.SITE_URL ?? DEFAULT_SITE_URL;
@@ -24,7 +25,11 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // The search page is a shell without results: not worth a crawler's visit.
-  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) })],
+  integrations: [
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) }),
+    // Builds the search index from the stories' text as the pages render it (src/search/).
+    searchIndex(),
+  ],
   // Story bodies are rendered by src/data/render.ts with this same pipeline.
   markdown: { processor: unified(storyMarkdownOptions) },
   vite: {

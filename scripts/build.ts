@@ -17,8 +17,8 @@ const staging = `${outDir}.staging`;
 const previous = `${outDir}.previous`;
 
 const STEPS: { name: string; args: string[] }[] = [
+  // Includes the search index (src/search/build/integration.ts).
   { name: 'astro build', args: ['node_modules/astro/bin/astro.mjs', 'build'] },
-  { name: 'search index', args: ['scripts/index-search.ts'] },
   { name: 'precompress', args: ['scripts/precompress.ts'] },
 ];
 

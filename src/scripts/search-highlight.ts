@@ -5,7 +5,7 @@
  * and Chinese has none: 准地 inside 标准地 would not be found.)
  */
 const terms = new URLSearchParams(location.search).getAll('hl').filter(Boolean);
-const story = document.querySelector('[data-search-story]');
+const story = document.querySelector('article.story');
 if (terms.length > 0 && story) markTerms(story, terms);
 
 function markTerms(root: Element, wanted: string[]): void {

@@ -1,4 +1,4 @@
-/** The search indexer reads every story page and refuses to drop one silently. */
+/** The search index is built from the stories' text as the build records it, and drops none silently. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,14 +6,12 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { extractStory } from '../../scripts/search/extract.ts';
+import { RECORDED, recordedStory } from '../support/recorded.ts';
 import { DIST } from '../support/site.ts';
 import type { ShardInfo } from '../../src/search/core/lexicon.ts';
 
-const page = (slug: string) => join(DIST, 'stories', slug, 'index.html');
-
-test('a story page yields its head, captions, body and bylines, and no archive-added text', () => {
-  const story = extractStory(readFileSync(page('changzhi-hi-tech-zone-study-meeting'), 'utf8'), 'changzhi');
+test("the build records each story's head, captions, body and bylines as printed, and no archive-added text", () => {
+  const story = recordedStory('changzhi-hi-tech-zone-study-meeting');
   assert.equal(story.kicker, '长治高新区');
   assert.equal(story.headline, '召开党工委理论学习中心组(扩大)学习会议');
   assert.equal(story.date, '2025-09-30');
@@ -24,22 +22,26 @@ test('a story page yields its head, captions, body and bylines, and no archive-a
   assert.match(lines[1]!, /^科学导报讯 9月30日,长治高新区/);
   assert.equal(lines.at(-1), '王佳琪');
   for (const added of ['照片未收录', '编者', '链接到第', '¶']) assert.ok(!story.body.includes(added), added);
-  const photo = extractStory(readFileSync(page('taiyuan-energy-storage-station-photo'), 'utf8'), 'taiyuan');
+  assert.equal(story.head, '长治高新区\n召开党工委理论学习中心组(扩大)学习会议');
+  const photo = recordedStory('taiyuan-energy-storage-station-photo');
   assert.equal(photo.kicker, undefined);
   assert.equal(photo.precision, 'day');
   assert.match(photo.body, /■ 王瑞瑞摄$/);
 });
 
+/** Indexes a copy of the build's story pages and recorded stories (`edit` may change either first). */
 function indexCopy(
-  edit: (dir: string) => void,
+  edit: (dir: string, source: string) => void,
   env: Record<string, string> = {},
 ): { status: number | null; output: string; shards: ShardInfo[] | undefined; chunks: number } {
   const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
-  edit(root);
+  const source = join(root, 'search-source.jsonl');
+  cpSync(RECORDED, source);
+  edit(root, source);
   const result = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
     encoding: 'utf8',
-    env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '4', ...env },
+    env: { ...process.env, ARCHIVE_OUT_DIR: root, ARCHIVE_SEARCH_SOURCE: source, SEARCH_SHARD_SIZE: '4', ...env },
   });
   const listing = join(root, 'search-index.json');
   const shards = existsSync(listing) ? (JSON.parse(readFileSync(listing, 'utf8')) as { shards: ShardInfo[] }).shards : undefined;
@@ -69,30 +71,36 @@ test('the newest stories get a smaller first shard; the manifest (search-index.j
   ]);
 });
 
-test('a story page the indexer cannot read stops the build, naming the file', () => {
-  const { status, output } = indexCopy((dir) => {
-    const file = join(dir, 'stories', 'xiyang-vehicle-recycling-project', 'index.html');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('data-search-story=', 'data-other='));
+test('a story page whose story the build did not record, or a story recorded twice, stops the build', () => {
+  const dropped = indexCopy((_dir, source) => {
+    writeFileSync(source, readFileSync(source, 'utf8').split('\n').filter((line) => !line.includes('"slug":"xiyang-vehicle-recycling-project"')).join('\n'));
   });
-  assert.notEqual(status, 0);
-  assert.match(output, /xiyang-vehicle-recycling-project\/index\.html: no <article data-search-story/);
+  assert.notEqual(dropped.status, 0);
+  assert.match(dropped.output, /the build recorded 5 stories, but there are 6 story pages/);
+  const twice = indexCopy((_dir, source) => {
+    const lines = readFileSync(source, 'utf8');
+    writeFileSync(source, lines + lines.split('\n')[0] + '\n');
+  });
+  assert.notEqual(twice.status, 0);
+  assert.match(twice.output, /story [a-z-]+ was recorded twice/);
 });
 
 test("a story's fragment gets a new name when only what it shows changes (fragments are cached as immutable)", () => {
   const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   try {
     cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
+    const source = join(root, 'search-source.jsonl');
+    cpSync(RECORDED, source);
     /** Fragment file name per story URL. */
     const fragments = (): Map<string, string> => {
-      const run = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root } });
+      const run = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, ARCHIVE_SEARCH_SOURCE: source } });
       assert.equal(run.status, 0, run.stderr);
       const dir = join(root, 'pagefind', 'fragment');
       return new Map(readdirSync(dir).map((name) => [JSON.parse(gunzipSync(readFileSync(join(dir, name))).subarray(12).toString()).url as string, name]));
     };
     const before = fragments();
     // A corrected date: not part of the searchable text, but shown in the result.
-    const file = join(root, 'stories', 'xiyang-vehicle-recycling-project', 'index.html');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('data-search-date="2025-10-02"', 'data-search-date="2025-10-05"'));
+    writeFileSync(source, readFileSync(source, 'utf8').replace('"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02"', '"slug":"xiyang-vehicle-recycling-project","date":"2025-10-05"'));
     const after = fragments();
     for (const [url, name] of before) {
       if (url.includes('xiyang')) assert.notEqual(after.get(url), name, url);

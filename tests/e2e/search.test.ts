@@ -14,7 +14,7 @@ import { DIST, useSite } from '../support/site.ts';
 import { readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { OPENING_CHARS, partOf } from '../../src/lib/search-text.ts';
-import { extractStory } from '../../scripts/search/extract.ts';
+import { recordedStory } from '../support/recorded.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 
@@ -156,7 +156,7 @@ test('excerpts start and end at clause boundaries and never cut a number or word
   const bodies = new Map<string, string[]>();
   const bodyOf = (path: string) => {
     const slug = path.split('/')[2]!;
-    if (!bodies.has(slug)) bodies.set(slug, Array.from(extractStory(readFileSync(join(DIST, 'stories', slug, 'index.html'), 'utf8'), slug).body));
+    if (!bodies.has(slug)) bodies.set(slug, Array.from(recordedStory(slug).body));
     return bodies.get(slug)!;
   };
   let checked = 0;
@@ -202,8 +202,8 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
     assert.match(path, /^\/pagefind\/text\/lingshi-etdz-transformation-[0-9a-f]{10}\.\d+\.pf_text$/);
     return Number(path.split('.').at(-2));
   });
-  // The indexed text: what the indexer reads from the built page.
-  const indexed = extractStory(readFileSync(join(DIST, 'stories', 'lingshi-etdz-transformation', 'index.html'), 'utf8'), 'lingshi').body;
+  // The indexed text: what the build recorded for the index.
+  const indexed = recordedStory('lingshi-etdz-transformation').body;
   const hitPart = partOf(Array.from(indexed.slice(0, indexed.indexOf('管委会+公司'))).length);
   assert.ok(numbers.includes(hitPart) && numbers.length <= 2, `fetched parts ${numbers}, the hit is in part ${hitPart}`);
   // A part that cannot be fetched leaves the excerpt at the story's opening; the result stands.

@@ -1,0 +1,246 @@
+/**
+ * Writes the search index of a built site (run by the search integration at the end of
+ * `astro build`, src/search/build/integration.ts; `scripts/index-search.ts` runs it on its own).
+ * Design: README.md, "Search".
+ *
+ * 1. Reads the stories the build recorded (src/search/build/collect.ts), one JSON line each, and
+ *    checks there is one per story page.
+ * 2. Sorts them newest first (the archive's one order; a story's number is its place in it) and
+ *    cuts them into shards: the newest SEARCH_FIRST_SHARD_SIZE (default 500), then shards of
+ *    SEARCH_SHARD_SIZE (default 2,000).
+ * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
+ *    memory stays bounded however large the archive grows.
+ * 4. Merges the shards into one Pagefind bundle (dist/pagefind/, each shard a "language"), merges
+ *    their words into the lexicon and writes what each result shows (dist/search-index/<id>/),
+ *    and the manifest that names it all (dist/search-index.json).
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { CITIES } from '../../lib/places.ts';
+import { SECTIONS } from '../../lib/taxonomy.ts';
+import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
+import { DEFAULT_RARE_LIMIT, writeLexicon, type ShardWords } from './lexicon.ts';
+import { CHUNK_SIZE_ENV, mergeShards } from './pagefind.ts';
+import type { ShardJob } from './shard.ts';
+
+export interface IndexOptions {
+  outDir: string;
+  /** The build's recorded stories (JSON lines). */
+  source: string;
+  shardSize: number;
+  firstShardSize: number;
+  jobs: number;
+  /** Pagefind's index chunk size: a search downloads the chunks holding its words. */
+  chunkSize: number;
+  rareLimit: number;
+}
+
+/** Settings from the environment: SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS, SEARCH_CHUNK_SIZE, SEARCH_RARE_LIMIT. */
+export function indexOptions(outDir: string, source: string, env: NodeJS.ProcessEnv = process.env): IndexOptions {
+  const shardSize = Number(env.SEARCH_SHARD_SIZE ?? 2000);
+  const options: IndexOptions = {
+    outDir,
+    source,
+    shardSize,
+    firstShardSize: Math.min(shardSize, Number(env.SEARCH_FIRST_SHARD_SIZE ?? 500)),
+    // A 2,000-story shard peaks near 2.5 GB (Node + Pagefind's binary): as many at once as memory
+    // and cores allow, at least one.
+    jobs: Number(env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4)))),
+    // Pagefind's default, 20,000, makes a search of a common word fetch ~25 KB per word; smaller
+    // chunks cost a larger pf_meta (their list), fetched once per shard.
+    chunkSize: Number(env.SEARCH_CHUNK_SIZE ?? 2500),
+    rareLimit: Number(env.SEARCH_RARE_LIMIT ?? DEFAULT_RARE_LIMIT),
+  };
+  for (const key of ['shardSize', 'firstShardSize', 'jobs', 'chunkSize'] as const) {
+    if (!(options[key] >= 1)) throw new Error('SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
+  }
+  if (!(options.rareLimit >= 0)) throw new Error('SEARCH_RARE_LIMIT must be a number, 0 or more');
+  return options;
+}
+
+/** Where each recorded story's line lies in the source file, with its slug and date. */
+interface SourceLine {
+  slug: string;
+  date: string;
+  start: number;
+  end: number;
+}
+
+/** Reads the source file's lines without holding it whole (it is about 7 KB a story). */
+function sourceLines(file: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const fd = openSync(file, 'r');
+  const chunk = Buffer.alloc(1 << 24);
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const data = Buffer.concat([carry, chunk.subarray(0, read)]);
+      let at = 0;
+      for (let nl = data.indexOf(10, at); nl >= 0; nl = data.indexOf(10, at)) {
+        // collect.ts writes slug and date first.
+        const head = /^\{"slug":"((?:[^"\\]|\\.)*)","date":"(\d{4}-\d{2}-\d{2})"/.exec(data.subarray(at, Math.min(nl, at + 400)).toString());
+        if (!head) throw new Error(`${file}: line ${lines.length + 1} is not a recorded story`);
+        lines.push({ slug: head[1]!, date: head[2]!, start: offset + at, end: offset + nl + 1 });
+        at = nl + 1;
+      }
+      offset += at;
+      carry = Buffer.from(data.subarray(at));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
+/** ISO 639 local-use codes qaa … qtz: 520 shards. */
+const language = (i: number): string => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
+
+interface ShardReport {
+  language: string;
+  stories: number;
+  totalSeconds: number;
+  peakRssMB: number;
+  storiesHash: string;
+}
+
+function runShard(jobFile: string, dir: string, chunkSize: number): Promise<ShardReport> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./shard.ts', import.meta.url)), jobFile, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, [CHUNK_SIZE_ENV]: String(chunkSize) },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`search shard ${jobFile} failed (exit ${code})`));
+      try {
+        done(JSON.parse(out.trim().split('\n').pop()!) as ShardReport);
+      } catch {
+        fail(new Error(`search shard ${jobFile} printed no report: ${out}`));
+      }
+    });
+  });
+}
+
+export interface IndexFigures {
+  stories: number;
+  shards: number;
+  firstShardSize: number;
+  shardSize: number;
+  chunkSize: number;
+  rareLimit: number;
+  jobs: number;
+  buckets: number;
+  seconds: number;
+  lexiconSeconds: number;
+  maxShardRssMB: number;
+}
+
+export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigures> {
+  const { outDir, shardSize, firstShardSize, jobs, chunkSize, rareLimit } = options;
+  const started = performance.now();
+  if (!existsSync(options.source)) throw new Error(`search index: no recorded stories at ${options.source} (is the search integration in astro.config.mjs?)`);
+  const lines = sourceLines(options.source);
+  const storiesDir = join(outDir, 'stories');
+  const pages = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html'))).length : 0;
+  if (lines.length === 0) throw new Error('search index: the build recorded no stories');
+  const slugs = new Set<string>();
+  for (const line of lines) {
+    if (slugs.has(line.slug)) throw new Error(`search index: story ${line.slug} was recorded twice`);
+    slugs.add(line.slug);
+  }
+  // "One story page = one record": no story is silently left out of search.
+  if (lines.length !== pages) throw new Error(`search index: the build recorded ${lines.length} stories, but there are ${pages} story pages`);
+  // The archive's one order: newest first, ties by slug (as src/lib/dates.ts compareNewestFirst).
+  lines.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug)));
+
+  const sections = [...SECTIONS];
+  const places = CITIES.map((city) => city.slug);
+  const work = join(outDir, '.search-shards');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const shards: (ShardInfo & { job: string; dir: string })[] = [];
+  const fd = openSync(options.source, 'r');
+  try {
+    for (let i = 0, start = 0; start < lines.length; i++) {
+      if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
+      const first = start;
+      const members = lines.slice(start, (start += i === 0 ? firstShardSize : shardSize));
+      const source = join(work, `${language(i)}.jsonl`);
+      const out = openSync(source, 'w');
+      for (const line of members) {
+        const bytes = Buffer.alloc(line.end - line.start);
+        readSync(fd, bytes, 0, bytes.length, line.start);
+        writeSync(out, bytes);
+      }
+      closeSync(out);
+      const job = join(work, `${language(i)}.json`);
+      writeFileSync(job, JSON.stringify({ language: language(i), source, first, sections, places, rareLimit } satisfies ShardJob));
+      shards.push({ language: language(i), stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, job, dir: join(work, language(i)) });
+    }
+  } finally {
+    closeSync(fd);
+  }
+
+  const queue = [...shards];
+  const reports: ShardReport[] = [];
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, shards.length) }, async () => {
+      for (let shard = queue.shift(); shard; shard = queue.shift()) reports.push(await runShard(shard.job, shard.dir, chunkSize));
+    }),
+  );
+  const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
+  if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were recorded`);
+
+  const OURS = new Set(['lexicon.json', 'stories']);
+  rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+  const version = mergeShards(shards.map((s) => s.dir), join(outDir, 'pagefind'), OURS);
+
+  // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
+  // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
+  const lexiconStarted = performance.now();
+  rmSync(join(outDir, 'search-index'), { recursive: true, force: true });
+  const staging = join(outDir, 'search-index', '.staging');
+  const lexicon = writeLexicon(
+    join(staging, 'b'),
+    (function* () {
+      for (const shard of shards) yield JSON.parse(readFileSync(join(shard.dir, 'lexicon.json'), 'utf8')) as ShardWords;
+    })(),
+    rareLimit,
+  );
+  mkdirSync(join(staging, 's'));
+  for (const shard of shards) {
+    for (const file of readdirSync(join(shard.dir, 'stories'))) renameSync(join(shard.dir, 'stories', file), join(staging, 's', file));
+  }
+  const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
+  const byLanguage = new Map(reports.map((r) => [r.language, r.storiesHash]));
+  const id = createHash('sha256')
+    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version }))
+    .digest('hex')
+    .slice(0, 16);
+  renameSync(staging, join(outDir, 'search-index', id));
+  const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed };
+  writeFileSync(join(outDir, 'search-index.json'), JSON.stringify(manifest));
+  const lexiconSeconds = (performance.now() - lexiconStarted) / 1000;
+  rmSync(work, { recursive: true, force: true });
+
+  return {
+    stories: indexed,
+    shards: shards.length,
+    firstShardSize,
+    shardSize,
+    chunkSize,
+    rareLimit,
+    jobs,
+    buckets: lexicon.buckets,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    lexiconSeconds: Number(lexiconSeconds.toFixed(1)),
+    maxShardRssMB: Math.max(...reports.map((r) => r.peakRssMB)),
+  };
+}

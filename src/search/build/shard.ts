@@ -1,0 +1,131 @@
+/**
+ * Builds one shard of the search index in its own process (memory is freed when it exits, so a
+ * large archive never holds more than one shard per process):
+ *
+ *   node src/search/build/shard.ts <job.json> <outDir>
+ *
+ * job.json: { language, source, first, sections, places, rareLimit } — `source` is a JSON-lines
+ * file of the shard's stories (src/search/build/collect.ts), newest first; `first` the archive
+ * number of the first. Writes into outDir: Pagefind's files for the shard (its "language"), text
+ * parts (text/), what each result shows (stories/<n>.bin) and the shard's words (lexicon.json).
+ * Prints one JSON line of figures.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatChineseDate, isoDate } from '../../lib/dates.ts';
+import { findCity } from '../../lib/places.ts';
+import { splitText } from '../../lib/search-text.ts';
+import { foldChars, searchRecord, versionWord, type SearchResultMeta } from '../../lib/search-tokens.ts';
+import { SECTION_LABELS, SECTIONS, type Section } from '../../lib/taxonomy.ts';
+import { searchTextPartPath, storyPath } from '../../lib/urls.ts';
+import { facetOf } from '../core/lexicon.ts';
+import type { SearchSource } from './collect.ts';
+import { gzip, ShardLexicon } from './lexicon.ts';
+import { createShardIndex } from './pagefind.ts';
+
+export interface ShardJob {
+  language: string;
+  source: string;
+  first: number;
+  sections: string[];
+  places: string[];
+  rareLimit: number;
+}
+
+const [jobFile, outDir] = process.argv.slice(2);
+if (!jobFile || !outDir) throw new Error('usage: shard.ts <job.json> <outDir>');
+const job = JSON.parse(readFileSync(jobFile, 'utf8')) as ShardJob;
+const stories = readFileSync(job.source, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as SearchSource);
+
+const started = performance.now();
+const index = await createShardIndex(job.language);
+const lexicon = new ShardLexicon(job.rareLimit);
+/** A hash of what this shard's results show (part of the build's folder name). */
+const storiesHash = createHash('sha256');
+/** url -> what the fragment should carry. */
+const display = new Map<string, { content: string; meta: SearchResultMeta }>();
+const textDir = join(outDir, 'text');
+const storyDir = join(outDir, 'stories');
+mkdirSync(textDir, { recursive: true });
+mkdirSync(storyDir, { recursive: true });
+const pending = new Set<Promise<void>>();
+const failures: string[] = [];
+for (const [i, story] of stories.entries()) {
+  const number = job.first + i;
+  const where = `story ${story.slug}`;
+  if (!(SECTIONS as readonly string[]).includes(story.section)) throw new Error(`${where}: unknown section ${story.section}`);
+  const city = findCity(story.city);
+  if (!city) throw new Error(`${where}: unknown city ${story.city}`);
+  const section = job.sections.indexOf(story.section);
+  const place = job.places.indexOf(city.slug);
+  if (section < 0 || place < 0) throw new Error(`${where}: section or place not in the filter lists`);
+  const url = storyPath(story.slug);
+  const record = searchRecord({ head: story.head, body: story.body });
+  lexicon.add(number, facetOf(section, place, job.places.length), story.head, story.body);
+  const date = new Date(`${story.date}T00:00:00Z`);
+  const [opening, ...rest] = splitText(story.body);
+  const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
+  for (const [k, part] of rest.entries()) {
+    // The path's last segment, in this shard's text/ folder (the indexer merges the folders).
+    writeFileSync(join(textDir, searchTextPartPath(textId, k + 1).split('/').pop()!), gzip(part));
+  }
+  const meta: SearchResultMeta = {
+    url,
+    kicker: story.kicker ?? '',
+    headline: story.headline,
+    subhead: story.subhead ?? '',
+    date: formatChineseDate(date, story.precision),
+    datetime: isoDate(date, story.precision),
+    section: SECTION_LABELS[story.section as Section],
+    place: [story.city, story.county].filter(Boolean).join(' · '),
+    textId,
+    parts: rest.length,
+    bodyPosition: record.bodyPosition,
+    bodyStart: foldChars(`${story.head}\n${story.body}`).length - foldChars(story.body).length,
+  };
+  if (display.has(url)) throw new Error(`${where}: a second page for ${url}`);
+  const shown = { content: opening!, meta };
+  display.set(url, shown);
+  const shownJson = JSON.stringify(shown);
+  storiesHash.update(shownJson);
+  writeFileSync(join(storyDir, `${number}.bin`), gzip(shownJson));
+  // Pagefind names a fragment by a hash of what it indexed, which leaves out some of the fields
+  // written into it (a corrected date or place would keep the name, and hosts cache fragments as
+  // immutable): a last word, a hash of what the fragment will carry, renames it.
+  const version = versionWord(createHash('sha256').update(shownJson).digest('hex').slice(0, 12));
+  const added: Promise<void> = index
+    .add({
+      url,
+      content: `${record.content} ${version}`,
+      filters: { section: [story.section], place: [city.slug] },
+      // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
+      // exact below 2^24, so the number is a rank, never a date like 20251003).
+      rank: stories.length - i,
+    })
+    .catch((error: Error) => void failures.push(`${where}: ${error.message}`))
+    .finally(() => pending.delete(added));
+  pending.add(added);
+  if (pending.size >= 64) await Promise.race(pending);
+}
+await Promise.all(pending);
+if (failures.length) throw new Error(failures.join('\n'));
+const indexed = performance.now();
+
+const fragments = await index.write(outDir, (url) => display.get(url));
+if (fragments !== stories.length) throw new Error(`shard ${job.language}: ${stories.length} stories but ${fragments} fragments`);
+writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(lexicon));
+
+console.log(
+  JSON.stringify({
+    language: job.language,
+    stories: stories.length,
+    indexSeconds: (indexed - started) / 1000,
+    totalSeconds: (performance.now() - started) / 1000,
+    peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    storiesHash: storiesHash.digest('hex'),
+  }),
+);

@@ -1,0 +1,20 @@
+/** The stories the last build of dist/ recorded for the search index (src/search/build/collect.ts). */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { SearchSource } from '../../src/search/build/collect.ts';
+import { searchSourceFile } from '../../src/search/build/integration.ts';
+
+export const RECORDED = searchSourceFile(resolve(process.env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro'));
+
+export function recordedStories(file = RECORDED): SearchSource[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as SearchSource);
+}
+
+export function recordedStory(slug: string): SearchSource {
+  const story = recordedStories().find((s) => s.slug === slug);
+  if (!story) throw new Error(`no recorded story ${slug}`);
+  return story;
+}
