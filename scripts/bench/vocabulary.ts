@@ -50,7 +50,8 @@ export function scatter(rank: number, size: number): number {
   return (rank * step) % size;
 }
 
-const chars = (s: string): string[] => Array.from(s);
+/** The characters of a list, each once (a repeated one would make two ranks one item). */
+const chars = (s: string): string[] => [...new Set(s)];
 const SURNAMES = chars('王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文');
 const GIVEN = chars('建国华明伟芳军磊强敏静丽勇艳杰涛超秀娟英平刚桂兰志红霞玉峰晓晨宇浩然欣怡佳琪思雨文博新发展业产能源工程科技振兴立');
 const PLACE_CHARS = chars('柳沟河店庄坪峪寨堡岭塬坡泉湾营屯台南北东西上下大小前后中新兴安和平丰宁红石杨桃李杏枣梨马牛羊龙凤青白黄高');
@@ -97,16 +98,19 @@ const organisation = (rank: number): string => {
   return ORG_CHARS[a!]! + ORG_CHARS[b!]! + ORG_SUFFIXES[s!]!;
 };
 
+/** 2418 → "2,418": the paper's half-width thousands comma (toLocaleString is slow). */
+export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** 0.1亿元 … 99.9亿元 and 1万元 … 9,999万元. */
 const AMOUNT_SIZE = 999 + 9999;
 const amount = (rank: number): string => {
   const n = scatter(rank, AMOUNT_SIZE);
-  return n < 999 ? `${((n + 1) / 10).toFixed(1).replace(/\.0$/, '')}亿元` : `${(n - 998).toLocaleString('en-US')}万元`;
+  return n < 999 ? `${((n + 1) / 10).toFixed(1).replace(/\.0$/, '')}亿元` : `${thousands(n - 998)}万元`;
 };
 
 /** 1,000吨 … 99,999吨, with the paper's half-width thousands comma. */
 const TONNAGE_SIZE = 99_000;
-const tonnage = (rank: number): string => `${(scatter(rank, TONNAGE_SIZE) + 1000).toLocaleString('en-US')}吨`;
+const tonnage = (rank: number): string => `${thousands(scatter(rank, TONNAGE_SIZE) + 1000)}吨`;
 
 /** A day of the ten years: 2019年3月12日. */
 const DATE_SIZE = YEARS * 12 * 28;
