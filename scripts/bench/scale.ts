@@ -1,11 +1,14 @@
 /**
  * `npm run bench:scale -- N`: builds a temporary archive of N synthetic stories
- * (scripts/bench/synthetic.ts), indexes it, and reports build and index seconds, peak memory
- * (RSS of the largest process), the size of dist/ and of the search index, and, in Chromium
- * through the search page, the bytes and milliseconds of a first and of a later search (their
- * first results: the newest shard) and of each query over the whole archive (?scope=all).
- * It also checks that, over the whole archive, the queries find exactly the stories whose text
- * contains them. Like `npm run build`, it precompresses scripts and styles (timed on its own).
+ * (scripts/bench/synthetic.ts: recombined sentences plus rare vocabulary), indexes it, and reports
+ * build and index seconds, peak memory (RSS of the largest process), the size of dist/ and of the
+ * search index, and, in Chromium through the search page, bytes and milliseconds of each query on
+ * a fresh page (until its first results show and until its count is exact) and of a rare term
+ * typed later on the first query's page (scripts/bench/search.ts).
+ * The queries are picked from the generated archive by their true story counts, a plain scan of
+ * the story files (scripts/bench/queries.ts): rare (≤ 20 stories), medium (hundreds) and common
+ * terms, a multi-term query and one with no hits. Every query's final count must equal the scan
+ * (the exit code is 1 otherwise). Like `npm run build`, it precompresses scripts and styles (timed on its own).
  * The archive lives in the system temp folder and is removed afterwards (--keep keeps it);
  * figures are also written to .bench/scale-N.json.
  */
@@ -14,12 +17,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './process-tree.ts';
-import { writeSyntheticArchive, type SyntheticStory } from './synthetic.ts';
+import { candidateTerms, characterShares, countStories, pickQueries, tallyItems, COMMON_QUERIES, MULTI_TERM_QUERY, ZERO_CANDIDATES, type PickedQuery } from './queries.ts';
+import { writeSyntheticArchive } from './synthetic.ts';
 
 const count = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 1000);
 const keep = process.argv.includes('--keep');
-/** Queries checked against a plain substring scan; the first two are also the timed searches. */
-const QUERIES = ['营商环境', '高新区', '15万吨', '招商 项目', '一件事一次办', '上海'];
 
 const MB = 2 ** 20;
 const kB = (bytes = 0): number => Math.round(bytes / 1024);
@@ -40,18 +42,41 @@ function sizeOf(dir: string): number {
   return total;
 }
 
-/** How many stories hold every term as a substring: the answer search must give. */
-function expectedCount(stories: readonly SyntheticStory[], query: string): number {
-  const terms = query.split(/\s+/).filter(Boolean);
-  return stories.filter((s) => {
-    const text = [s.kicker, s.headline, ...s.paragraphs, '合成稿件'].join('\n');
-    return terms.every((term) => text.includes(term));
-  }).length;
+interface SearchRun {
+  phase: 'fresh' | 'later' | 'whole archive';
+  query: string;
+  status: string;
+  count: number;
+  complete: boolean;
+  firstMs: number;
+  exactMs: number;
+  bytes: Record<string, number>;
 }
+
+/** A search run as the report shows it: kB by kind of file (bodies and HTTP/1.1 headers), bodyKB bodies only. */
+const figures = (run: SearchRun | undefined) =>
+  run && {
+    kB: kB(run.bytes.total),
+    bodyKB: kB(run.bytes.body),
+    firstMs: run.firstMs,
+    exactMs: run.exactMs,
+    complete: run.complete,
+    found: run.count,
+    byKindKB: Object.fromEntries(Object.entries(run.bytes).filter(([k]) => !['total', 'body', 'headers', 'requests'].includes(k)).map(([k, v]) => [k, kB(v)])),
+    requests: run.bytes.requests,
+  };
 
 try {
   console.error(`writing ${count} synthetic stories to ${root}`);
+  const generation = performance.now();
   const stories = writeSyntheticArchive(env.ARCHIVE_STORIES_DIR, count);
+  const writeSeconds = (performance.now() - generation) / 1000;
+  console.error(`picking queries by their story counts (plain scan)…`);
+  const shares = characterShares(env.ARCHIVE_STORIES_DIR);
+  const candidates = candidateTerms(tallyItems(stories), shares, count);
+  const counts = countStories(env.ARCHIVE_STORIES_DIR, [...candidates, ...COMMON_QUERIES, MULTI_TERM_QUERY, ...ZERO_CANDIDATES]);
+  const picked = pickQueries(counts, shares, count);
+  const all: PickedQuery[] = [...picked.fresh, picked.later];
 
   console.error('building (astro build)…');
   const build = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], env);
@@ -61,24 +86,30 @@ try {
   const precompress = await runMeasured(process.execPath, ['scripts/precompress.ts'], env);
 
   console.error('searching in Chromium…');
-  const searches = spawnSync(process.execPath, ['scripts/bench/search.ts', ...QUERIES], {
+  const searches = spawnSync(process.execPath, ['scripts/bench/search.ts', `--later=${picked.later.query}`, ...picked.fresh.map((q) => q.query)], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
   if (searches.status !== 0) throw new Error(`search benchmark failed:\n${searches.stderr}`);
-  const runs = searches.stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { phase: string; query?: string; status?: string; ms?: number; bytes: { total: number; body: number } });
-  const searchRuns = runs.filter((run) => run.phase === 'first search' || run.phase === 'later search');
-  const wholeRuns = runs.filter((run) => run.phase === 'whole archive');
-  const exactness = wholeRuns.map((run) => {
-    const found = Number(/找到\s*([\d,]+)\s*篇/.exec(run.status ?? '')?.[1]?.replace(/,/g, '') ?? 0);
-    return { query: run.query!, found, expected: expectedCount(stories, run.query!) };
+  const runs = searches.stdout.trim().split('\n').map((line) => JSON.parse(line) as SearchRun);
+  const run = (phase: SearchRun['phase'], query: string) => runs.find((r) => r.phase === phase && r.query === query);
+  // The count to check: the whole-archive run where the page still needs one (before issue #11), else the fresh page's.
+  const finalRun = (query: string, phase: SearchRun['phase']) => run('whole archive', query) ?? run(phase, query);
+  const queries = all.map((q) => {
+    const phase: SearchRun['phase'] = q === picked.later ? 'later' : 'fresh';
+    const checked = finalRun(q.query, phase);
+    return {
+      ...q,
+      phase,
+      exact: checked?.count === q.count,
+      ...figures(run(phase, q.query)),
+      ...(run('whole archive', q.query) ? { wholeArchive: figures(run('whole archive', q.query)) } : {}),
+    };
   });
 
   const report = {
     stories: count,
+    writeSeconds: Number(writeSeconds.toFixed(1)),
     buildSeconds: Number(build.seconds.toFixed(1)),
     indexSeconds: Number(index.seconds.toFixed(1)),
     totalSeconds: Number((build.seconds + index.seconds).toFixed(1)),
@@ -90,13 +121,16 @@ try {
     indexMB: Number((sizeOf(join(env.ARCHIVE_OUT_DIR, 'pagefind')) / MB).toFixed(1)),
     msPerStory: Number((((build.seconds + index.seconds) * 1000) / count).toFixed(2)),
     kBPerStory: Number((sizeOf(env.ARCHIVE_OUT_DIR) / 1024 / count).toFixed(1)),
-    // kB: bodies and HTTP/1.1 response headers; bodyKB: bodies only.
-    firstSearch: { query: searchRuns[0]?.query, kB: kB(searchRuns[0]?.bytes.total), bodyKB: kB(searchRuns[0]?.bytes.body), ms: searchRuns[0]?.ms },
-    laterSearches: searchRuns.slice(1).map((run) => ({ query: run.query, kB: kB(run.bytes.total), bodyKB: kB(run.bytes.body), ms: run.ms })),
-    firstResults: searchRuns.map((run) => ({ query: run.query, status: run.status })),
-    wholeArchive: wholeRuns.map((run) => ({ query: run.query, kB: kB(run.bytes.total), bodyKB: kB(run.bytes.body), ms: run.ms })),
-    exact: exactness.every((e) => e.found === e.expected),
-    exactness,
+    // Each query on a fresh page; the later one typed on the first query's page. kB: bodies and
+    // HTTP/1.1 response headers; bodyKB: bodies only; firstMs: until the first result shows;
+    // exactMs: until the count is exact (complete: the page said so with data-complete).
+    queries: {
+      rare: queries.filter((q) => q.kind === 'rare'),
+      medium: queries.filter((q) => q.kind === 'medium'),
+      common: queries.filter((q) => q.kind === 'common'),
+    },
+    exact: queries.every((q) => q.exact),
+    mismatches: queries.filter((q) => !q.exact).map((q) => ({ query: q.query, expected: q.count, found: finalRun(q.query, q.phase)?.count })),
   };
   mkdirSync('.bench', { recursive: true });
   writeFileSync(`.bench/scale-${count}.json`, `${JSON.stringify(report, null, 2)}\n`);

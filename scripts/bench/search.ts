@@ -1,26 +1,34 @@
 /**
- * Bytes and milliseconds of a first and of a later search, in Chromium, through the search page
- * of the built site: `npm run bench:search [-- firstQuery laterQuery …]` (after `npm run build`;
- * ARCHIVE_OUT_DIR picks another build). Served by tooling/server/serve.ts, which sends the build's precompressed
+ * Bytes and milliseconds of searches in Chromium through the search page of the built site:
+ * `npm run bench:search [-- [--later=term] query …]` (after `npm run build`; ARCHIVE_OUT_DIR picks
+ * another build). Served by tooling/server/serve.ts, which sends the build's precompressed
  * .br/.gz files as a compressing host would (Pagefind's index files are gzipped already).
- * Prints one JSON line per search; `first` includes loading pagefind.js, its worker and wasm.
- * These searches cover what the search page covers first, the newest shard of the index; then
- * each query is searched again over the whole archive (?scope=all, a fresh page: what a reader
- * who widens the search to every story downloads at most), phase "whole archive".
+ *
+ * Each query is searched on a fresh page (`/search/?q=…`, a new browser context: empty cache),
+ * so its bytes include the page, pagefind.js, its worker and wasm. Two times, in ms since the
+ * navigation started: until the first result shows (the first `#search-results li`; with no
+ * results, until the search settles and the status line says so) and until the count is exact
+ * (`#search-status[data-complete="true"]`; otherwise when `#search-results[aria-busy="false"]`
+ * unless the status says data-complete="false": a page with progressive results must set that
+ * while its count is partial; a count that is not exact fails `npm run bench:scale` anyway).
+ * With --later=term, that term is then typed on the first query's page (phase "later"): the bytes
+ * and ms of a search after a first one.
+ *
+ * The search page of before issue #11 searched the newest shard by default and widened on request
+ * (its "再检索更早的稿件" button, #search-older): on such a page each query is searched once more
+ * over the whole archive (`&scope=all`, phase "whole archive"), whose count is the exact one.
+ *
+ * Prints one JSON line per search: { phase, query, status, count, complete, firstMs, exactMs, bytes }.
  */
-import type { Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { startServer } from '../../tooling/server/serve.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 
 const dist = process.env.ARCHIVE_OUT_DIR ?? 'dist';
-const queries = process.argv.slice(2).length ? process.argv.slice(2) : ['营商环境', '高新区', '区', '招商 项目'];
-
-const server = await startServer(dist);
-const browser = await launchBrowser();
-const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-let log: Request[] = [];
-page.context().on('requestfinished', (request) => log.push(request));
-if (process.env.BENCH_VERBOSE) page.context().on('requestfinished', (r) => console.error(r.url()));
+const args = process.argv.slice(2);
+const later = args.find((a) => a.startsWith('--later='))?.slice('--later='.length);
+const given = args.filter((a) => !a.startsWith('--'));
+const queries = given.length ? given : ['营商环境', '高新区', '区', '招商 项目'];
 
 const kind = (path: string): string =>
   /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
@@ -46,44 +54,116 @@ async function bytes(requests: Request[]): Promise<Record<string, number>> {
   return out;
 }
 
-await page.goto(`${server.url}/search/`);
-await page.waitForLoadState('networkidle');
-const pageLoad = await bytes(log);
-console.log(JSON.stringify({ phase: 'search page', bytes: pageLoad }));
-
-for (const [i, query] of queries.entries()) {
-  log = [];
-  const { ms, status } = await page.evaluate(async (q) => {
-    const list = document.querySelector('[data-testid="search-results"]')!;
-    const input = document.getElementById('search-q') as HTMLInputElement;
-    const started = performance.now();
-    const done = new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (list.getAttribute('aria-busy') === 'false') {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
-    });
-    input.value = q;
-    (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
-    await done;
-    return { ms: Math.round(performance.now() - started), status: document.getElementById('search-status')!.textContent };
-  }, query);
-  await page.waitForLoadState('networkidle');
-  console.log(JSON.stringify({ phase: i === 0 ? 'first search' : 'later search', query, status, ms, bytes: await bytes(log) }));
+interface Timings {
+  start: number;
+  /** When the first result item was added. */
+  firstItem?: number;
+  /** When #search-results last became aria-busy="false". */
+  settled?: number;
+  /** When #search-status got data-complete="true". */
+  complete?: number;
+}
+declare global {
+  interface Window {
+    __bench: Timings;
+    __benchReset: () => void;
+  }
 }
 
-for (const query of queries) {
-  log = [];
-  const started = Date.now();
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}&scope=all`);
-  await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached', timeout: 600_000 });
-  const ms = Date.now() - started;
-  const status = await page.locator('#search-status').textContent();
-  await page.waitForLoadState('networkidle');
-  console.log(JSON.stringify({ phase: 'whole archive', query, status, ms, bytes: await bytes(log) }));
+/** Runs in every document before its scripts: records when results show, settle and are complete. */
+function instrument(): void {
+  const bench: Timings = { start: 0 };
+  window.__bench = bench;
+  window.__benchReset = () => {
+    for (const key of ['firstItem', 'settled', 'complete'] as const) delete bench[key];
+    bench.start = performance.now();
+  };
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const record of records) {
+      const target = record.target as Element;
+      if (record.type === 'childList' && target.id === 'search-results' && bench.firstItem === undefined) {
+        if ([...record.addedNodes].some((node) => node.nodeName === 'LI')) bench.firstItem = now;
+      } else if (record.attributeName === 'aria-busy' && target.id === 'search-results') {
+        if (target.getAttribute('aria-busy') === 'false') bench.settled = now;
+      } else if (record.attributeName === 'data-complete' && target.id === 'search-status') {
+        if (target.getAttribute('data-complete') === 'true') bench.complete ??= now;
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'data-complete'] });
 }
-await browser.close();
-await server.close();
+
+/** Waits until the count is exact, then reads the status line and the times. */
+async function finish(page: Page, phase: string, query: string, log: Request[]): Promise<Record<string, unknown>> {
+  await page.waitForFunction(
+    () => {
+      const bench = window.__bench;
+      if (bench.complete !== undefined) return true;
+      // Settled, and the page does not say its count is partial (data-complete="false"): a page
+      // without data-complete, or one whose attribute stayed "true" through a later search.
+      const complete = document.getElementById('search-status')?.getAttribute('data-complete');
+      const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
+      return bench.settled !== undefined && busy === 'false' && complete !== 'false';
+    },
+    undefined,
+    { timeout: 600_000, polling: 20 },
+  );
+  const { timings, status, complete } = await page.evaluate(() => ({
+    timings: { ...window.__bench },
+    status: document.getElementById('search-status')?.textContent ?? '',
+    complete: document.getElementById('search-status')?.getAttribute('data-complete') === 'true',
+  }));
+  await page.waitForLoadState('networkidle');
+  const exact = (timings.complete ?? timings.settled)! - timings.start;
+  const first = timings.firstItem === undefined ? exact : timings.firstItem - timings.start;
+  return { phase, query, status, count: statusCount(status), complete, firstMs: Math.round(first), exactMs: Math.round(exact), bytes: await bytes(log) };
+}
+
+/** The count a status line gives: "…找到 1,234 篇…" or "…没有稿件…" (0); NaN otherwise. */
+function statusCount(status: string): number {
+  const found = /找到\s*([\d,]+)\s*篇/.exec(status)?.[1];
+  if (found) return Number(found.replace(/,/g, ''));
+  return /没有稿件/.test(status) ? 0 : Number.NaN;
+}
+
+const server = await startServer(dist);
+const browser = await launchBrowser();
+
+/** A fresh context (no cache) whose requests are logged into the returned array. */
+async function freshPage(): Promise<{ context: BrowserContext; page: Page; log: Request[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(instrument);
+  const log: Request[] = [];
+  context.on('requestfinished', (request) => log.push(request));
+  if (process.env.BENCH_VERBOSE) context.on('requestfinished', (r) => console.error(r.url()));
+  return { context, page: await context.newPage(), log };
+}
+
+try {
+  // The later term is searched over the whole archive too where the page needs that (see above).
+  const wholeArchive = [...queries, ...(later ? [later] : [])];
+  for (const [i, query] of queries.entries()) {
+    const { context, page, log } = await freshPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    console.log(JSON.stringify(await finish(page, 'fresh', query, log)));
+    const legacyScope = (await page.locator('#search-older').count()) > 0;
+    if (i === 0 && later) {
+      log.length = 0;
+      await page.evaluate(() => window.__benchReset());
+      await page.locator('#search-q').fill(later);
+      await page.locator('#search-q').press('Enter');
+      console.log(JSON.stringify(await finish(page, 'later', later, log)));
+    }
+    await context.close();
+    if (i === 0 && !legacyScope) wholeArchive.length = 0;
+  }
+  for (const query of wholeArchive) {
+    const { context, page, log } = await freshPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}&scope=all`);
+    console.log(JSON.stringify(await finish(page, 'whole archive', query, log)));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

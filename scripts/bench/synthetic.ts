@@ -1,12 +1,15 @@
 /**
  * Synthetic stories for scale benchmarks: text recombined from the real stories' sentences,
- * every section and place used, dates spread over ten years. Deterministic for a given seed.
- * Generated stories are written to a temporary folder and never enter the repo.
+ * every section and place used, dates spread over ten years, and rare vocabulary (people,
+ * villages, organisations, numbers: scripts/bench/vocabulary.ts) in added sentences and some
+ * headlines, so that rare, medium and common terms exist at every size. Deterministic for a given
+ * seed. Generated stories are written to a temporary folder and never enter the repo.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CITIES } from '../../src/lib/places.ts';
 import { SECTIONS } from '../../src/lib/taxonomy.ts';
+import { headlineItem, vocabularySentence } from './vocabulary.ts';
 
 /** Small deterministic PRNG (mulberry32) so runs are comparable. */
 export function random(seed: number): () => number {
@@ -38,8 +41,22 @@ export interface SyntheticStory {
   headline: string;
   /** Paragraphs of the body. */
   paragraphs: string[];
+  /** The vocabulary items the story holds (each once). */
+  items: string[];
   markdown: string;
 }
+
+/** What writeSyntheticArchive keeps of a story: little, so 100,000 stories cost little memory. */
+export interface WrittenStory {
+  slug: string;
+  /** The vocabulary items the story holds (each once). */
+  items: string[];
+}
+
+/** Share of paragraphs that end with a sentence of rare vocabulary (at least one a story). */
+const VOCABULARY_PARAGRAPHS = 0.5;
+/** Share of headlines that open with a vocabulary item. */
+const VOCABULARY_HEADLINES = 0.15;
 
 const KICKERS = ['经济技术开发区', '高新区', '综合利用项目', '回收拆解项目', '储能电站项目', '产业园区'];
 const PLACES: { city: string; county?: string }[] = CITIES.flatMap((city) => [{ city: city.name }, ...city.counties.map((c) => ({ city: city.name, county: c.name }))]);
@@ -50,8 +67,12 @@ export const STORIES_PER_SOURCE = 20;
 /** The source page (a file in the `source` folder beside the stories) of story number `i`. */
 export const syntheticSourceFile = (i: number): string => `synthetic-${String(Math.floor(i / STORIES_PER_SOURCE)).padStart(5, '0')}.txt`;
 
-/** Story number `i` of a synthetic archive. */
-export function syntheticStory(i: number, sentences: readonly string[], rand: () => number): SyntheticStory {
+/**
+ * Story number `i` of a synthetic archive. `rand` picks the recombined text and the date (the
+ * same stream as before vocabulary was added, so the common terms' counts stay comparable);
+ * `vocabularyRand` picks the added vocabulary.
+ */
+export function syntheticStory(i: number, sentences: readonly string[], rand: () => number, vocabularyRand: () => number): SyntheticStory {
   const pick = () => sentences[Math.floor(rand() * sentences.length)]!;
   const place = PLACES[i % PLACES.length]!;
   const section = SECTIONS[i % SECTIONS.length]!;
@@ -65,7 +86,22 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
     length += paragraph.length;
   }
   const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(rand() * 3652) * 86_400_000);
-  const headline = Array.from(pick().replace(/[,，。！？“”、]/g, '')).slice(0, 16).join('') || '稿件';
+  let headline = Array.from(pick().replace(/[,，。！？“”、]/g, '')).slice(0, 16).join('') || '稿件';
+  const year = day.getUTCFullYear();
+  const items = new Set<string>();
+  const added = paragraphs.map(() => vocabularyRand() < VOCABULARY_PARAGRAPHS);
+  if (!added.includes(true)) added[added.length - 1] = true;
+  for (const [p, add] of added.entries()) {
+    if (!add) continue;
+    const sentence = vocabularySentence(year, vocabularyRand);
+    paragraphs[p] += sentence.text;
+    for (const item of sentence.items) items.add(item);
+  }
+  if (vocabularyRand() < VOCABULARY_HEADLINES) {
+    const item = headlineItem(year, vocabularyRand);
+    headline = item + Array.from(headline).slice(0, 12).join('');
+    items.add(item);
+  }
   const kicker = `${(place.county ?? place.city).replace(/[市县区]$/, '')}${KICKERS[i % KICKERS.length]}`;
   const slug = `synthetic-${String(i).padStart(6, '0')}`;
   const frontmatter = [
@@ -87,27 +123,31 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
     `  file: ${syntheticSourceFile(i)}`,
     `  lines: [${(i % STORIES_PER_SOURCE) + 1}, ${(i % STORIES_PER_SOURCE) + 1}]`,
   ].join('\n');
-  return { slug, kicker, headline, paragraphs, markdown: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n` };
+  return { slug, kicker, headline, paragraphs, items: [...items], markdown: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n` };
 }
 
 /**
  * Writes `count` synthetic stories into `dir`, and their source pages (one headline a line) into
- * the `source` folder beside it; returns the stories (text only) for ground-truth checks.
+ * the `source` folder beside it; returns each story's slug and vocabulary items (the text stays on
+ * disk: scripts/bench/queries.ts scans it for ground truth).
  */
-export function writeSyntheticArchive(dir: string, count: number, seed = 42): SyntheticStory[] {
+export function writeSyntheticArchive(dir: string, count: number, seed = 42): WrittenStory[] {
   mkdirSync(dir, { recursive: true });
   const sourceDir = join(dir, '..', 'source');
   mkdirSync(sourceDir, { recursive: true });
   const pages = new Map<string, string[]>();
   const sentences = realSentences();
   const rand = random(seed);
-  const stories: SyntheticStory[] = [];
+  const vocabularyRand = random(seed ^ 0x5eed);
+  const stories: WrittenStory[] = [];
   for (let i = 0; i < count; i++) {
-    const story = syntheticStory(i, sentences, rand);
+    const story = syntheticStory(i, sentences, rand, vocabularyRand);
     writeFileSync(join(dir, `${story.slug}.md`), story.markdown);
-    stories.push({ ...story, markdown: '' });
+    stories.push({ slug: story.slug, items: story.items });
     const page = syntheticSourceFile(i);
-    pages.set(page, [...(pages.get(page) ?? []), story.headline]);
+    const lines = pages.get(page) ?? [];
+    lines.push(story.headline);
+    pages.set(page, lines);
   }
   for (const [file, lines] of pages) writeFileSync(join(sourceDir, file), lines.join('\n'));
   return stories;
