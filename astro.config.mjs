@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
@@ -24,7 +25,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // The search page is a shell without results: not worth a crawler's visit.
-  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) })],
+  // storyQrCodes: every story's qr.svg, written after the pages (cheaper than a route per story).
+  integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) }), storyQrCodes()],
   // Story bodies are rendered by src/data/render.ts with this same pipeline.
   markdown: { processor: unified(storyMarkdownOptions) },
   vite: {
