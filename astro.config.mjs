@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
@@ -21,12 +22,18 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   build: {
     format: 'directory',
+    // Pages rendered while earlier ones are written: rendering is one thread, but the file writes
+    // (and each story's Markdown read) wait on the disk. 4 cut the time the build sat idle from 10 s
+    // to 3 s at 2,000 stories; more buys nothing on one render thread.
+    concurrency: 4,
     // Never inline CSS or scripts: public/_headers sends a strict CSP (no 'unsafe-inline').
     inlineStylesheets: 'never',
   },
   // The search page is a shell without results: not worth a crawler's visit.
   integrations: [
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) }),
+    // Every story's qr.svg, written after the pages (cheaper than a route per story).
+    storyQrCodes(),
     // Builds the search index from the stories' text as the pages render it (src/search/).
     searchIndex(),
   ],

@@ -88,5 +88,8 @@ export const sourceLinesPath = (file: string, first: number): string => `${sourc
 /** A story's QR code (SVG) of its permanent link, for 分享. */
 export const storyQrPath = (slug: string): string => `${storyPath(slug)}qr.svg`;
 
+/** The slug of a story page's path (with or without the leading slash, as Astro lists built pages); undefined for any other path. */
+export const storySlugOfPath = (path: string): string | undefined => /^\/?stories\/([^/]+)\/$/.exec(path)?.[1];
+
 /** The stylesheet a browser applies to the RSS feeds (public/rss.css), named in their <?xml-stylesheet?>. */
 export const feedStylesheetPath = (): string => '/rss.css';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { qrModules, qrPixels, qrSvg } from '../../src/lib/qr.ts';
 import { TEXT_SIZE, TEXT_SIZE_LABELS, THEME, THEME_LABELS, parseChoice } from '../../src/lib/reader-prefs.ts';
-import { storyPath, storyQrPath } from '../../src/lib/urls.ts';
+import { storyPath, storyQrPath, storySlugOfPath } from '../../src/lib/urls.ts';
 
 test('a stored choice reads back; nothing or anything unknown is the default', () => {
   assert.equal(parseChoice(THEME, 'dark'), 'dark');
@@ -43,6 +43,12 @@ test('the <head> script applies every stored choice the tools can store, and not
 
 test('a story QR code: its address beside the story, a whole SVG at four pixels a module', async () => {
   assert.equal(storyQrPath('lingshi'), `${storyPath('lingshi')}qr.svg`);
+  // The build finds the stories to write QR codes for among its pages (src/integrations/story-qr-codes.ts).
+  assert.equal(storySlugOfPath(storyPath('lingshi-etdz')), 'lingshi-etdz');
+  assert.equal(storySlugOfPath(storyPath('lingshi-etdz').slice(1)), 'lingshi-etdz', 'Astro lists pages without the leading slash');
+  for (const other of ['/', '/stories/', storyQrPath('lingshi'), '/sections/kaifaqu/', '/stories/a/b/']) {
+    assert.equal(storySlugOfPath(other), undefined, other);
+  }
   const permalink = 'https://archive.kexuedaobao.example/stories/lingshi-etdz-transformation/';
   const svg = await qrSvg(permalink);
   const side = qrModules(permalink);

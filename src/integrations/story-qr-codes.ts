@@ -1,0 +1,47 @@
+/**
+ * Writes every story's QR code (/stories/<slug>/qr.svg, src/lib/qr.ts) once the pages are built,
+ * in worker threads, one per core (the page rendering before it uses one). As an Astro endpoint
+ * each of these files cost about twice the QR code itself in routing, rendering and logging, on
+ * the one render thread. `npm run dev` serves the same files from the endpoint
+ * src/pages/stories/[slug]/qr.svg.ts, which builds no paths in a build.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import { absoluteUrl, storyPath, storyQrPath, storySlugOfPath } from '../lib/urls.ts';
+import type { QrJob } from './story-qr-worker.ts';
+
+/** Runs one worker over its jobs; rejects with the worker's error. */
+function runWorker(jobs: QrJob[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./story-qr-worker.ts', import.meta.url), { workerData: jobs });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`QR code worker exited with code ${code}`))));
+  });
+}
+
+export function storyQrCodes(): AstroIntegration {
+  let site: URL | undefined;
+  return {
+    name: 'story-qr-codes',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        site = config.site ? new URL(config.site) : undefined;
+      },
+      'astro:build:done': async ({ pages, dir, logger }) => {
+        if (!site) throw new Error('story QR codes need `site` in astro.config.mjs: they encode absolute links');
+        const started = performance.now();
+        const jobs = pages
+          .map((page) => storySlugOfPath(page.pathname))
+          .filter((slug) => slug !== undefined)
+          // storyQrPath is absolute ("/stories/…"): resolve it inside the output folder.
+          .map((slug) => ({ text: absoluteUrl(storyPath(slug), site!), file: fileURLToPath(new URL(`.${storyQrPath(slug)}`, dir)) }));
+        const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / 500)));
+        const share = Math.ceil(jobs.length / workers);
+        await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(jobs.slice(i * share, (i + 1) * share))));
+        logger.info(`${jobs.length} QR codes written by ${workers} worker(s) in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}
