@@ -229,12 +229,12 @@ async function searchOpen(pagefind: ShardedPagefind, index: SearchManifest, term
 }
 
 /**
- * The terms over every shard: the newest first (its results shown at once), then twice as many
- * at each step, so the reader sees results early and the whole archive in few steps.
+ * The terms over every shard: the newest first (its results shown at once), then all of them.
+ * (Each step searches every open shard again, so more steps would cost more than they show.)
  */
 async function pagefindSearch(index: SearchManifest, terms: string[], sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
   const pagefind = await loadPagefind(index.shards);
-  for (let open = 1; ; open = Math.min(index.shards.length, open * 2)) {
+  for (let open = 1; ; open = index.shards.length) {
     await pagefind.open(open);
     // Shards opened by an earlier search stay open and are searched too.
     const opened = pagefind.opened;
