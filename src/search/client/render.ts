@@ -46,7 +46,7 @@ async function resultItem(template: HTMLTemplateElement, hit: Hit, terms: string
     if (meta[name]) fill(field(name), markTerms(meta[name], terms));
     else field(name).remove();
   }
-  const date = field('date') as HTMLTimeElement;
+  const date = field('date').querySelector('time')!;
   date.dateTime = meta.datetime;
   date.textContent = meta.date;
   field('section').textContent = meta.section;
