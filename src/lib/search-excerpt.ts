@@ -52,7 +52,7 @@ export interface ExcerptWindow {
   end: number;
   /**
    * Whether more text after a piece (cut.end) could not change the window: the caller fetches
-   * more of the story until it is (src/scripts/search-text.ts). Always true for a whole text.
+   * more of the story until it is (src/search/client/excerpt-text.ts). Always true for a whole text.
    */
   ready: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * What the search page says: its tab title and its status line, as pure functions of the search
- * (src/scripts/search-page.ts shows them; tests/unit/search-messages.test.ts checks them).
+ * (src/search/client/render.ts shows them; tests/unit/search-messages.test.ts checks them).
  */
 import { ARCHIVE_NAME } from './site.ts';
 import { MAX_QUERY_CHARS } from './search-tokens.ts';

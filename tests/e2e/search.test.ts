@@ -148,6 +148,23 @@ test('results show kicker, headline, date, section, place and an excerpt with th
   assert.deepEqual(await page.locator(`${results} .search-excerpt mark`).allInnerTexts(), ['100MW'], 'marked as printed');
 });
 
+test("a result is the listings' story card: the same elements with the same classes as on the home page", async () => {
+  const page = await (await site.context()).newPage();
+  /** Tag and classes of each part of the card of the story linked to `path`, under `root`. */
+  const parts = (root: string, path: string) =>
+    page.locator(`${root} li:has(h2 a[href^="${path}"]) article`).evaluate((article) =>
+      ['', 'p.text-accent', 'h2', 'h2 a', '.story-meta', ':scope > p:last-child'].map((selector) => {
+        const el = selector ? article.querySelector(selector) : article;
+        return el ? `${el.tagName} ${[...el.classList].filter((c) => c !== 'search-excerpt').join(' ')}` : `${selector}: none`;
+      }),
+    );
+  await page.goto(site.url('/'));
+  const listed = await parts('main', storyPath('lingshi-etdz-transformation'));
+  await searchFor(page, '"管委会+公司"');
+  assert.deepEqual(await parts(results, storyPath('lingshi-etdz-transformation')), listed);
+  assert.ok(listed.every((part) => !part.endsWith(': none') && /\S+ \S/.test(part)), listed.join(' | '));
+});
+
 // ---- excerpts are cut at clause boundaries (issue #10 item 1) --------------------------------
 
 

@@ -8,7 +8,7 @@ import { markdownParagraphs } from '../../src/lib/text.ts';
 import { readStoryFiles } from '../support/stories.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 
-/** The width the search page uses (src/scripts/search-page.ts EXCERPT_WIDTH). */
+/** The width the search page uses (src/search/client/render.ts EXCERPT_WIDTH). */
 const WIDTH = 90;
 const shown = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
@@ -113,7 +113,7 @@ test('every story text, every first hit: the parts the search page fetches give 
         const term = chars.slice(p, p + length).join('');
         // The page looks for the first hit of a term: each term here is checked at its first occurrence.
         if (Array.from(term).length !== length || /\s/.test(term) || Array.from(text.slice(0, text.indexOf(term))).length !== p) continue;
-        // The page's steps (src/scripts/search-text.ts): the part the hit's index position points
+        // The page's steps (src/search/client/excerpt-text.ts): the part the hit's index position points
         // to (a one-character term has none: from the start), then further parts until ready.
         const first = startPart(length > 1 ? [1000 + p] : undefined, 1000, parts.length - 1, WIDTH)!;
         let last = first;

@@ -8,7 +8,7 @@
  */
 import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../../lib/search-tokens.ts';
 import { partOf } from '../../lib/search-text.ts';
-import { fetchPart } from '../../scripts/search-text.ts';
+import { fetchPart } from './excerpt-text.ts';
 import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadBuckets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';

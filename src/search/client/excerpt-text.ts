@@ -3,9 +3,9 @@
  * in (src/lib/search-text.ts), then the next parts only while the excerpt is not whole. Part 0 is
  * in the result's fragment; the others are files of their own.
  */
-import { excerptReady, startPart } from '../lib/search-text.ts';
-import type { SearchResultMeta } from '../lib/search-tokens.ts';
-import { searchTextPartPath } from '../lib/urls.ts';
+import { excerptReady, startPart } from '../../lib/search-text.ts';
+import type { SearchResultMeta } from '../../lib/search-tokens.ts';
+import { searchTextPartPath } from '../../lib/urls.ts';
 
 /** A part file is gzip, like Pagefind's own files, so any static host serves it as it is. */
 export async function fetchPart(textId: string, part: number): Promise<string> {
