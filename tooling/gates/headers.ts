@@ -15,7 +15,7 @@ const YEAR = 31_536_000;
 
 /**
  * How a file may be cached. Astro's /_astro/ files, Pagefind's index chunks, filters and
- * fragments, and the parts of story text for excerpts are named by content hash: cache them a
+ * fragments, the parts of story text for excerpts and the search index's build folder are named by content hash: cache them a
  * year, immutable. Pagefind's .pf_meta is hashed too but sits beside fixed-name files, and a
  * mid-path `*` is not portable between hosts, so either is fine for it. Everything else keeps its
  * name across builds and must say `no-cache` (revalidate every time): with no Cache-Control at
@@ -24,6 +24,8 @@ const YEAR = 31_536_000;
 export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
   if (/^\/(_astro|pagefind\/index|pagefind\/filter|pagefind\/fragment)\//.test(path)) return 'immutable';
   if (/^\/pagefind\/text\/.+-[0-9a-f]{10}\.\d+\.pf_text$/.test(path)) return 'immutable';
+  // The lexicon and result files live in a folder named by a hash of all of them (src/search/build/index.ts).
+  if (/^\/search-index\/[0-9a-f]{16}\/[bs]\/\d+\.bin$/.test(path)) return 'immutable';
   return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
 }
 
