@@ -76,11 +76,11 @@ export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagef
       async open(count) {
         // Pagefind skips merging a path its own base path starts with, so older shards are
         // merged by the bundle's absolute URL: the same files.
+        // All at once: each merge fetches its shard's metadata; one at a time they queue on the network.
         const absolute = new URL(BUNDLE, location.href).href;
-        while (opened < Math.min(count, shards.length)) {
-          await pagefind.mergeIndex(absolute, { language: shards[opened]!.language });
-          opened++;
-        }
+        const wanted = Math.min(count, shards.length);
+        await Promise.all(shards.slice(opened, wanted).map((shard) => pagefind.mergeIndex(absolute, { language: shard.language })));
+        opened = Math.max(opened, wanted);
       },
       phrase: async (query) => (await pagefind.search(query, { sort: { rank: 'desc' } })).results,
       words: async (words) => (await pagefind.search(words.join(' '))).results,
