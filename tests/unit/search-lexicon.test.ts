@@ -1,0 +1,86 @@
+/**
+ * The lexicon (src/search/core/lexicon.ts, src/search/build/lexicon.ts): built from random texts in
+ * two shards and read back from the written buckets, its answer for any term agrees with a plain
+ * scan — "none" only when no story holds the term, exact stories and positions when every word is
+ * rare, a superset with the true stories when only some are.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { test } from 'node:test';
+import { foldChars } from '../../src/lib/search-tokens.ts';
+import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
+import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
+
+/** Deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('hashWord is FNV-1a (the same in the browser and at build); buckets grow in powers of two', () => {
+  assert.equal(hashWord(''), 0x811c9dc5);
+  assert.equal(hashWord('a'), 0xe40c292c);
+  assert.equal(bucketOf('0u490nhq', 32), hashWord('0u490nhq') % 32);
+  assert.equal(bucketCount(0), 1);
+  assert.equal(bucketCount(8192 * 5), 8);
+  assert.equal(bucketCount(1e12), 65536);
+  assert.deepEqual(termWords('项目'), ['0u490nhq']);
+  assert.deepEqual(termWords('项'), ['0u49']);
+  assert.equal(termWords('营商环境').length, 3);
+});
+
+test('lexicon answers agree with a plain scan over random texts, at every rare limit', () => {
+  const rand = random(7);
+  // A small alphabet makes some words common and others rare.
+  const alphabet = Array.from('开发区项目储能电站招商营1 ');
+  const rare = Array.from('琪锁菊');
+  const texts = Array.from({ length: 40 }, () =>
+    Array.from({ length: 20 + Math.floor(rand() * 60) }, () => (rand() < 0.03 ? rare[Math.floor(rand() * rare.length)] : alphabet[Math.floor(rand() * alphabet.length)])).join(''),
+  );
+  const heads = texts.map((_, i) => `标题${i % 7}`);
+  const folded = texts.map((t, i) => foldChars(`${heads[i]}\n${t}`).join(''));
+  for (const rareLimit of [0, 2, 5, 100]) {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    try {
+      const shards = [new ShardLexicon(rareLimit), new ShardLexicon(rareLimit)];
+      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), heads[i]!, text));
+      const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), rareLimit);
+      const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
+      const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区']);
+      for (let k = 0; k < 150; k++) {
+        const text = folded[Math.floor(rand() * folded.length)]!;
+        const at = Math.floor(rand() * (text.length - 4));
+        terms.add(text.slice(at, at + 1 + Math.floor(rand() * 4)).trim());
+      }
+      for (const term of terms) {
+        if (!term) continue;
+        const holders = folded.flatMap((t, i) => (t.includes(term) ? [i] : []));
+        const answer = lookupTerm(term, read);
+        if (answer.kind === 'none') assert.deepEqual(holders, [], `${term} @${rareLimit}: none, but held`);
+        else if (answer.kind === 'rare') {
+          const found = [...answer.stories.keys()].sort((a, b) => a - b);
+          for (const story of holders) assert.ok(found.includes(story), `${term} @${rareLimit}: story ${story} missed`);
+          for (const candidate of answer.stories.values()) {
+            assert.equal(candidate.facet, facetOf(candidate.story % 3, candidate.story % 5, 5));
+            assert.equal(candidate.headLength, Array.from(heads[candidate.story]!).length);
+            if (!candidate.verified) continue;
+            assert.ok(holders.includes(candidate.story), `${term} @${rareLimit}: story ${candidate.story} does not hold it`);
+            const chars = Array.from(folded[candidate.story]!);
+            const starts = chars.flatMap((_, p) => (chars.slice(p, p + Array.from(term).length).join('') === term ? [p] : []));
+            assert.deepEqual(candidate.starts, Array.from(term).length === 1 ? starts.slice(0, 1) : starts, `${term} @${rareLimit}: positions`);
+          }
+        } else assert.ok(termWords(term).length > 0 && rareLimit < 40, `${term} @${rareLimit}: common`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
