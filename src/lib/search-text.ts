@@ -3,7 +3,7 @@
  * downloads) holds only the opening (part 0, one excerpt long: shown when the terms are only in
  * the headline); the search page fetches the part its excerpt's hit is in, found from the hit's
  * index position, so a page of results costs 1–2 KB a result rather than the whole text of each
- * story. Written by scripts/search/shard.ts, read by src/search/client/excerpt-text.ts.
+ * story. Written by src/search/build/shard.ts, read by src/search/client/excerpt-text.ts.
  */
 import { excerptWindow, maxLeadIn } from './search-excerpt.ts';
 import { matchRanges } from './search-tokens.ts';

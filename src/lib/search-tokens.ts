@@ -1,6 +1,6 @@
 /**
  * Exact (Ctrl+F-like) search: the one place that decides how text becomes index words and how a
- * query becomes Pagefind searches. The indexer (scripts/index-search.ts) and the search page's
+ * query becomes Pagefind searches. The indexer (src/search/build/) and the search page's
  * browser code both import this module, so the two sides can never fold or split text differently.
  *
  * Why not Pagefind's own words: Pagefind prefix-matches query words (高新区域 finds 高新区), strips
@@ -131,7 +131,7 @@ export function searchRecord(story: SearchableStory): SearchRecord {
  * A word that no search can match, to end a record with: `z` + hex. Every encoded character
  * starts with a base-36 digit from 0 to n (U+10FFFF is "nvnj"), so no query word, exact or as a
  * prefix, reaches it. The indexer uses it to make Pagefind's fragment name depend on what
- * the fragment will carry (scripts/search/shard.ts).
+ * the fragment will carry (src/search/build/shard.ts).
  */
 export const versionWord = (hex: string): string => `z${hex}`;
 
