@@ -1,5 +1,5 @@
 /** Plain-text helpers for story bodies, which are paragraphs of Chinese text. */
-import { isClauseBoundary, isWeakBoundary } from './search-excerpt.ts';
+import { isClauseBoundary, isWeakBoundary } from '../search/core/excerpt.ts';
 
 /** Paragraphs of a Markdown body of plain paragraphs, whitespace-trimmed, empty ones dropped. */
 export function markdownParagraphs(markdown: string): string[] {
@@ -28,7 +28,7 @@ const TRAILING_PAUSE = /[，、；：,;:]$/;
 /**
  * The opening of a text, at most `maxChars` code points, with an ellipsis when cut. It ends at a
  * clause (after ，。 …) when one ends in its second half, and never inside a run of digits or Latin
- * letters, so a card never reads “…0月” or “100M…” (the excerpt rule of search-excerpt.ts).
+ * letters, so a card never reads “…0月” or “100M…” (the excerpt rule of src/search/core/excerpt.ts).
  */
 export function opening(text: string, maxChars: number): string {
   const chars = Array.from(text.trim());

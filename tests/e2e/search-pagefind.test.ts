@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { termQuery, TEXT_START } from '../../src/lib/search-tokens.ts';
+import { termQuery, TEXT_START } from '../../src/search/core/tokens.ts';
 import type { SearchManifest } from '../../src/search/core/lexicon.ts';
 import { startServer, type RunningServer } from '../../tooling/server/serve.ts';
 import { DIST, useSite } from '../support/site.ts';

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { DIST, useSite } from '../support/site.ts';
 import { readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
-import { OPENING_CHARS, partOf } from '../../src/lib/search-text.ts';
+import { OPENING_CHARS, partOf } from '../../src/search/core/text-parts.ts';
 import { recordedStory } from '../support/recorded.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';

@@ -1,5 +1,5 @@
 /**
- * The excerpt rules of issue #10 written out independently of src/lib/search-excerpt.ts, so the
+ * The excerpt rules of issue #10 written out independently of src/search/core/excerpt.ts, so the
  * unit and browser tests check the product against a second reading of the rule, not against itself.
  */
 const CLAUSE_PUNCT = /[，。；：！？、,;:!?\n]/;

@@ -1,9 +1,9 @@
-/** Where search excerpts are cut (src/lib/search-excerpt.ts), and how the page's parts of a text feed it (src/lib/search-text.ts). */
+/** Where search excerpts are cut (src/search/core/excerpt.ts), and how the page's parts of a text feed it (src/search/core/text-parts.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { excerptWindow, isClauseBoundary, maxLeadIn, nearlyFits, overrun } from '../../src/lib/search-excerpt.ts';
-import { excerptReady, partOf, partStart, splitText, startPart } from '../../src/lib/search-text.ts';
-import { excerpt } from '../../src/lib/search-tokens.ts';
+import { excerptWindow, isClauseBoundary, maxLeadIn, nearlyFits, overrun } from '../../src/search/core/excerpt.ts';
+import { excerptReady, partOf, partStart, splitText, startPart } from '../../src/search/core/text-parts.ts';
+import { excerpt } from '../../src/search/core/tokens.ts';
 import { markdownParagraphs } from '../../src/lib/text.ts';
 import { readStoryFiles } from '../support/stories.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { foldChars } from '../../src/lib/search-tokens.ts';
+import { foldChars } from '../../src/search/core/tokens.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
 import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
 

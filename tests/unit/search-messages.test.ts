@@ -1,7 +1,7 @@
-/** What the search page says (src/lib/search-messages.ts). */
+/** What the search page says (src/search/core/messages.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayQuery, resultStatus, searchTitle, tooLongStatus } from '../../src/lib/search-messages.ts';
+import { displayQuery, resultStatus, searchTitle, tooLongStatus } from '../../src/search/core/messages.ts';
 
 test('the tab title carries the query; without one it is plain 搜索', () => {
   assert.equal(searchTitle('储能'), '“储能”的搜索结果 - 科学导报新闻档案');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { excerptReady, OPENING_CHARS, partOf, partStart, splitText, startPart, TEXT_PART_CHARS } from '../../src/lib/search-text.ts';
-import { excerpt, runStarts, searchRecord, termQuery } from '../../src/lib/search-tokens.ts';
+import { excerptReady, OPENING_CHARS, partOf, partStart, splitText, startPart, TEXT_PART_CHARS } from '../../src/search/core/text-parts.ts';
+import { excerpt, runStarts, searchRecord, termQuery } from '../../src/search/core/tokens.ts';
 import { searchTextPartPath } from '../../src/lib/urls.ts';
 
 const plain = (segments: { text: string }[]) => segments.map((s) => s.text).join('');

@@ -1,4 +1,4 @@
-/** The exact-search tokens shared by the indexer and the search page (src/lib/search-tokens.ts). */
+/** The exact-search tokens shared by the indexer and the search page (src/search/core/tokens.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -24,7 +24,7 @@ import {
   termQuery,
   versionWord,
   type Segment,
-} from '../../src/lib/search-tokens.ts';
+} from '../../src/search/core/tokens.ts';
 
 test('folding: full-width ASCII to ASCII, lower case, whitespace runs to one space', () => {
   assert.equal(foldChar('Ｍ'), 'm');

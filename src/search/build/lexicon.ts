@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeChar, foldChars, bigramWord } from '../../lib/search-tokens.ts';
+import { encodeChar, foldChars, bigramWord } from '../core/tokens.ts';
 import { bucketCount, bucketOf, type Bucket, type Posting } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */

@@ -22,7 +22,7 @@ export const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 export interface PagefindRecord {
   url: string;
-  /** Words separated by spaces (src/lib/search-tokens.ts). */
+  /** Words separated by spaces (src/search/core/tokens.ts). */
   content: string;
   filters: Record<string, string[]>;
   /** A number as text; under sort {rank: 'desc'} larger comes first. */

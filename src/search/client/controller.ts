@@ -6,8 +6,8 @@
  * on through older ones (./engine.ts); `data-complete` on the status line says when the count is
  * final, `aria-busy` on the list whether a search is pending or running.
  */
-import { EMPTY_QUERY_STATUS, searchTitle, tooLongStatus } from '../../lib/search-messages.ts';
-import { parseQuery, queryLength, queryTooLong } from '../../lib/search-tokens.ts';
+import { EMPTY_QUERY_STATUS, searchTitle, tooLongStatus } from '../core/messages.ts';
+import { parseQuery, queryLength, queryTooLong } from '../core/tokens.ts';
 import { preload, search } from './engine.ts';
 import { resultsView } from './render.ts';
 import { FILTER_NAMES, openPage, parseState, reduce, type Offered, type PageEvent } from './state.ts';

@@ -6,8 +6,8 @@
  * Pagefind, shard by shard, newest first; partial results are reported as shards open, and the
  * final ranking and count cover every shard.
  */
-import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../../lib/search-tokens.ts';
-import { partOf } from '../../lib/search-text.ts';
+import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
+import { partOf } from '../core/text-parts.ts';
 import { fetchPart } from './excerpt-text.ts';
 import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadBuckets, loadManifest, loadStory } from './index-files.ts';
@@ -21,7 +21,7 @@ export interface ResultData {
   /** The opening of the text (part 0). */
   content: string;
   meta: SearchResultMeta;
-  /** Index positions where the terms occur (src/lib/search-text.ts startPart), or undefined. */
+  /** Index positions where the terms occur (src/search/core/text-parts.ts startPart), or undefined. */
   starts: number[] | undefined;
 }
 
@@ -116,7 +116,7 @@ async function lexiconSearch(index: SearchManifest, terms: string[], lookups: Te
         place: index.places[first.facet % places],
         async data() {
           const { content, meta } = await loadStory(index, story);
-          // Lexicon positions to index positions (src/lib/search-tokens.ts SearchRecord).
+          // Lexicon positions to index positions (src/search/core/tokens.ts SearchRecord).
           return { content, meta, starts: starts.map((p) => p - meta.bodyStart + meta.bodyPosition) };
         },
       };

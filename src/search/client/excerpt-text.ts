@@ -1,10 +1,10 @@
 /**
  * The text a search result's excerpt is cut from: the part of the story's text its first hit is
- * in (src/lib/search-text.ts), then the next parts only while the excerpt is not whole. Part 0 is
+ * in (src/search/core/text-parts.ts), then the next parts only while the excerpt is not whole. Part 0 is
  * in the result's fragment; the others are files of their own.
  */
-import { excerptReady, startPart } from '../../lib/search-text.ts';
-import type { SearchResultMeta } from '../../lib/search-tokens.ts';
+import { excerptReady, startPart } from '../core/text-parts.ts';
+import type { SearchResultMeta } from '../core/tokens.ts';
 import { searchTextPartPath } from '../../lib/urls.ts';
 
 /** A part file is gzip, like Pagefind's own files, so any static host serves it as it is. */

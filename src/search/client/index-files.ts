@@ -3,7 +3,7 @@
  * the manifest (/search-index.json), lexicon buckets, and what each result shows. Buckets and
  * stories are gzip JSON, like Pagefind's files, so any static host serves them as they are.
  */
-import type { SearchResultMeta } from '../../lib/search-tokens.ts';
+import type { SearchResultMeta } from '../core/tokens.ts';
 import { lexiconBucketPath, searchManifestPath, searchStoryPath } from '../../lib/urls.ts';
 import { bucketOf, type Bucket, type SearchManifest } from '../core/lexicon.ts';
 
@@ -46,7 +46,7 @@ export async function loadBuckets(index: SearchManifest, words: readonly string[
 }
 
 export interface StoryView {
-  /** The opening of the text (part 0, src/lib/search-text.ts). */
+  /** The opening of the text (part 0, src/search/core/text-parts.ts). */
   content: string;
   meta: SearchResultMeta;
 }

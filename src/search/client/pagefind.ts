@@ -3,7 +3,7 @@
  * (every shard a Pagefind "language" of one bundle, picked by the page's lang when an instance is
  * created). Contract: tests/e2e/search-pagefind.test.ts runs this against the built bundle.
  */
-import type { SearchResultMeta } from '../../lib/search-tokens.ts';
+import type { SearchResultMeta } from '../core/tokens.ts';
 import type { ShardInfo } from '../core/lexicon.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js has no published browser types). */

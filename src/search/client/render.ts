@@ -4,8 +4,8 @@
  * filled with text and <mark> elements (no HTML strings: Trusted Types are enforced); the status
  * line, the filters' counts, "more" and the next steps when nothing shows.
  */
-import { resultStatus } from '../../lib/search-messages.ts';
-import { excerpt, firstHit, headText, markTerms, type Segment } from '../../lib/search-tokens.ts';
+import { resultStatus } from '../core/messages.ts';
+import { excerpt, firstHit, headText, markTerms, type Segment } from '../core/tokens.ts';
 import type { Hit, SearchOutcome } from './engine.ts';
 import { excerptSource } from './excerpt-text.ts';
 import { FILTER_NAMES, filterCounts, passes, type State } from './state.ts';

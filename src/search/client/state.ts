@@ -6,7 +6,7 @@
  * Enter) or a filter or sort change gets an entry of its own, so Back steps through distinct
  * searches.
  */
-import { queryTooLong } from '../../lib/search-tokens.ts';
+import { queryTooLong } from '../core/tokens.ts';
 import { searchPath } from '../../lib/urls.ts';
 import type { FilterName, Sort } from './engine.ts';
 

@@ -2,7 +2,7 @@
  * The lexicon: the archive's own index of rare words, beside Pagefind. Pagefind keeps common
  * terms and ranking; a term with a rare word never touches it.
  *
- * A word is what src/lib/search-tokens.ts makes of the text: the bigram at each position of the
+ * A word is what src/search/core/tokens.ts makes of the text: the bigram at each position of the
  * folded text (8 base-36 digits) and each distinct character (4 digits). Every word of the
  * archive is listed in exactly one bucket, a small file chosen by a hash of the word:
  * - a word in at most `rareLimit` stories with its postings: for each story (archive order,
@@ -16,7 +16,7 @@
  * so a term at position p of length n lies in the head when p + n ≤ headLength.
  * Written by src/search/build/lexicon.ts, read by src/search/client/lexicon-search.ts.
  */
-import { bigramWord, encodeChar } from '../../lib/search-tokens.ts';
+import { bigramWord, encodeChar } from './tokens.ts';
 
 /** One story in a rare word's postings: [story, facet, headLength, ...positions]. */
 export type Posting = number[];

@@ -5,7 +5,7 @@
  * that: a same-origin URL under /pagefind/. Every other string to a script or HTML sink is refused
  * (returning undefined makes the browser block it and report a violation).
  */
-import { isPagefindUrl } from '../lib/pagefind-url.ts';
+import { isPagefindUrl } from './pagefind-url.ts';
 
 interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createScriptURL?: (input: string) => string | undefined }): unknown;

@@ -5,8 +5,8 @@
  * index position, so a page of results costs 1–2 KB a result rather than the whole text of each
  * story. Written by src/search/build/shard.ts, read by src/search/client/excerpt-text.ts.
  */
-import { excerptWindow, maxLeadIn } from './search-excerpt.ts';
-import { matchRanges } from './search-tokens.ts';
+import { excerptWindow, maxLeadIn } from './excerpt.ts';
+import { matchRanges } from './tokens.ts';
 
 /** Characters (code points) of the opening, part 0. */
 export const OPENING_CHARS = 100;
@@ -29,8 +29,8 @@ export function splitText(text: string): string[] {
 
 /**
  * Whether the first parts of a text, `text`, already hold the excerpt of `width` characters
- * around the first hit of any term (src/lib/search-tokens.ts excerpt()): a hit, and enough text
- * after it that more could not move the excerpt's end (src/lib/search-excerpt.ts). A hit cut at
+ * around the first hit of any term (src/search/core/tokens.ts excerpt()): a hit, and enough text
+ * after it that more could not move the excerpt's end (src/search/core/excerpt.ts). A hit cut at
  * the end of a part is found once the next part is added. `startCut`: the text starts after part 0.
  */
 export function excerptReady(text: string, terms: readonly string[], width: number, startCut = false): boolean {
@@ -41,9 +41,9 @@ export function excerptReady(text: string, terms: readonly string[], width: numb
 /**
  * The part an excerpt starts from. `starts`: index positions where the terms occur (ascending),
  * or undefined when they are unknown (a one-character term). `bodyPosition`: the story's, from
- * its SearchRecord (src/lib/search-tokens.ts). A hit's folded offset is at most its offset in the text, so the hit
+ * its SearchRecord (src/search/core/tokens.ts). A hit's folded offset is at most its offset in the text, so the hit
  * is in this part or a later one; one part earlier when the hit is too close to the part's start
- * for the excerpt's lead-in (src/lib/search-excerpt.ts maxLeadIn). null: no hit in the body (the terms are only in the head).
+ * for the excerpt's lead-in (src/search/core/excerpt.ts maxLeadIn). null: no hit in the body (the terms are only in the head).
  */
 export function startPart(starts: readonly number[] | undefined, bodyPosition: number, parts: number, width: number): number | null {
   if (!starts) return 0;

@@ -2,8 +2,8 @@
  * What the search page says: its tab title and its status line, as pure functions of the search
  * (src/search/client/render.ts shows them; tests/unit/search-messages.test.ts checks them).
  */
-import { ARCHIVE_NAME } from './site.ts';
-import { MAX_QUERY_CHARS } from './search-tokens.ts';
+import { ARCHIVE_NAME } from '../../lib/site.ts';
+import { MAX_QUERY_CHARS } from './tokens.ts';
 
 /** The most characters of a query a tab title shows. */
 const TITLE_QUERY_CHARS = 30;

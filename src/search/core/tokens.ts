@@ -12,7 +12,7 @@
  * positions, exact words): it matches exactly where the term occurs as a substring.
  */
 
-import { excerptWindow, type ExcerptCut } from './search-excerpt.ts';
+import { excerptWindow, type ExcerptCut } from './excerpt.ts';
 
 /** Positions 0 … HEAD_POSITIONS−1 hold the bigrams of kicker + headline (padded). */
 export const HEAD_POSITIONS = 128;
@@ -272,7 +272,7 @@ function segmentsOf(chars: string[], ranges: [number, number][], from: number, t
 
 /**
  * An excerpt of about `width` characters around the first hit of any term, hits marked whole, cut
- * at clause boundaries (src/lib/search-excerpt.ts). Without a hit (the terms are only in the
+ * at clause boundaries (src/search/core/excerpt.ts). Without a hit (the terms are only in the
  * headline) the text's opening. `cut`: `text` is a piece of the story's text, which goes on before
  * it (start) or after it (end). "…" marks where the story goes on.
  */
@@ -327,7 +327,7 @@ export interface SearchResultMeta {
   section: string;
   /** 晋中市 · 灵石县 */
   place: string;
-  /** The story's text after the fragment's first part: `parts` more parts named by `textId` (src/lib/search-text.ts). */
+  /** The story's text after the fragment's first part: `parts` more parts named by `textId` (src/search/core/text-parts.ts). */
   textId: string;
   parts: number;
   /** The story's SearchRecord.bodyPosition: tells which part a hit's index position falls in. */
