@@ -64,6 +64,9 @@ export const searchManifestPath = (): string => '/search-index.json';
 /** Bucket `n` of the lexicon of build `id` (gzip JSON). */
 export const lexiconBucketPath = (id: string, n: number): string => `/search-index/${id}/b/${n}.bin`;
 
+/** The filter values (facets) of the stories of Pagefind shard `shard`, in the shard's order, of build `id` (gzip JSON). */
+export const searchFacetsPath = (id: string, shard: number): string => `/search-index/${id}/f/${shard}.bin`;
+
 /** What a result shows for story number `story` (archive order) of build `id` (gzip JSON). */
 export const searchStoryPath = (id: string, story: number): string => `/search-index/${id}/s/${story}.bin`;
 

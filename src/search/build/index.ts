@@ -11,7 +11,8 @@
  * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards into one Pagefind bundle (dist/pagefind/, each shard a "language"), merges
- *    their words into the lexicon and writes what each result shows (dist/search-index/<id>/),
+ *    their words into the lexicon and writes what each result shows and each shard's filter
+ *    values (dist/search-index/<id>/),
  *    and the manifest that names it all (dist/search-index.json).
  */
 import { spawn } from 'node:child_process';
@@ -198,7 +199,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
   if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were recorded`);
 
-  const OURS = new Set(['lexicon.json', 'stories']);
+  const OURS = new Set(['lexicon.json', 'stories', 'facets.bin']);
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
   const version = mergeShards(shards.map((s) => s.dir), join(outDir, 'pagefind'), OURS);
 
@@ -215,9 +216,11 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
     rareLimit,
   );
   mkdirSync(join(staging, 's'));
-  for (const shard of shards) {
+  mkdirSync(join(staging, 'f'));
+  shards.forEach((shard, i) => {
     for (const file of readdirSync(join(shard.dir, 'stories'))) renameSync(join(shard.dir, 'stories', file), join(staging, 's', file));
-  }
+    renameSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
+  });
   const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
   const byLanguage = new Map(reports.map((r) => [r.language, r.storiesHash]));
   const id = createHash('sha256')

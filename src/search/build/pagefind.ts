@@ -24,8 +24,7 @@ export interface PagefindRecord {
   url: string;
   /** Words separated by spaces (src/search/core/tokens.ts). */
   content: string;
-  filters: Record<string, string[]>;
-  /** A number as text; under sort {rank: 'desc'} larger comes first. */
+  /** A whole number; under sort {rank: 'desc'} larger comes first. */
   rank: number;
 }
 
@@ -39,7 +38,6 @@ export async function createShardIndex(language: string) {
         url: record.url,
         language,
         content: record.content,
-        filters: record.filters,
         sort: { rank: String(record.rank) },
       });
       if (response.errors.length) throw new Error(response.errors.join('; '));

@@ -7,7 +7,8 @@
  * job.json: { language, source, first, sections, places, rareLimit } — `source` is a JSON-lines
  * file of the shard's stories (src/search/build/collect.ts), newest first; `first` the archive
  * number of the first. Writes into outDir: Pagefind's files for the shard (its "language"), text
- * parts (text/), what each result shows (stories/<n>.bin) and the shard's words (lexicon.json).
+ * parts (text/), what each result shows (stories/<n>.bin), each story's filter values in order
+ * (facets.bin) and the shard's words (lexicon.json).
  * Prints one JSON line of figures.
  */
 import { createHash } from 'node:crypto';
@@ -52,6 +53,8 @@ const textDir = join(outDir, 'text');
 const storyDir = join(outDir, 'stories');
 mkdirSync(textDir, { recursive: true });
 mkdirSync(storyDir, { recursive: true });
+/** Each story's facet (section and place, src/search/core/lexicon.ts), in the shard's order. */
+const facets: number[] = [];
 const pending = new Set<Promise<void>>();
 const failures: string[] = [];
 for (const [i, story] of stories.entries()) {
@@ -65,7 +68,9 @@ for (const [i, story] of stories.entries()) {
   if (section < 0 || place < 0) throw new Error(`${where}: section or place not in the filter lists`);
   const url = storyPath(story.slug);
   const record = searchRecord({ head: story.head, body: story.body });
-  lexicon.add(number, facetOf(section, place, job.places.length), story.head, story.body);
+  const facet = facetOf(section, place, job.places.length);
+  facets.push(facet);
+  lexicon.add(number, facet, story.head, story.body);
   const date = new Date(`${story.date}T00:00:00Z`);
   const [opening, ...rest] = splitText(story.body);
   const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
@@ -85,6 +90,7 @@ for (const [i, story] of stories.entries()) {
     textId,
     parts: rest.length,
     bodyPosition: record.bodyPosition,
+    story: number,
     bodyStart: foldChars(`${story.head}\n${story.body}`).length - foldChars(story.body).length,
   };
   if (display.has(url)) throw new Error(`${where}: a second page for ${url}`);
@@ -101,9 +107,9 @@ for (const [i, story] of stories.entries()) {
     .add({
       url,
       content: `${record.content} ${version}`,
-      filters: { section: [story.section], place: [city.slug] },
       // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
-      // exact below 2^24, so the number is a rank, never a date like 20251003).
+      // exact below 2^24, so the number is a rank, never a date like 20251003). The browser
+      // adapter reads the story's place in the shard back from the sort (storyOf).
       rank: stories.length - i,
     })
     .catch((error: Error) => void failures.push(`${where}: ${error.message}`))
@@ -118,6 +124,9 @@ const indexed = performance.now();
 const fragments = await index.write(outDir, (url) => display.get(url));
 if (fragments !== stories.length) throw new Error(`shard ${job.language}: ${stories.length} stories but ${fragments} fragments`);
 writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(lexicon));
+const facetsJson = JSON.stringify(facets);
+storiesHash.update(facetsJson);
+writeFileSync(join(outDir, 'facets.bin'), gzip(facetsJson));
 
 console.log(
   JSON.stringify({

@@ -9,8 +9,8 @@
 import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
 import { partOf } from '../core/text-parts.ts';
 import { fetchPart } from './excerpt-text.ts';
-import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
-import { loadBuckets, loadManifest, loadStory } from './index-files.ts';
+import { lookupTerm, shardStarts, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
+import { loadBuckets, loadFacets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
 
 export const FILTERS = ['section', 'place'] as const;
@@ -188,11 +188,6 @@ async function searchTerm(pagefind: ShardedPagefind, term: string): Promise<Map<
   return hits;
 }
 
-function valueOf(byValue: Map<string, Set<string>>, id: string): string | undefined {
-  for (const [value, ids] of byValue) if (ids.has(id)) return value;
-  return undefined;
-}
-
 /** The terms over the open shards of `pagefind`. */
 async function searchOpen(pagefind: ShardedPagefind, index: SearchManifest, terms: string[]): Promise<Hit[]> {
   const perTerm: Map<string, TermHit>[] = [];
@@ -202,26 +197,28 @@ async function searchOpen(pagefind: ShardedPagefind, index: SearchManifest, term
     perTerm.push(found);
   }
   perTerm.sort((a, b) => a.size - b.size);
-  const sections = await pagefind.members('section');
-  const places = await pagefind.members('place');
+  // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
+  // one small file a shard instead of a search per filter value).
+  const starts = shardStarts(index.shards);
+  const facets = await Promise.all(index.shards.slice(0, pagefind.opened).map((_, shard) => loadFacets(index, shard)));
+  const places = index.places.length;
   const hits: Hit[] = [];
   for (const [id, first] of perTerm[0]!) {
     const all = perTerm.map((found) => found.get(id));
     if (all.some((hit) => !hit)) continue;
-    // Shards hold newer stories first; within one, Pagefind's score under sort {rank: desc} is
-    // the story's place in ascending rank, so larger is newer.
-    const recency = (index.shards.length - pagefind.shardOf(id)) * 1e7 + first.result.score;
-    const starts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
+    const story = pagefind.storyOf(first.result);
+    const facet = facets[pagefind.shardOf(first.result)]![story - starts[pagefind.shardOf(first.result)]!]!;
+    const termStarts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
     hits.push({
-      id,
+      id: `s${story}`,
       headHits: all.filter((hit) => hit!.head).length,
       frequency: all.reduce((sum, hit) => sum + hit!.frequency, 0),
-      recency,
-      section: valueOf(sections, id),
-      place: valueOf(places, id),
+      recency: index.stories - story,
+      section: index.sections[Math.floor(facet / places)],
+      place: index.places[facet % places],
       async data() {
         const { content, meta } = await first.result.data();
-        return { content, meta, starts };
+        return { content, meta, starts: termStarts };
       },
     });
   }

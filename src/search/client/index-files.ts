@@ -4,7 +4,7 @@
  * stories are gzip JSON, like Pagefind's files, so any static host serves them as they are.
  */
 import type { SearchResultMeta } from '../core/tokens.ts';
-import { lexiconBucketPath, searchManifestPath, searchStoryPath } from '../../lib/urls.ts';
+import { lexiconBucketPath, searchFacetsPath, searchManifestPath, searchStoryPath } from '../../lib/urls.ts';
 import { bucketOf, type Bucket, type SearchManifest } from '../core/lexicon.ts';
 
 async function gzipJson<T>(url: string): Promise<T> {
@@ -49,6 +49,19 @@ export interface StoryView {
   /** The opening of the text (part 0, src/search/core/text-parts.ts). */
   content: string;
   meta: SearchResultMeta;
+}
+
+const facets = new Map<string, Promise<number[]>>();
+
+/** The facets of shard `shard`'s stories, in the shard's order (newest first). */
+export function loadFacets(index: SearchManifest, shard: number): Promise<number[]> {
+  const key = `${index.id}/${shard}`;
+  let list = facets.get(key);
+  if (!list) {
+    facets.set(key, (list = gzipJson<number[]>(searchFacetsPath(index.id, shard))));
+    list.catch(() => facets.delete(key));
+  }
+  return list;
 }
 
 const stories = new Map<string, Promise<StoryView>>();

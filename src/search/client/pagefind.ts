@@ -1,10 +1,12 @@
 /**
  * The one place the browser touches Pagefind: its JS API and what the archive's index makes of it
  * (every shard a Pagefind "language" of one bundle, picked by the page's lang when an instance is
- * created). Contract: tests/e2e/search-pagefind.test.ts runs this against the built bundle.
+ * created; a result's id starts with its shard's code; under sort {rank: 'desc'} its score is its
+ * place in the shard, counted from the oldest). Contract: tests/e2e/search-pagefind.test.ts runs
+ * these calls against a built bundle.
  */
 import type { SearchResultMeta } from '../core/tokens.ts';
-import type { ShardInfo } from '../core/lexicon.ts';
+import { shardStarts, type ShardInfo } from '../core/lexicon.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js has no published browser types). */
 export interface PagefindResult {
@@ -17,8 +19,7 @@ export interface PagefindResult {
 interface PagefindInstance {
   init(): Promise<void>;
   mergeIndex(path: string, options: { language: string }): Promise<void>;
-  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindModule {
   createInstance(options: { basePath: string }): PagefindInstance;
@@ -32,14 +33,14 @@ export interface ShardedPagefind {
   /** Opens the newest `count` shards (they stay open). */
   open(count: number): Promise<void>;
   readonly opened: number;
-  /** Results of an exact phrase (or one word), newest first within each shard. */
+  /** Results of an exact phrase (or one word), with the story's number (storyOf works on these). */
   phrase(query: string): Promise<PagefindResult[]>;
-  /** Results of the words searched loosely: every position of every word. */
+  /** Results of the words searched loosely: every position of every word (match them by id). */
   words(words: readonly string[]): Promise<PagefindResult[]>;
-  /** Ids of the open shards' stories with each value of a filter. */
-  members(name: string): Promise<Map<string, Set<string>>>;
-  /** Which shard (index in the manifest's list) a result id belongs to. */
-  shardOf(id: string): number;
+  /** Which shard (index in the manifest's list) a result belongs to. */
+  shardOf(result: PagefindResult): number;
+  /** The archive number of a phrase() result's story (newest first, from 0). */
+  storyOf(result: PagefindResult): number;
 }
 
 let loading: Promise<ShardedPagefind> | undefined;
@@ -67,8 +68,13 @@ export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagef
     }
     await pagefind.init();
     let opened = 1;
-    const membersCache = new Map<string, Promise<Map<string, Set<string>>>>();
     const shardIndex = new Map(shards.map((s, i) => [s.language, i]));
+    const firsts = shardStarts(shards);
+    const shardOf = (result: PagefindResult): number => {
+      const shard = shardIndex.get(result.id.slice(0, result.id.indexOf('_')));
+      if (shard === undefined) throw new Error(`result ${result.id} is in no known shard`);
+      return shard;
+    };
     return {
       get opened() {
         return opened;
@@ -84,26 +90,14 @@ export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagef
       },
       phrase: async (query) => (await pagefind.search(query, { sort: { rank: 'desc' } })).results,
       words: async (words) => (await pagefind.search(words.join(' '))).results,
-      members(name) {
-        const key = `${name}@${opened}`;
-        let found = membersCache.get(key);
-        if (!found) {
-          found = (async () => {
-            const byValue = new Map<string, Set<string>>();
-            for (const value of Object.keys((await pagefind.filters())[name] ?? {})) {
-              const { results } = await pagefind.search(null, { filters: { [name]: value } });
-              byValue.set(value, new Set(results.map((r) => r.id)));
-            }
-            return byValue;
-          })();
-          membersCache.set(key, found);
-        }
-        return found;
-      },
-      shardOf(id) {
-        const shard = shardIndex.get(id.slice(0, id.indexOf('_')));
-        if (shard === undefined) throw new Error(`result ${id} is in no known shard`);
-        return shard;
+      shardOf,
+      storyOf(result) {
+        // The indexer ranks a shard's stories newest first with rank = stories − place; sorted
+        // {rank: desc}, Pagefind scores each by its place in ascending rank order.
+        const shard = shardOf(result);
+        const place = shards[shard]!.stories - 1 - result.score;
+        if (!Number.isInteger(place) || place < 0 || place >= shards[shard]!.stories) throw new Error(`result ${result.id}: score ${result.score} is no place in its shard`);
+        return firsts[shard]! + place;
       },
     } satisfies ShardedPagefind;
   })();

@@ -49,6 +49,12 @@ export interface SearchManifest {
   shards: ShardInfo[];
 }
 
+/** The archive number of each shard's newest story (shards hold consecutive numbers, newest first). */
+export const shardStarts = (shards: readonly ShardInfo[]): number[] => {
+  let n = 0;
+  return shards.map((shard) => ((n += shard.stories), n - shard.stories));
+};
+
 /** FNV-1a, 32 bits: a cheap, stable hash of a word, the same at build and in the browser. */
 export function hashWord(word: string): number {
   let h = 0x811c9dc5;

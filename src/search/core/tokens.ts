@@ -332,6 +332,8 @@ export interface SearchResultMeta {
   parts: number;
   /** The story's SearchRecord.bodyPosition: tells which part a hit's index position falls in. */
   bodyPosition: number;
+  /** The story's number in the archive's order (newest first, from 0). */
+  story: number;
   /** Where the body starts in the lexicon's positions (src/search/core/lexicon.ts): a lexicon position p is index position p − bodyStart + bodyPosition. */
   bodyStart: number;
 }
