@@ -30,9 +30,12 @@ const later = args.find((a) => a.startsWith('--later='))?.slice('--later='.lengt
 const given = args.filter((a) => !a.startsWith('--'));
 const queries = given.length ? given : ['营商环境', '高新区', '区', '招商 项目'];
 
+/** What a request fetched: Pagefind's files, the lexicon's (buckets, results, facets), or the page itself. */
 const kind = (path: string): string =>
   /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
-  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /pf_text$/.test(path) ? 'text' : /\.json$/.test(path) ? 'entry' : 'page';
+  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /pf_text$/.test(path) ? 'text'
+  : /^\/search-index\/[^/]+\/b\//.test(path) ? 'bucket' : /^\/search-index\/[^/]+\/s\//.test(path) ? 'result' : /^\/search-index\/[^/]+\/f\//.test(path) ? 'facets'
+  : /\.json$/.test(path) ? 'entry' : 'page';
 
 async function bytes(requests: Request[]): Promise<Record<string, number>> {
   // total: bodies and response headers as HTTP/1.1 sends them; body: without the headers (HTTP/2

@@ -39,7 +39,7 @@ export interface SearchOutcome {
   /** Stories searched so far, and in the archive. */
   searched: number;
   total: number;
-  /** The search covered the whole archive: counts and order are final. */
+  /** The search covered the whole archive: the count is final (the order once the search returns). */
   complete: boolean;
 }
 
@@ -55,8 +55,9 @@ export function preload(): void {
 }
 
 /**
- * Every story containing every term of `query`. `progress` receives partial outcomes while
- * Pagefind opens older shards (never for a search the lexicon answers). Never run two at once
+ * Every story containing every term of `query`. `progress` receives earlier outcomes while
+ * Pagefind searches (never for a search the lexicon answers): the newest shard's, then the whole
+ * archive's count before its final ranking. Never run two at once
  * (callers queue).
  */
 export async function search(query: string, sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
@@ -167,43 +168,54 @@ interface TermHit {
   starts: number[] | undefined;
 }
 
-/** One term over the open shards: the stories containing it exactly. */
-async function searchTerm(pagefind: ShardedPagefind, term: string): Promise<Map<string, TermHit>> {
+/** One term over the open shards: the stories containing it exactly (phrase only: head hits, no counts yet). */
+async function phraseTerm(pagefind: ShardedPagefind, term: string): Promise<Map<string, TermHit>> {
   const q = termQuery(term);
   const hits = new Map<string, TermHit>();
   // A phrase result carries the positions of its first occurrence; kicker and headline come first.
   for (const result of await pagefind.phrase(q.query)) {
     hits.set(result.id, { result, head: result.words.some((p) => p < q.headLimit), frequency: 1, starts: undefined });
   }
-  if (q.kind === 'phrase') {
-    // Where and how often: a plain search of the same words (same index chunks, nothing more to
-    // download) returns every position; runs of consecutive positions are occurrences.
-    for (const result of await pagefind.words(q.words)) {
-      const hit = hits.get(result.id);
-      if (!hit) continue;
-      hit.starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
-      hit.frequency = Math.max(1, hit.starts.length);
-    }
-  }
   return hits;
 }
 
-/** The terms over the open shards of `pagefind`. */
-async function searchOpen(pagefind: ShardedPagefind, index: SearchManifest, terms: string[]): Promise<Hit[]> {
+/**
+ * Where and how often a term occurs in its stories: a plain search of the same words (same index
+ * chunks, nothing more to download) returns every position; runs of consecutive positions are
+ * occurrences. (A one-character term counts once a story.)
+ */
+async function countTerm(pagefind: ShardedPagefind, term: string, hits: Map<string, TermHit>): Promise<void> {
+  const q = termQuery(term);
+  if (q.kind !== 'phrase') return;
+  for (const result of await pagefind.words(q.words)) {
+    const hit = hits.get(result.id);
+    if (!hit) continue;
+    hit.starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
+    hit.frequency = Math.max(1, hit.starts.length);
+  }
+}
+
+/** Each term's hits over the open shards, or null when a term has none. */
+async function phraseAll(pagefind: ShardedPagefind, terms: string[]): Promise<Map<string, TermHit>[] | null> {
   const perTerm: Map<string, TermHit>[] = [];
   for (const term of terms) {
-    const found = await searchTerm(pagefind, term);
-    if (found.size === 0) return [];
+    const found = await phraseTerm(pagefind, term);
+    if (found.size === 0) return null;
     perTerm.push(found);
   }
-  perTerm.sort((a, b) => a.size - b.size);
+  return perTerm;
+}
+
+/** The stories holding every term, from each term's hits (counted or not). */
+async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm: Map<string, TermHit>[]): Promise<Hit[]> {
+  const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0]!;
   // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
   // one small file a shard instead of a search per filter value).
   const starts = shardStarts(index.shards);
   const facets = await Promise.all(index.shards.slice(0, pagefind.opened).map((_, shard) => loadFacets(index, shard)));
   const places = index.places.length;
   const hits: Hit[] = [];
-  for (const [id, first] of perTerm[0]!) {
+  for (const [id, first] of smallest) {
     const all = perTerm.map((found) => found.get(id));
     if (all.some((hit) => !hit)) continue;
     const story = pagefind.storyOf(first.result);
@@ -226,19 +238,30 @@ async function searchOpen(pagefind: ShardedPagefind, index: SearchManifest, term
 }
 
 /**
- * The terms over every shard: the newest first (its results shown at once), then all of them.
+ * The terms over every shard: the newest first, counted and ranked, shown at once; then all of
+ * them: the exact count as soon as Pagefind has matched the phrases (ranked by head hits and date
+ * meanwhile), and the final ranking once occurrences are counted (not needed to sort by date).
  * (Each step searches every open shard again, so more steps would cost more than they show.)
  */
 async function pagefindSearch(index: SearchManifest, terms: string[], sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
   const pagefind = await loadPagefind(index.shards);
-  for (let open = 1; ; open = index.shards.length) {
-    await pagefind.open(open);
+  const order = sort === 'newest' ? byNewest : byRelevance;
+  const outcome = async (perTerm: Map<string, TermHit>[] | null): Promise<SearchOutcome> => {
+    const hits = perTerm ? (await hitsOf(pagefind, index, perTerm)).sort(order) : [];
     // Shards opened by an earlier search stay open and are searched too.
-    const opened = pagefind.opened;
-    const hits = (await searchOpen(pagefind, index, terms)).sort(sort === 'newest' ? byNewest : byRelevance);
-    const searched = index.shards.slice(0, opened).reduce((n, s) => n + s.stories, 0);
-    const outcome = { terms, hits, searched, total: index.stories, complete: opened >= index.shards.length };
-    if (outcome.complete) return outcome;
-    await progress?.(outcome);
+    const searched = index.shards.slice(0, pagefind.opened).reduce((n, s) => n + s.stories, 0);
+    return { terms, hits, searched, total: index.stories, complete: pagefind.opened >= index.shards.length };
+  };
+  await pagefind.open(1);
+  if (pagefind.opened < index.shards.length) {
+    const newest = await phraseAll(pagefind, terms);
+    if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!);
+    await progress?.(await outcome(newest));
+    await pagefind.open(index.shards.length);
   }
+  const perTerm = await phraseAll(pagefind, terms);
+  if (!perTerm || sort === 'newest') return outcome(perTerm);
+  await progress?.(await outcome(perTerm));
+  for (const [i, term] of terms.entries()) await countTerm(pagefind, term, perTerm[i]!);
+  return outcome(perTerm);
 }
