@@ -1,5 +1,5 @@
 /** Plain-text helpers for story bodies, which are paragraphs of Chinese text. */
-import { isClauseBoundary, isWeakBoundary } from '../search/core/excerpt.ts';
+import { isClauseBoundary, isWeakBoundary } from './clauses.ts';
 
 /** Paragraphs of a Markdown body of plain paragraphs, whitespace-trimmed, empty ones dropped. */
 export function markdownParagraphs(markdown: string): string[] {

@@ -1,7 +1,8 @@
 /** Where search excerpts are cut (src/search/core/excerpt.ts), and how the page's parts of a text feed it (src/search/core/text-parts.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { excerptWindow, isClauseBoundary, maxLeadIn, nearlyFits, overrun } from '../../src/search/core/excerpt.ts';
+import { isClauseBoundary } from '../../src/lib/clauses.ts';
+import { excerptWindow, maxLeadIn, nearlyFits, overrun } from '../../src/search/core/excerpt.ts';
 import { excerptReady, partOf, partStart, splitText, startPart } from '../../src/search/core/text-parts.ts';
 import { excerpt } from '../../src/search/core/tokens.ts';
 import { markdownParagraphs } from '../../src/lib/text.ts';
