@@ -122,7 +122,7 @@ try {
     peakRssMB: Math.round(build.peakRssBytes / MB),
     distMB: Number((sizeOf(env.ARCHIVE_OUT_DIR) / MB).toFixed(1)),
     indexMB: Number((sizeOf(join(env.ARCHIVE_OUT_DIR, 'pagefind')) / MB).toFixed(1)),
-    lexiconMB: Number((sizeOf(join(env.ARCHIVE_OUT_DIR, 'search-index')) / MB).toFixed(1)),
+    lexiconMB: Number((sizeOf(join(env.ARCHIVE_OUT_DIR, 'lexicon-files')) / MB).toFixed(1)),
     msPerStory: Number(((build.seconds * 1000) / count).toFixed(2)),
     kBPerStory: Number((sizeOf(env.ARCHIVE_OUT_DIR) / 1024 / count).toFixed(1)),
     // Each query on a fresh page; the later one typed on the first query's page. kB: bodies and

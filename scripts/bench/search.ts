@@ -34,7 +34,7 @@ const queries = given.length ? given : ['营商环境', '高新区', '区', '招
 const kind = (path: string): string =>
   /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
   : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /pf_fragment$/.test(path) ? 'fragment' : /pf_text$/.test(path) ? 'text'
-  : /^\/search-index\/[^/]+\/b\//.test(path) ? 'bucket' : /^\/search-index\/[^/]+\/s\//.test(path) ? 'result' : /^\/search-index\/[^/]+\/f\//.test(path) ? 'facets'
+  : /\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(path) ? 'bucket' : /\/[0-9a-f]{16}\/s\/\d+\.bin$/.test(path) ? 'result' : /\/[0-9a-f]{16}\/f\/\d+\.bin$/.test(path) ? 'facets'
   : /\.json$/.test(path) ? 'entry' : 'page';
 
 async function bytes(requests: Request[]): Promise<Record<string, number>> {

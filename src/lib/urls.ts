@@ -59,16 +59,16 @@ export const paragraphPath = (slug: string, n: number): string => `${storyPath(s
 export const searchTextPartPath = (textId: string, part: number): string => `/pagefind/text/${textId}.${part}.pf_text`;
 
 /** The search index's manifest (src/search/core/lexicon.ts): revalidated, it names the build's folder. */
-export const searchManifestPath = (): string => '/search-index.json';
+export const searchManifestPath = (): string => '/lexicon.json';
 
 /** Bucket `n` of the lexicon of build `id` (gzip JSON). */
-export const lexiconBucketPath = (id: string, n: number): string => `/search-index/${id}/b/${n}.bin`;
+export const lexiconBucketPath = (id: string, n: number): string => `/lexicon-files/${id}/b/${n}.bin`;
 
 /** The filter values (facets) of the stories of Pagefind shard `shard`, in the shard's order, of build `id` (gzip JSON). */
-export const searchFacetsPath = (id: string, shard: number): string => `/search-index/${id}/f/${shard}.bin`;
+export const searchFacetsPath = (id: string, shard: number): string => `/lexicon-files/${id}/f/${shard}.bin`;
 
 /** What a result shows for story number `story` (archive order) of build `id` (gzip JSON). */
-export const searchStoryPath = (id: string, story: number): string => `/search-index/${id}/s/${story}.bin`;
+export const searchStoryPath = (id: string, story: number): string => `/lexicon-files/${id}/s/${story}.bin`;
 
 /** Index of every section, with story counts. */
 export const sectionsIndexPath = (): string => '/sections/';

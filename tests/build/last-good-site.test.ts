@@ -64,7 +64,7 @@ test('a good build publishes every story, BOM and CRLF files alike', () => {
   assert.ok(paragraphs(GOOD_SLUG).length > 1);
   assert.deepEqual(paragraphs('bom-crlf'), paragraphs(GOOD_SLUG));
   assert.deepEqual(paragraphs('quoted-date'), paragraphs(GOOD_SLUG));
-  assert.ok(existsSync(join(dist, 'search-index.json')), 'indexed');
+  assert.ok(existsSync(join(dist, 'lexicon.json')), 'indexed');
   assert.ok(readdirSync(join(dist, '_astro')).some((name) => name.endsWith('.css.br')), 'precompressed');
   assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories'], 'no staging or backup folder left');
 });

@@ -27,7 +27,7 @@ before(() => {
   cpSync(DIST, root, { recursive: true });
   const built = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' } });
   assert.equal(built.status, 0, built.stderr);
-  manifest = JSON.parse(readFileSync(join(root, 'search-index.json'), 'utf8')) as SearchManifest;
+  manifest = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')) as SearchManifest;
 });
 after(async () => {
   await server?.close();

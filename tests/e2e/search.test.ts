@@ -518,13 +518,13 @@ test('story pages load no search code; the search page loads the index only for 
   await page.goto(site.url(storyPath('jincheng-etdz-industrial-ecosystem')));
   await page.goto(site.url('/search/'));
   await page.waitForLoadState('networkidle');
-  const searchFiles = () => requested.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/search-index'));
+  const searchFiles = () => requested.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/lexicon'));
   assert.deepEqual(searchFiles(), [], 'no index before a search');
   await page.keyboard.type('招商');
   await settled(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 2);
-  assert.ok(requested.includes('/search-index.json'));
-  assert.ok(requested.some((p) => /^\/search-index\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(p)), 'a lexicon bucket');
+  assert.ok(requested.includes('/lexicon.json'));
+  assert.ok(requested.some((p) => /^\/lexicon-files\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(p)), 'a lexicon bucket');
   // On six stories every word is rare (SEARCH_RARE_LIMIT, default 100): the lexicon answers.
   assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/') && !p.startsWith('/pagefind/text/')), [], 'no Pagefind for a rare term');
 });

@@ -12,8 +12,8 @@
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards into one Pagefind bundle (dist/pagefind/, each shard a "language"), merges
  *    their words into the lexicon and writes what each result shows and each shard's filter
- *    values (dist/search-index/<id>/),
- *    and the manifest that names it all (dist/search-index.json).
+ *    values (dist/lexicon-files/<id>/),
+ *    and the manifest that names it all (dist/lexicon.json).
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -206,8 +206,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
   // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
   const lexiconStarted = performance.now();
-  rmSync(join(outDir, 'search-index'), { recursive: true, force: true });
-  const staging = join(outDir, 'search-index', '.staging');
+  rmSync(join(outDir, 'lexicon-files'), { recursive: true, force: true });
+  const staging = join(outDir, 'lexicon-files', '.staging');
   const lexicon = writeLexicon(
     join(staging, 'b'),
     (function* () {
@@ -227,9 +227,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
     .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version }))
     .digest('hex')
     .slice(0, 16);
-  renameSync(staging, join(outDir, 'search-index', id));
+  renameSync(staging, join(outDir, 'lexicon-files', id));
   const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed };
-  writeFileSync(join(outDir, 'search-index.json'), JSON.stringify(manifest));
+  writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(manifest));
   const lexiconSeconds = (performance.now() - lexiconStarted) / 1000;
   rmSync(work, { recursive: true, force: true });
 

@@ -1,6 +1,6 @@
 /**
  * The archive's own index files, fetched as a search needs them and kept for the page's life:
- * the manifest (/search-index.json), lexicon buckets, and what each result shows. Buckets and
+ * the manifest (/lexicon.json), lexicon buckets, and what each result shows. Buckets and
  * stories are gzip JSON, like Pagefind's files, so any static host serves them as they are.
  */
 import type { SearchResultMeta } from '../core/tokens.ts';

@@ -34,9 +34,9 @@ export interface ShardInfo {
   oldest: string;
 }
 
-/** What the search page reads first: /search-index.json. */
+/** What the search page reads first: /lexicon.json. */
 export interface SearchManifest {
-  /** The folder of this build's files (a hash of their contents): /search-index/<id>/. */
+  /** The folder of this build's files (a hash of their contents): /lexicon-files/<id>/. */
   id: string;
   stories: number;
   buckets: number;
