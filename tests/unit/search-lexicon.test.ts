@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { foldChars } from '../../src/search/core/tokens.ts';
+import { foldChars, searchRecord } from '../../src/search/core/tokens.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
 import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
 
@@ -51,7 +51,7 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
     try {
       const shards = [new ShardLexicon(rareLimit), new ShardLexicon(rareLimit)];
-      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), heads[i]!, text));
+      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text })));
       const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), rareLimit);
       const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
       const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区']);

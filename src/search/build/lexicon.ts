@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeChar, foldChars, bigramWord } from '../core/tokens.ts';
+import { encodeChar, bigramWord, type SearchRecord } from '../core/tokens.ts';
 import { bucketCount, bucketOf, type Bucket, type Posting } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
@@ -23,10 +23,8 @@ export class ShardLexicon {
     this.rareLimit = rareLimit;
   }
 
-  /** Adds story number `story` (archive order) with its head and body as the index reads them. */
-  add(story: number, facet: number, head: string, body: string): void {
-    const headLength = foldChars(head).length;
-    const chars = foldChars(`${head}\n${body}`);
+  /** Adds story number `story` (archive order): its folded text and head length, from its SearchRecord. */
+  add(story: number, facet: number, { chars, headLength }: Pick<SearchRecord, 'chars' | 'headLength'>): void {
     const here = new Map<string, number[]>();
     chars.forEach((ch, i) => {
       // A space is never a term of its own (terms are split at spaces), but bigrams hold it.

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { formatChineseDate, isoDate } from '../../lib/dates.ts';
 import { findCity } from '../../lib/places.ts';
 import { splitText } from '../core/text-parts.ts';
-import { foldChars, searchRecord, versionWord, type SearchResultMeta } from '../core/tokens.ts';
+import { searchRecord, versionWord, type SearchResultMeta } from '../core/tokens.ts';
 import { SECTION_LABELS, SECTIONS, type Section } from '../../lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../lib/urls.ts';
 import { facetOf } from '../core/lexicon.ts';
@@ -70,7 +70,7 @@ for (const [i, story] of stories.entries()) {
   const record = searchRecord({ head: story.head, body: story.body });
   const facet = facetOf(section, place, job.places.length);
   facets.push(facet);
-  lexicon.add(number, facet, story.head, story.body);
+  lexicon.add(number, facet, record);
   const date = new Date(`${story.date}T00:00:00Z`);
   const [opening, ...rest] = splitText(story.body);
   const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
@@ -91,7 +91,7 @@ for (const [i, story] of stories.entries()) {
     parts: rest.length,
     bodyPosition: record.bodyPosition,
     story: number,
-    bodyStart: foldChars(`${story.head}\n${story.body}`).length - foldChars(story.body).length,
+    bodyStart: record.bodyStart,
   };
   if (display.has(url)) throw new Error(`${where}: a second page for ${url}`);
   const shown = { content: opening!, meta };

@@ -111,6 +111,12 @@ export interface SearchRecord {
    * the body as written (folding only merges runs of whitespace).
    */
   bodyPosition: number;
+  /** The story's folded text, head + '\n' + body: the lexicon's positions count these (src/search/core/lexicon.ts). */
+  chars: string[];
+  /** How many of `chars` are the head's. */
+  headLength: number;
+  /** Where the body starts in `chars`. */
+  bodyStart: number;
 }
 
 /** The story's search record, folded and encoded once (the indexer calls this for every story). */
@@ -121,9 +127,13 @@ export function searchRecord(story: SearchableStory): SearchRecord {
   const headChars = distinctCharWords(head).slice(0, HEAD_CHAR_POSITIONS);
   const allChars = distinctCharWords(all);
   const pad = (words: string[], n: number) => [...words, ...Array<string>(n - words.length).fill(PAD)];
+  const bodyStart = all.length - foldChars(story.body).length;
   return {
     content: [...pad(headWords, HEAD_POSITIONS), ...pad(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigramWords(all)].join(' '),
-    bodyPosition: TEXT_START + allChars.length + (all.length - foldChars(story.body).length),
+    bodyPosition: TEXT_START + allChars.length + bodyStart,
+    chars: all,
+    headLength: head.length,
+    bodyStart,
   };
 }
 
