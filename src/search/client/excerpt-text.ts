@@ -6,13 +6,10 @@
 import { excerptReady, startPart } from '../core/text-parts.ts';
 import type { SearchResultMeta } from '../core/tokens.ts';
 import { searchTextPartPath } from '../../lib/urls.ts';
+import { fetchGzip } from './index-files.ts';
 
 /** A part file is gzip, like Pagefind's own files, so any static host serves it as it is. */
-export async function fetchPart(textId: string, part: number): Promise<string> {
-  const response = await fetch(searchTextPartPath(textId, part));
-  if (!response.ok || !response.body) throw new Error(`${response.url}: ${response.status}`);
-  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-}
+export const fetchPart = async (textId: string, part: number): Promise<string> => (await fetchGzip(searchTextPartPath(textId, part))).text();
 
 export interface ExcerptSource {
   text: string;

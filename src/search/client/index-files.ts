@@ -7,40 +7,43 @@ import type { SearchResultMeta } from '../core/tokens.ts';
 import { lexiconBucketPath, searchFacetsPath, searchManifestPath, searchStoryPath } from '../../lib/urls.ts';
 import { bucketOf, type Bucket, type SearchManifest } from '../core/lexicon.ts';
 
-async function gzipJson<T>(url: string): Promise<T> {
+/**
+ * A gzip file of the index, inflated here: hosts serve the files as they are, without
+ * Content-Encoding, like Pagefind's. Text parts for excerpts are read the same way (./excerpt-text.ts).
+ */
+export async function fetchGzip(url: string): Promise<Response> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${url}: ${response.status}`);
-  return (await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()) as T;
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip')));
 }
 
-let manifest: Promise<SearchManifest> | undefined;
+const gzipJson = async <T>(url: string): Promise<T> => (await (await fetchGzip(url)).json()) as T;
+
+/** What each URL gave, fetched once a page; a failure is forgotten, so a later search tries again. */
+const fetched = new Map<string, Promise<unknown>>();
+
+function once<T>(url: string, load: (url: string) => Promise<T>): Promise<T> {
+  let found = fetched.get(url) as Promise<T> | undefined;
+  if (!found) {
+    fetched.set(url, (found = load(url)));
+    found.catch(() => fetched.delete(url));
+  }
+  return found;
+}
 
 /** The manifest, fetched once a page (a new deploy is seen on the next page load). */
-export function loadManifest(): Promise<SearchManifest> {
-  manifest ??= fetch(searchManifestPath()).then(async (response) => {
-    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+export const loadManifest = (): Promise<SearchManifest> =>
+  once(searchManifestPath(), async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return (await response.json()) as SearchManifest;
   });
-  manifest.catch(() => (manifest = undefined));
-  return manifest;
-}
-
-const buckets = new Map<string, Promise<Bucket>>();
 
 /** The buckets holding `words`, fetched at once; then a word → bucket lookup. */
 export async function loadBuckets(index: SearchManifest, words: readonly string[]): Promise<(word: string) => Bucket> {
   const byWord = new Map<string, Bucket>();
   await Promise.all(
-    words.map(async (word) => {
-      const n = bucketOf(word, index.buckets);
-      const key = `${index.id}/${n}`;
-      let bucket = buckets.get(key);
-      if (!bucket) {
-        buckets.set(key, (bucket = gzipJson<Bucket>(lexiconBucketPath(index.id, n))));
-        bucket.catch(() => buckets.delete(key));
-      }
-      byWord.set(word, await bucket);
-    }),
+    words.map(async (word) => byWord.set(word, await once(lexiconBucketPath(index.id, bucketOf(word, index.buckets)), gzipJson<Bucket>))),
   );
   return (word) => byWord.get(word)!;
 }
@@ -51,28 +54,8 @@ export interface StoryView {
   meta: SearchResultMeta;
 }
 
-const facets = new Map<string, Promise<number[]>>();
-
 /** The facets of shard `shard`'s stories, in the shard's order (newest first). */
-export function loadFacets(index: SearchManifest, shard: number): Promise<number[]> {
-  const key = `${index.id}/${shard}`;
-  let list = facets.get(key);
-  if (!list) {
-    facets.set(key, (list = gzipJson<number[]>(searchFacetsPath(index.id, shard))));
-    list.catch(() => facets.delete(key));
-  }
-  return list;
-}
-
-const stories = new Map<string, Promise<StoryView>>();
+export const loadFacets = (index: SearchManifest, shard: number): Promise<number[]> => once(searchFacetsPath(index.id, shard), gzipJson<number[]>);
 
 /** What a result shows for story number `story`. */
-export function loadStory(index: SearchManifest, story: number): Promise<StoryView> {
-  const key = `${index.id}/${story}`;
-  let view = stories.get(key);
-  if (!view) {
-    stories.set(key, (view = gzipJson<StoryView>(searchStoryPath(index.id, story))));
-    view.catch(() => stories.delete(key));
-  }
-  return view;
-}
+export const loadStory = (index: SearchManifest, story: number): Promise<StoryView> => once(searchStoryPath(index.id, story), gzipJson<StoryView>);
