@@ -13,8 +13,6 @@ import { lookupTerm, shardStarts, termWords, type Candidate, type SearchManifest
 import { loadBuckets, loadFacets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
 
-export const FILTERS = ['section', 'place'] as const;
-export type FilterName = (typeof FILTERS)[number];
 export type Sort = 'relevance' | 'newest';
 
 export interface ResultData {

@@ -8,7 +8,7 @@ import { resultStatus } from '../core/messages.ts';
 import { excerpt, firstHit, headText, markTerms, type Segment } from '../core/tokens.ts';
 import type { Hit, SearchOutcome } from './engine.ts';
 import { excerptSource } from './excerpt-text.ts';
-import { FILTER_NAMES, filterCounts, passes, type State } from './state.ts';
+import { FILTER_NAMES, filterCounts, passes, type FilterName, type State } from './state.ts';
 
 const PAGE_SIZE = 10;
 /** Characters of text an excerpt shows around its hit. */
@@ -80,7 +80,7 @@ export function resultsView(): ResultsView {
 
   let shown: { hits: Hit[]; terms: string[]; count: number } = { hits: [], terms: [], count: 0 };
 
-  function setCounts(counts?: Record<(typeof FILTER_NAMES)[number], Map<string, number>>): void {
+  function setCounts(counts?: Record<FilterName, Map<string, number>>): void {
     for (const name of FILTER_NAMES) {
       const select = selects[name];
       for (const option of select.options) {

@@ -8,7 +8,7 @@
  */
 import { queryTooLong } from '../core/tokens.ts';
 import { searchPath } from '../../lib/urls.ts';
-import type { FilterName, Sort } from './engine.ts';
+import type { Sort } from './engine.ts';
 
 export interface State {
   q: string;
@@ -18,8 +18,9 @@ export interface State {
   sort: Sort;
 }
 
-/** The filters, in the order the page shows them (engine.ts FILTERS). */
-export const FILTER_NAMES: readonly FilterName[] = ['section', 'place'];
+/** The filters, in the order the page shows them; a Hit (./engine.ts) carries a value for each. */
+export const FILTER_NAMES = ['section', 'place'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
 
 /** The values each filter list offers: a value from the address that is not offered means “all”. */
 export type Offered = Record<FilterName, readonly string[]>;
