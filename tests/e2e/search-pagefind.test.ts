@@ -78,7 +78,7 @@ test('Pagefind: an instance opens the shard named by the page lang; merged shard
   assert.equal(all.length, 6);
   for (const r of all) assert.match(r.id, /^qa[abc]_/);
   // Under sort {rank: desc} a result's score is its place in the shard counted from the oldest:
-  // the adapter's storyOf reads the story's archive number from it (the meta says the truth).
+  // the adapter's locate() reads the story's place and archive number from it (the meta says the truth).
   const starts = shardStarts(manifest.shards);
   for (const r of all) {
     const shard = languages.indexOf(r.id.slice(0, 3));

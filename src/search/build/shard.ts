@@ -109,7 +109,7 @@ for (const [i, story] of stories.entries()) {
       content: `${record.content} ${version}`,
       // Newest first within the shard: a larger number is newer (Pagefind sorts numbers as f32,
       // exact below 2^24, so the number is a rank, never a date like 20251003). The browser
-      // adapter reads the story's place in the shard back from the sort (storyOf).
+      // adapter reads the story's place in the shard back from the sort (locate).
       rank: stories.length - i,
     })
     .catch((error: Error) => void failures.push(`${where}: ${error.message}`))

@@ -9,7 +9,7 @@
 import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
 import { partOf } from '../core/text-parts.ts';
 import { fetchPart } from './excerpt-text.ts';
-import { lookupTerm, shardStarts, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
+import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadBuckets, loadFacets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
 
@@ -209,15 +209,14 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
   const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0]!;
   // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
   // one small file a shard instead of a search per filter value).
-  const starts = shardStarts(index.shards);
   const facets = await Promise.all(index.shards.slice(0, pagefind.opened).map((_, shard) => loadFacets(index, shard)));
   const places = index.places.length;
   const hits: Hit[] = [];
   for (const [id, first] of smallest) {
     const all = perTerm.map((found) => found.get(id));
     if (all.some((hit) => !hit)) continue;
-    const story = pagefind.storyOf(first.result);
-    const facet = facets[pagefind.shardOf(first.result)]![story - starts[pagefind.shardOf(first.result)]!]!;
+    const { shard, place: inShard, story } = pagefind.locate(first.result);
+    const facet = facets[shard]![inShard]!;
     const termStarts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
     hits.push({
       id: `s${story}`,

@@ -25,6 +25,12 @@ interface PagefindModule {
   createInstance(options: { basePath: string }): PagefindInstance;
 }
 
+export interface StoryPlace {
+  shard: number;
+  place: number;
+  story: number;
+}
+
 /** Base of the bundle; fixed by the indexer (dist/pagefind/). */
 const BUNDLE = '/pagefind/';
 
@@ -33,14 +39,12 @@ export interface ShardedPagefind {
   /** Opens the newest `count` shards (they stay open). */
   open(count: number): Promise<void>;
   readonly opened: number;
-  /** Results of an exact phrase (or one word), with the story's number (storyOf works on these). */
+  /** Results of an exact phrase (or one word), sorted by the indexer's rank (locate works on these). */
   phrase(query: string): Promise<PagefindResult[]>;
   /** Results of the words searched loosely: every position of every word (match them by id). */
   words(words: readonly string[]): Promise<PagefindResult[]>;
-  /** Which shard (index in the manifest's list) a result belongs to. */
-  shardOf(result: PagefindResult): number;
-  /** The archive number of a phrase() result's story (newest first, from 0). */
-  storyOf(result: PagefindResult): number;
+  /** Where a phrase() result's story is: its shard (index in the manifest's list), its place in the shard, its archive number (newest first, from 0). */
+  locate(result: PagefindResult): StoryPlace;
 }
 
 let loading: Promise<ShardedPagefind> | undefined;
@@ -70,11 +74,6 @@ export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagef
     let opened = 1;
     const shardIndex = new Map(shards.map((s, i) => [s.language, i]));
     const firsts = shardStarts(shards);
-    const shardOf = (result: PagefindResult): number => {
-      const shard = shardIndex.get(result.id.slice(0, result.id.indexOf('_')));
-      if (shard === undefined) throw new Error(`result ${result.id} is in no known shard`);
-      return shard;
-    };
     return {
       get opened() {
         return opened;
@@ -90,14 +89,14 @@ export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagef
       },
       phrase: async (query) => (await pagefind.search(query, { sort: { rank: 'desc' } })).results,
       words: async (words) => (await pagefind.search(words.join(' '))).results,
-      shardOf,
-      storyOf(result) {
+      locate(result) {
+        const shard = shardIndex.get(result.id.slice(0, result.id.indexOf('_')));
+        if (shard === undefined) throw new Error(`result ${result.id} is in no known shard`);
         // The indexer ranks a shard's stories newest first with rank = stories − place; sorted
         // {rank: desc}, Pagefind scores each by its place in ascending rank order.
-        const shard = shardOf(result);
         const place = shards[shard]!.stories - 1 - result.score;
         if (!Number.isInteger(place) || place < 0 || place >= shards[shard]!.stories) throw new Error(`result ${result.id}: score ${result.score} is no place in its shard`);
-        return firsts[shard]! + place;
+        return { shard, place, story: firsts[shard]! + place };
       },
     } satisfies ShardedPagefind;
   })();
