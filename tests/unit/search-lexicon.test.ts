@@ -13,17 +13,7 @@ import { test } from 'node:test';
 import { foldChars, searchRecord } from '../../src/search/core/tokens.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
 import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../scripts/bench/synthetic.ts';
 
 test('hashWord is FNV-1a (the same in the browser and at build); buckets grow in powers of two', () => {
   assert.equal(hashWord(''), 0x811c9dc5);
