@@ -4,16 +4,15 @@
  * every word left to Pagefind). A Pagefind upgrade that changes any of it fails here.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { termQuery, TEXT_START } from '../../src/search/core/tokens.ts';
 import { shardStarts, type SearchManifest } from '../../src/search/core/lexicon.ts';
 import { startServer, type RunningServer } from '../../tooling/server/serve.ts';
-import { DIST, useSite } from '../support/site.ts';
+import { reindexedCopy } from '../support/reindex.ts';
+import { useSite } from '../support/site.ts';
 
 const site = useSite();
 const skip = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-indexed copy with the preview server';
@@ -23,10 +22,7 @@ let manifest: SearchManifest;
 
 before(() => {
   if (skip) return;
-  root = mkdtempSync(join(tmpdir(), 'pagefind-contract-'));
-  cpSync(DIST, root, { recursive: true });
-  const built = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' } });
-  assert.equal(built.status, 0, built.stderr);
+  ({ root } = reindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }));
   manifest = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')) as SearchManifest;
 });
 after(async () => {

@@ -15,6 +15,7 @@ import { readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { OPENING_CHARS, partOf } from '../../src/search/core/text-parts.ts';
 import { recordedStory } from '../support/recorded.ts';
+import { reindexedCopy } from '../support/reindex.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 
@@ -560,17 +561,12 @@ const ownServer = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-i
 
 /** Re-indexes a copy of dist/ with `env` (shard size, rare limit …) and serves it while `body` runs. */
 async function withIndex(env: Record<string, string>, body: (url: string, report: { shards: number }) => Promise<void>): Promise<void> {
-  const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { spawnSync } = await import('node:child_process');
+  const { rmSync } = await import('node:fs');
   const { startServer } = await import('../../tooling/server/serve.ts');
-  const root = mkdtempSync(join(tmpdir(), 'search-index-'));
-  cpSync(DIST, root, { recursive: true });
-  const built = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, ...env } });
-  assert.equal(built.status, 0, built.stderr);
+  const { root, figures } = reindexedCopy(env);
   const server = await startServer(root);
   try {
-    await body(server.url, JSON.parse(built.stdout.trim()));
+    await body(server.url, figures);
   } finally {
     await server.close();
     rmSync(root, { recursive: true, force: true });
