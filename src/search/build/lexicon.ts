@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeChar, bigramWord, type SearchRecord } from '../core/tokens.ts';
+import { encodeChar, type SearchRecord } from '../core/tokens.ts';
 import { bucketCount, bucketOf, type Bucket, type Posting } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
@@ -23,8 +23,8 @@ export class ShardLexicon {
     this.rareLimit = rareLimit;
   }
 
-  /** Adds story number `story` (archive order): its folded text and head length, from its SearchRecord. */
-  add(story: number, facet: number, { chars, headLength }: Pick<SearchRecord, 'chars' | 'headLength'>): void {
+  /** Adds story number `story` (archive order): its folded text, bigrams and head length, from its SearchRecord. */
+  add(story: number, facet: number, { chars, bigrams, headLength }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength'>): void {
     const here = new Map<string, number[]>();
     chars.forEach((ch, i) => {
       // A space is never a term of its own (terms are split at spaces), but bigrams hold it.
@@ -32,9 +32,9 @@ export class ShardLexicon {
         const char = encodeChar(ch);
         if (!here.has(char)) here.set(char, [i]);
       }
-      const next = chars[i + 1];
-      if (next === undefined) return;
-      const word = bigramWord(ch, next);
+      // The last character's bigram ends the text: no term reaches it.
+      if (i === chars.length - 1) return;
+      const word = bigrams[i]!;
       const at = here.get(word);
       if (at) at.push(i);
       else here.set(word, [i]);

@@ -113,6 +113,8 @@ export interface SearchRecord {
   bodyPosition: number;
   /** The story's folded text, head + '\n' + body: the lexicon's positions count these (src/search/core/lexicon.ts). */
   chars: string[];
+  /** The bigram word at each position of `chars` (the last one's ends the text). */
+  bigrams: string[];
   /** How many of `chars` are the head's. */
   headLength: number;
   /** Where the body starts in `chars`. */
@@ -128,10 +130,12 @@ export function searchRecord(story: SearchableStory): SearchRecord {
   const allChars = distinctCharWords(all);
   const pad = (words: string[], n: number) => [...words, ...Array<string>(n - words.length).fill(PAD)];
   const bodyStart = all.length - foldChars(story.body).length;
+  const bigrams = bigramWords(all);
   return {
-    content: [...pad(headWords, HEAD_POSITIONS), ...pad(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigramWords(all)].join(' '),
+    content: [...pad(headWords, HEAD_POSITIONS), ...pad(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigrams].join(' '),
     bodyPosition: TEXT_START + allChars.length + bodyStart,
     chars: all,
+    bigrams,
     headLength: head.length,
     bodyStart,
   };
