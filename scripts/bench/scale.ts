@@ -43,7 +43,7 @@ function sizeOf(dir: string): number {
 }
 
 interface SearchRun {
-  phase: 'fresh' | 'later' | 'whole archive';
+  phase: 'fresh' | 'later';
   query: string;
   status: string;
   count: number;
@@ -95,17 +95,14 @@ try {
   if (searches.status !== 0) throw new Error(`search benchmark failed:\n${searches.stderr}`);
   const runs = searches.stdout.trim().split('\n').map((line) => JSON.parse(line) as SearchRun);
   const run = (phase: SearchRun['phase'], query: string) => runs.find((r) => r.phase === phase && r.query === query);
-  // The count to check: the whole-archive run where the page still needs one (before issue #11), else the fresh page's.
-  const finalRun = (query: string, phase: SearchRun['phase']) => run('whole archive', query) ?? run(phase, query);
   const queries = all.map((q) => {
     const phase: SearchRun['phase'] = q === picked.later ? 'later' : 'fresh';
-    const checked = finalRun(q.query, phase);
+    const checked = run(phase, q.query);
     return {
       ...q,
       phase,
       exact: checked?.count === q.count,
       ...figures(run(phase, q.query)),
-      ...(run('whole archive', q.query) ? { wholeArchive: figures(run('whole archive', q.query)) } : {}),
     };
   });
 
@@ -134,7 +131,7 @@ try {
       common: queries.filter((q) => q.kind === 'common'),
     },
     exact: queries.every((q) => q.exact),
-    mismatches: queries.filter((q) => !q.exact).map((q) => ({ query: q.query, expected: q.count, found: finalRun(q.query, q.phase)?.count })),
+    mismatches: queries.filter((q) => !q.exact).map((q) => ({ query: q.query, expected: q.count, found: run(q.phase, q.query)?.count })),
   };
   mkdirSync('.bench', { recursive: true });
   writeFileSync(`.bench/scale-${count}.json`, `${JSON.stringify(report, null, 2)}\n`);

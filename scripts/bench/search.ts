@@ -14,10 +14,6 @@
  * With --later=term, that term is then typed on the first query's page (phase "later"): the bytes
  * and ms of a search after a first one.
  *
- * The search page of before issue #11 searched the newest shard by default and widened on request
- * (its "再检索更早的稿件" button, #search-older): on such a page each query is searched once more
- * over the whole archive (`&scope=all`, phase "whole archive"), whose count is the exact one.
- *
  * Prints one JSON line per search: { phase, query, status, count, complete, firstMs, exactMs, bytes }.
  */
 import type { BrowserContext, Page, Request } from 'playwright-core';
@@ -143,13 +139,10 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page; log: 
 }
 
 try {
-  // The later term is searched over the whole archive too where the page needs that (see above).
-  const wholeArchive = [...queries, ...(later ? [later] : [])];
   for (const [i, query] of queries.entries()) {
     const { context, page, log } = await freshPage();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
     console.log(JSON.stringify(await finish(page, 'fresh', query, log)));
-    const legacyScope = (await page.locator('#search-older').count()) > 0;
     if (i === 0 && later) {
       log.length = 0;
       await page.evaluate(() => window.__benchReset());
@@ -157,13 +150,6 @@ try {
       await page.locator('#search-q').press('Enter');
       console.log(JSON.stringify(await finish(page, 'later', later, log)));
     }
-    await context.close();
-    if (i === 0 && !legacyScope) wholeArchive.length = 0;
-  }
-  for (const query of wholeArchive) {
-    const { context, page, log } = await freshPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}&scope=all`);
-    console.log(JSON.stringify(await finish(page, 'whole archive', query, log)));
     await context.close();
   }
 } finally {
