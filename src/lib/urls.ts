@@ -18,6 +18,12 @@ export const placePath = (citySlug: string, countySlug?: string): string =>
 export const searchPath = (query?: string): string =>
   query ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
 
+/** The search page limited to one month of the date archive (from and to that month). */
+export const monthSearchPath = (year: number, month: number): string => {
+  const bound = `${year}-${monthSegment(month)}`;
+  return `/search/?from=${bound}&to=${bound}`;
+};
+
 /** Page `page` of a listing whose first page is `firstPage` (a path ending in /): page 2 is `firstPage`page/2/. */
 export const listingPagePath = (firstPage: string, page: number): string =>
   page === 1 ? firstPage : `${firstPage}page/${page}/`;
@@ -66,6 +72,9 @@ export const lexiconBucketPath = (id: string, n: number): string => `/lexicon-fi
 
 /** The filter values (facets) of the stories of Pagefind shard `shard`, in the shard's order, of build `id` (gzip JSON). */
 export const searchFacetsPath = (id: string, shard: number): string => `/lexicon-files/${id}/f/${shard}.bin`;
+
+/** The stories' dates, for a search limited to a date range (src/search/core/date-range.ts DateRuns). */
+export const searchDatesPath = (id: string): string => `/lexicon-files/${id}/dates.bin`;
 
 /** What a result shows for story number `story` (archive order) of build `id` (gzip JSON). */
 export const searchStoryPath = (id: string, story: number): string => `/lexicon-files/${id}/s/${story}.bin`;

@@ -431,7 +431,7 @@ test('results can be reached and opened with the keyboard alone', async () => {
   await page.keyboard.type('压路机');
   await settled(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 1);
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => !!document.activeElement?.closest('[data-testid="search-results"]'))) break;
   }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { filterCounts, historyStep, openPage, parseState, passes, reduce, stateUrl, type Page, type PageEvent, type State } from '../../src/search/client/state.ts';
 
 const params = (query: string) => new URLSearchParams(query);
-const state = (over: Partial<State> = {}): State => ({ q: '', section: '', place: '', sort: 'relevance', ...over });
+const state = (over: Partial<State> = {}): State => ({ q: '', field: 'all', from: '', to: '', section: '', place: '', sort: 'relevance', ...over });
 const offered = { section: ['', 'project', 'etdz'], place: ['', 'taiyuan', 'jinzhong'] };
 
 test('an address gives the state; unknown and old parameters (?scope=) are ignored', () => {
@@ -153,4 +153,27 @@ test('filters: a hit passes when it has every chosen value; counts for one filte
   const both = filterCounts(hits, state({ section: 'project', place: 'jinzhong' }));
   assert.deepEqual(Object.fromEntries(both.section), { project: 1, etdz: 1 });
   assert.deepEqual(Object.fromEntries(both.place), { taiyuan: 1, jinzhong: 1 });
+});
+
+test('field and date range: read from ?in=&from=&to=, bad values dropped, written back only when set', () => {
+  assert.deepEqual(parseState(params('q=王瑞瑞&in=byline&from=2025-09&to=2025-10-02')), state({ q: '王瑞瑞', field: 'byline', from: '2025-09', to: '2025-10-02' }));
+  assert.equal(parseState(params('in=headline')).field, 'all', 'an unknown field is all the text');
+  assert.equal(parseState(params('from=2025-02-30')).from, '', 'an impossible date is no bound');
+  assert.equal(parseState(params('to=2025-13')).to, '');
+  assert.equal(parseState(params('from=25')).from, '');
+  assert.equal(stateUrl(state({ q: '储能', field: 'title', from: '2025', to: '2025-10' })), '/search/?q=%E5%82%A8%E8%83%BD&in=title&from=2025&to=2025-10');
+  assert.equal(stateUrl(state({ q: '储能', field: 'all' })), '/search/?q=%E5%82%A8%E8%83%BD', 'the default field stays out of the address');
+});
+
+test('changing the field or a date bound searches at once and gets its own history entry', () => {
+  const page: Page = { state: state({ q: '储能' }), settled: true };
+  const field = reduce(page, { type: 'filtered', name: 'field', value: 'title' }, '/search/?q=储能');
+  assert.equal(field.page.state.field, 'title');
+  assert.equal(field.search, 'now');
+  assert.deepEqual(field.history, { method: 'push', url: '/search/?q=%E5%82%A8%E8%83%BD&in=title' });
+  const from = reduce(field.page, { type: 'filtered', name: 'from', value: '2025-10' }, field.history!.url);
+  assert.equal(from.page.state.from, '2025-10');
+  assert.equal(from.history?.url, '/search/?q=%E5%82%A8%E8%83%BD&in=title&from=2025-10');
+  const bad = reduce(from.page, { type: 'filtered', name: 'to', value: '2025-02-30' }, from.history!.url);
+  assert.equal(bad.page.state.to, '', 'a bad bound from a control is no bound');
 });

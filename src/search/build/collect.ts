@@ -6,7 +6,7 @@
  * tests rendering a page) nothing is recorded.
  */
 import { appendFileSync } from 'node:fs';
-import { headLines, bodyLines, type StoryTextModel } from '../../lib/story-text.ts';
+import { bodyLines, bylineRanges, headLines, type StoryTextModel } from '../../lib/story-text.ts';
 
 /** Set by the integration for the length of a build: the JSON-lines file to append to. */
 export const SOURCE_ENV = 'ARCHIVE_SEARCH_SOURCE';
@@ -27,13 +27,15 @@ export interface SearchSource {
   head: string;
   /** Captions, paragraphs and bylines, one a line. */
   body: string;
+  /** Where bylines and photo credits stand in `body`: [start, end) in code points (src/lib/story-text.ts bylineRanges). */
+  bylines: [number, number][];
 }
 
 export function searchSource(
-  story: Omit<SearchSource, 'head' | 'body' | 'kicker' | 'headline' | 'subhead'>,
+  story: Omit<SearchSource, 'head' | 'body' | 'bylines' | 'kicker' | 'headline' | 'subhead'>,
   model: StoryTextModel,
 ): SearchSource {
-  return { ...story, kicker: model.kicker, headline: model.headline, subhead: model.subhead, head: headLines(model), body: bodyLines(model) };
+  return { ...story, kicker: model.kicker, headline: model.headline, subhead: model.subhead, head: headLines(model), body: bodyLines(model), bylines: bylineRanges(model) };
 }
 
 /** Records a story for the index (a no-op outside a build). */

@@ -11,8 +11,8 @@
  * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards into one Pagefind bundle (dist/pagefind/, each shard a "language"), merges
- *    their words into the lexicon and writes what each result shows and each shard's filter
- *    values (dist/lexicon-files/<id>/),
+ *    their words into the lexicon and writes what each result shows, each shard's filter
+ *    values and the stories' dates (dist/lexicon-files/<id>/),
  *    and the manifest that names it all (dist/lexicon.json).
  */
 import { spawn } from 'node:child_process';
@@ -24,7 +24,8 @@ import { createHash } from 'node:crypto';
 import { CITIES } from '../../lib/places.ts';
 import { SECTIONS } from '../../lib/taxonomy.ts';
 import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
-import { DEFAULT_RARE_LIMIT, writeLexicon, type ShardWords } from './lexicon.ts';
+import { dateRuns } from '../core/date-range.ts';
+import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
 import { CHUNK_SIZE_ENV, mergeShards } from './pagefind.ts';
 import type { ShardJob } from './shard.ts';
 
@@ -67,6 +68,7 @@ export function indexOptions(outDir: string, source: string, env: NodeJS.Process
 interface SourceLine {
   slug: string;
   date: string;
+  precision: 'day' | 'month';
   start: number;
   end: number;
 }
@@ -83,10 +85,10 @@ function sourceLines(file: string): SourceLine[] {
       const data = Buffer.concat([carry, chunk.subarray(0, read)]);
       let at = 0;
       for (let nl = data.indexOf(10, at); nl >= 0; nl = data.indexOf(10, at)) {
-        // collect.ts writes slug and date first.
-        const head = /^\{"slug":"((?:[^"\\]|\\.)*)","date":"(\d{4}-\d{2}-\d{2})"/.exec(data.subarray(at, Math.min(nl, at + 400)).toString());
+        // collect.ts writes slug, date and precision first.
+        const head = /^\{"slug":"((?:[^"\\]|\\.)*)","date":"(\d{4}-\d{2}-\d{2})","precision":"(day|month)"/.exec(data.subarray(at, Math.min(nl, at + 400)).toString());
         if (!head) throw new Error(`${file}: line ${lines.length + 1} is not a recorded story`);
-        lines.push({ slug: head[1]!, date: head[2]!, start: offset + at, end: offset + nl + 1 });
+        lines.push({ slug: head[1]!, date: head[2]!, precision: head[3] as SourceLine['precision'], start: offset + at, end: offset + nl + 1 });
         at = nl + 1;
       }
       offset += at;
@@ -217,6 +219,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   );
   mkdirSync(join(staging, 's'));
   mkdirSync(join(staging, 'f'));
+  // Each story's date, for date ranges (src/search/core/date-range.ts), fetched only by a search with one.
+  const datesJson = JSON.stringify(dateRuns(lines.map((line) => (line.precision === 'month' ? line.date.slice(0, 7) : line.date))));
+  writeFileSync(join(staging, 'dates.bin'), gzip(datesJson));
   shards.forEach((shard, i) => {
     for (const file of readdirSync(join(shard.dir, 'stories'))) renameSync(join(shard.dir, 'stories', file), join(staging, 's', file));
     renameSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
@@ -224,7 +229,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
   const byLanguage = new Map(reports.map((r) => [r.language, r.storiesHash]));
   const id = createHash('sha256')
-    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version }))
+    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version, datesJson }))
     .digest('hex')
     .slice(0, 16);
   renameSync(staging, join(outDir, 'lexicon-files', id));

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeChar, type SearchRecord } from '../core/tokens.ts';
+import { encodeChar, fieldWord, type SearchField, type SearchRecord } from '../core/tokens.ts';
 import { bucketCount, bucketOf, type Bucket, type Posting } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
@@ -24,21 +24,27 @@ export class ShardLexicon {
   }
 
   /** Adds story number `story` (archive order): its folded text, bigrams and head length, from its SearchRecord. */
-  add(story: number, facet: number, { chars, bigrams, headLength }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength'>): void {
+  add(story: number, facet: number, { chars, bigrams, headLength, bylineRuns }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>): void {
     const here = new Map<string, number[]>();
-    chars.forEach((ch, i) => {
-      // A space is never a term of its own (terms are split at spaces), but bigrams hold it.
-      if (ch !== ' ') {
-        const char = encodeChar(ch);
-        if (!here.has(char)) here.set(char, [i]);
+    /** The words of chars[start, end), as `field` spells them, at their positions in the text. */
+    const words = (start: number, end: number, field: SearchField) => {
+      for (let i = start; i < end; i++) {
+        const ch = chars[i]!;
+        // A space is never a term of its own (terms are split at spaces), but bigrams hold it.
+        if (ch !== ' ') {
+          const char = fieldWord(field, encodeChar(ch));
+          if (!here.has(char)) here.set(char, [i]);
+        }
+        // The last character's bigram leaves the run: no term inside it reaches that.
+        if (i === end - 1) return;
+        const word = fieldWord(field, bigrams[i]!);
+        const at = here.get(word);
+        if (at) at.push(i);
+        else here.set(word, [i]);
       }
-      // The last character's bigram ends the text: no term reaches it.
-      if (i === chars.length - 1) return;
-      const word = bigrams[i]!;
-      const at = here.get(word);
-      if (at) at.push(i);
-      else here.set(word, [i]);
-    });
+    };
+    words(0, chars.length, 'all');
+    for (const [start, end] of bylineRuns) words(start, end, 'byline');
     for (const [word, positions] of here) {
       let entry = this.words.get(word);
       if (!entry) this.words.set(word, (entry = [0, []]));

@@ -67,7 +67,7 @@ for (const [i, story] of stories.entries()) {
   const place = city ? job.places.indexOf(city.slug) : -1;
   if (!city || place < 0) throw new Error(`${where}: unknown city ${story.city}`);
   const url = storyPath(story.slug);
-  const record = searchRecord({ head: story.head, body: story.body });
+  const record = searchRecord({ head: story.head, body: story.body, bylines: story.bylines });
   const facet = facetOf(section, place, job.places.length);
   facets.push(facet);
   lexicon.add(number, facet, record);
@@ -92,6 +92,7 @@ for (const [i, story] of stories.entries()) {
     bodyPosition: record.bodyPosition,
     story: number,
     bodyStart: record.bodyStart,
+    bylines: story.bylines,
   };
   if (display.has(url)) throw new Error(`${where}: a second page for ${url}`);
   const shown = { content: opening!, meta };

@@ -7,10 +7,11 @@
  * final, `aria-busy` on the list whether a search is pending or running.
  */
 import { EMPTY_QUERY_STATUS, searchTitle, tooLongStatus } from '../core/messages.ts';
+import { boundLabel, dateRange } from '../core/date-range.ts';
 import { parseQuery, queryLength, queryTooLong } from '../core/tokens.ts';
 import { preload, search } from './engine.ts';
 import { resultsView } from './render.ts';
-import { FILTER_NAMES, openPage, parseState, reduce, type Offered, type PageEvent } from './state.ts';
+import { openPage, parseState, reduce, type Offered, type PageEvent, type Setting } from './state.ts';
 
 const TYPING_PAUSE_MS = 200;
 const SETTLE_MS = 1000;
@@ -18,11 +19,15 @@ const SETTLE_MS = 1000;
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-q') as HTMLInputElement;
 const list = document.getElementById('search-results')!;
-const selects = {
+const selects: Record<Setting, HTMLSelectElement> = {
+  field: document.getElementById('search-in') as HTMLSelectElement,
+  from: document.getElementById('search-from') as HTMLSelectElement,
+  to: document.getElementById('search-to') as HTMLSelectElement,
   section: document.getElementById('search-section') as HTMLSelectElement,
   place: document.getElementById('search-place') as HTMLSelectElement,
   sort: document.getElementById('search-sort') as HTMLSelectElement,
 };
+const SETTINGS = Object.keys(selects) as Setting[];
 const view = resultsView();
 const offered: Offered = {
   section: [...selects.section.options].map((option) => option.value),
@@ -36,7 +41,12 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 function showForm(): void {
   input.value = page.state.q;
-  for (const name of [...FILTER_NAMES, 'sort'] as const) selects[name].value = page.state[name];
+  for (const name of ['from', 'to'] as const) {
+    // A bound the lists do not offer (a day from a link, a month without stories) joins its list.
+    const value = page.state[name];
+    if (value && ![...selects[name].options].some((option) => option.value === value)) selects[name].add(new Option(boundLabel(value), value));
+  }
+  for (const name of SETTINGS) selects[name].value = page.state[name];
 }
 
 const setBusy = (busy: boolean) => list.setAttribute('aria-busy', String(busy));
@@ -77,7 +87,8 @@ function run(): void {
       else {
         // Partial outcomes (newest stories first) are shown while older ones are searched; a
         // newer search stops the older one at its next step.
-        const outcome = await search(wanted.q, wanted.sort, async (partial) => {
+        const options = { sort: wanted.sort, field: wanted.field, range: dateRange(wanted.from, wanted.to) };
+        const outcome = await search(wanted.q, options, async (partial) => {
           if (mine !== generation) throw new Superseded();
           await view.show(partial, wanted);
         });
@@ -110,7 +121,7 @@ form.addEventListener('submit', (event) => {
   dispatch({ type: 'submitted', q: input.value, current: list.getAttribute('aria-busy') === 'false' && view.showing });
 });
 
-for (const name of [...FILTER_NAMES, 'sort'] as const) {
+for (const name of SETTINGS) {
   selects[name].addEventListener('change', () => dispatch({ type: 'filtered', name, value: selects[name].value }));
 }
 

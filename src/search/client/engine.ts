@@ -6,14 +6,22 @@
  * Pagefind, shard by shard, newest first; partial results are reported as shards open, and the
  * final ranking and count cover every shard.
  */
-import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
-import { partOf } from '../core/text-parts.ts';
+import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchField, type SearchResultMeta } from '../core/tokens.ts';
+import { partOf, partStart } from '../core/text-parts.ts';
+import { cutsMonth, dateOf, inRange, type DateRange } from '../core/date-range.ts';
 import { fetchPart } from './excerpt-text.ts';
 import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
-import { loadBuckets, loadFacets, loadManifest, loadStory } from './index-files.ts';
+import { loadBuckets, loadDates, loadFacets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
 
 export type Sort = 'relevance' | 'newest';
+
+/** How to search: the order, where in a story the terms must stand, and the dates (null: any). */
+export interface SearchOptions {
+  sort: Sort;
+  field: SearchField;
+  range: DateRange | null;
+}
 
 export interface ResultData {
   /** The opening of the text (part 0). */
@@ -25,6 +33,8 @@ export interface ResultData {
 
 export interface Hit extends RankKeys {
   id: string;
+  /** The story's number in the archive's order (newest first, from 0). */
+  story: number;
   section: string | undefined;
   place: string | undefined;
   data(): Promise<ResultData>;
@@ -32,8 +42,10 @@ export interface Hit extends RankKeys {
 
 export interface SearchOutcome {
   terms: string[];
-  /** Every story searched so far containing every term, in the order asked for, before filters. */
+  /** Every story searched so far containing every term (in the field, in the date range), in the order asked for, before filters. */
   hits: Hit[];
+  /** Stories dated only to a month that the date range cuts, left out of `hits` though they hold the terms: their months (YYYY-MM), one entry a story. */
+  leftOut: string[];
   /** Stories searched so far, and in the archive. */
   searched: number;
   total: number;
@@ -58,32 +70,46 @@ export function preload(): void {
  * archive's count before its final ranking. Never run two at once
  * (callers queue).
  */
-export async function search(query: string, sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
+export async function search(query: string, options: SearchOptions, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
+  const { sort, field, range } = options;
   const terms = parseQuery(query);
   const index = await loadManifest();
-  const finish = (hits: Hit[]): SearchOutcome => ({
-    terms,
-    hits: hits.sort(sort === 'newest' ? byNewest : byRelevance),
-    searched: index.stories,
-    total: index.stories,
-    complete: true,
-  });
+  const dates = range ? loadDates(index) : undefined;
+  // Hits outside the date range leave; month-only stories whose month the range cuts are counted.
+  const within = async (hits: Hit[]): Promise<Pick<SearchOutcome, 'hits' | 'leftOut'>> => {
+    if (!range || !dates) return { hits, leftOut: [] };
+    const runs = await dates;
+    const leftOut: string[] = [];
+    const kept = hits.filter((hit) => {
+      const date = dateOf(runs, hit.story);
+      if (cutsMonth(date, range)) leftOut.push(date);
+      return inRange(date, range);
+    });
+    return { hits: kept, leftOut: leftOut.sort().reverse() };
+  };
+  const finish = async (found: Hit[]): Promise<SearchOutcome> => {
+    const { hits, leftOut } = await within(found);
+    return { terms, hits: hits.sort(sort === 'newest' ? byNewest : byRelevance), leftOut, searched: index.stories, total: index.stories, complete: true };
+  };
   if (terms.length === 0) return finish([]);
-  const bucketFor = await loadBuckets(index, terms.flatMap(termWords));
-  const lookups = terms.map((term) => lookupTerm(term, bucketFor));
+  const bucketFor = await loadBuckets(index, terms.flatMap((term) => termWords(term, field)));
+  const lookups = terms.map((term) => lookupTerm(term, bucketFor, field));
   if (lookups.some((l) => l.kind === 'none')) return finish([]);
-  const fromLexicon = await lexiconSearch(index, terms, lookups);
+  const fromLexicon = await lexiconSearch(index, terms, lookups, field);
   if (fromLexicon) return finish(fromLexicon);
-  return pagefindSearch(index, terms, sort, progress);
+  return pagefindSearch(index, terms, options, within, progress);
 }
+
+/** What a field's hit starts from, for the excerpt: a byline search Pagefind answered knows no positions, so its bylines. */
+const bylineStarts = (meta: SearchResultMeta): number[] => meta.bylines.map(([start]) => meta.bodyPosition + start);
 
 // ---- the lexicon's answer ------------------------------------------------------------------
 
 type RareLookup = Extract<TermLookup, { kind: 'rare' }>;
 
 /** Hits from the lexicon alone (and the text of few stories), or null when Pagefind must answer. */
-async function lexiconSearch(index: SearchManifest, terms: string[], lookups: TermLookup[]): Promise<Hit[] | null> {
-  const rare = lookups.flatMap((l, i) => (l.kind === 'rare' ? [{ term: terms[i]!, lookup: l as RareLookup }] : []));
+async function lexiconSearch(index: SearchManifest, terms: string[], lookups: TermLookup[], field: SearchField): Promise<Hit[] | null> {
+  const rare = lookups.flatMap((l, i) => (l.kind === 'rare' ? [{ term: terms[i]!, lookup: inField(l as RareLookup, terms[i]!, field) }] : []));
   if (rare.length === 0) return null;
   rare.sort((a, b) => a.lookup.stories.size - b.lookup.stories.size);
   const common = terms.filter((_, i) => lookups[i]!.kind === 'common');
@@ -99,7 +125,7 @@ async function lexiconSearch(index: SearchManifest, terms: string[], lookups: Te
       let frequency = found.reduce((n, c, i) => n + (length(rare[i]!.term) === 1 ? 1 : c.starts.length), 0);
       let headHits = found.filter((c, i) => c.starts.some((s) => s + length(rare[i]!.term) <= c.headLength)).length;
       if (needsText(story)) {
-        const checked = await checkText(index, story, rare.map((r) => r.term), common, found);
+        const checked = await checkText(index, story, rare.map((r) => r.term), common, found, field);
         if (!checked) return null;
         headHits = checked.headHits;
         frequency += checked.commonFrequency;
@@ -108,6 +134,7 @@ async function lexiconSearch(index: SearchManifest, terms: string[], lookups: Te
       const starts = found.flatMap((c) => c.starts).sort((a, b) => a - b);
       return {
         id: `s${story}`,
+        story,
         headHits,
         frequency,
         recency: index.stories - story,
@@ -116,12 +143,46 @@ async function lexiconSearch(index: SearchManifest, terms: string[], lookups: Te
         async data() {
           const { content, meta } = await loadStory(index, story);
           // Lexicon positions to index positions (src/search/core/tokens.ts SearchRecord).
-          return { content, meta, starts: starts.map((p) => p - meta.bodyStart + meta.bodyPosition) };
+          const indexStarts = starts.map((p) => p - meta.bodyStart + meta.bodyPosition);
+          return { content, meta, starts: field === 'byline' && indexStarts.length === 0 ? bylineStarts(meta) : indexStarts };
         },
       };
     }),
   );
   return hits.filter((hit): hit is Hit => hit !== null);
+}
+
+/**
+ * A rare term's candidates limited to kicker, headline and subhead for a title search: an exact
+ * occurrence counts when it ends inside the head; an unverified candidate stays, for checkText.
+ * (A byline search looked its words up as byline words already.)
+ */
+function inField(lookup: RareLookup, term: string, field: SearchField): RareLookup {
+  if (field !== 'title') return lookup;
+  const length = Array.from(term).length;
+  const stories = new Map<number, Candidate>();
+  for (const [story, candidate] of lookup.stories) {
+    const starts = candidate.verified ? candidate.starts.filter((s) => s + length <= candidate.headLength) : candidate.starts;
+    if (starts.length) stories.set(story, { ...candidate, starts });
+  }
+  return { kind: 'rare', stories };
+}
+
+/**
+ * The text of story `story` that a field search looks in, each piece on its own (a term matches
+ * inside one piece): the head for a title search; each byline and credit for a byline search,
+ * read from the parts that hold them.
+ */
+async function fieldTexts(meta: SearchResultMeta, content: string, field: 'title' | 'byline'): Promise<string[]> {
+  if (field === 'title') return [headText(meta)];
+  if (meta.bylines.length === 0) return [];
+  const first = partOf(meta.bylines[0]![0]);
+  const last = partOf(meta.bylines.at(-1)![1] - 1);
+  let text = first === 0 ? content : '';
+  for (let part = Math.max(1, first); part <= last; part++) text += await fetchPart(meta.textId, part);
+  const offset = partStart(first);
+  const chars = Array.from(text);
+  return meta.bylines.map(([start, end]) => chars.slice(start - offset, end - offset).join(''));
 }
 
 /**
@@ -136,9 +197,16 @@ async function checkText(
   rare: string[],
   common: string[],
   candidates: Candidate[],
+  field: SearchField,
 ): Promise<{ headHits: number; commonFrequency: number } | null> {
   const { content, meta } = await loadStory(index, story);
   const terms = [...rare, ...common];
+  if (field !== 'all') {
+    const pieces = (await fieldTexts(meta, content, field)).map(foldText);
+    if (!terms.every((t) => pieces.some((piece) => piece.includes(t)))) return null;
+    const count = (t: string) => (Array.from(t).length === 1 ? 1 : pieces.reduce((n, piece) => n + piece.split(t).length - 1, 0));
+    return { headHits: field === 'title' ? terms.length : 0, commonFrequency: common.reduce((n, t) => n + count(t), 0) };
+  }
   const earliest = common.length ? 0 : Math.min(...candidates.map((c) => c.starts[0]!));
   const fromPart = earliest < meta.bodyStart ? 0 : partOf(earliest - meta.bodyStart);
   let text = fromPart === 0 ? `${headText(meta)}\n${content}` : '';
@@ -167,12 +235,14 @@ interface TermHit {
 }
 
 /** One term over the open shards: the stories containing it exactly (phrase only: head hits, no counts yet). */
-async function phraseTerm(pagefind: ShardedPagefind, term: string): Promise<Map<string, TermHit>> {
-  const q = termQuery(term);
+async function phraseTerm(pagefind: ShardedPagefind, term: string, field: SearchField): Promise<Map<string, TermHit>> {
+  const q = termQuery(term, field);
   const hits = new Map<string, TermHit>();
-  // A phrase result carries the positions of its first occurrence; kicker and headline come first.
+  // A phrase result carries the positions of its first occurrence; kicker and headline come first,
+  // so a term in the head is found there (a title search keeps only those).
   for (const result of await pagefind.phrase(q.query)) {
-    hits.set(result.id, { result, head: result.words.some((p) => p < q.headLimit), frequency: 1, starts: undefined });
+    const head = result.words.some((p) => p < q.headLimit);
+    if (head || field !== 'title') hits.set(result.id, { result, head, frequency: 1, starts: undefined });
   }
   return hits;
 }
@@ -182,22 +252,24 @@ async function phraseTerm(pagefind: ShardedPagefind, term: string): Promise<Map<
  * chunks, nothing more to download) returns every position; runs of consecutive positions are
  * occurrences. (A one-character term counts once a story.)
  */
-async function countTerm(pagefind: ShardedPagefind, term: string, hits: Map<string, TermHit>): Promise<void> {
-  const q = termQuery(term);
+async function countTerm(pagefind: ShardedPagefind, term: string, hits: Map<string, TermHit>, field: SearchField): Promise<void> {
+  const q = termQuery(term, field);
   if (q.kind !== 'phrase') return;
   for (const result of await pagefind.words(q.words)) {
     const hit = hits.get(result.id);
     if (!hit) continue;
-    hit.starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
-    hit.frequency = Math.max(1, hit.starts.length);
+    const starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
+    hit.frequency = Math.max(1, starts.length);
+    // Byline words stand in a copy after the text: their positions are no place in it.
+    if (field !== 'byline') hit.starts = starts;
   }
 }
 
 /** Each term's hits over the open shards, or null when a term has none. */
-async function phraseAll(pagefind: ShardedPagefind, terms: string[]): Promise<Map<string, TermHit>[] | null> {
+async function phraseAll(pagefind: ShardedPagefind, terms: string[], field: SearchField): Promise<Map<string, TermHit>[] | null> {
   const perTerm: Map<string, TermHit>[] = [];
   for (const term of terms) {
-    const found = await phraseTerm(pagefind, term);
+    const found = await phraseTerm(pagefind, term, field);
     if (found.size === 0) return null;
     perTerm.push(found);
   }
@@ -205,7 +277,7 @@ async function phraseAll(pagefind: ShardedPagefind, terms: string[]): Promise<Ma
 }
 
 /** The stories holding every term, from each term's hits (counted or not). */
-async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm: Map<string, TermHit>[]): Promise<Hit[]> {
+async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm: Map<string, TermHit>[], field: SearchField): Promise<Hit[]> {
   const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0]!;
   // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
   // one small file a shard instead of a search per filter value).
@@ -220,6 +292,7 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
     const termStarts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
     hits.push({
       id: `s${story}`,
+      story,
       headHits: all.filter((hit) => hit!.head).length,
       frequency: all.reduce((sum, hit) => sum + hit!.frequency, 0),
       recency: index.stories - story,
@@ -227,7 +300,7 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
       place: index.places[facet % places],
       async data() {
         const { content, meta } = await first.result.data();
-        return { content, meta, starts: termStarts };
+        return { content, meta, starts: field === 'byline' ? bylineStarts(meta) : termStarts };
       },
     });
   }
@@ -240,25 +313,31 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
  * meanwhile), and the final ranking once occurrences are counted (not needed to sort by date).
  * (Each step searches every open shard again, so more steps would cost more than they show.)
  */
-async function pagefindSearch(index: SearchManifest, terms: string[], sort: Sort, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome> {
+async function pagefindSearch(
+  index: SearchManifest,
+  terms: string[],
+  { sort, field }: SearchOptions,
+  within: (hits: Hit[]) => Promise<Pick<SearchOutcome, 'hits' | 'leftOut'>>,
+  progress?: (outcome: SearchOutcome) => Promise<void> | void,
+): Promise<SearchOutcome> {
   const pagefind = await loadPagefind(index.shards);
   const order = sort === 'newest' ? byNewest : byRelevance;
   const outcome = async (perTerm: Map<string, TermHit>[] | null): Promise<SearchOutcome> => {
-    const hits = perTerm ? (await hitsOf(pagefind, index, perTerm)).sort(order) : [];
+    const { hits, leftOut } = await within(perTerm ? await hitsOf(pagefind, index, perTerm, field) : []);
     // Shards opened by an earlier search stay open and are searched too.
     const searched = index.shards.slice(0, pagefind.opened).reduce((n, s) => n + s.stories, 0);
-    return { terms, hits, searched, total: index.stories, complete: pagefind.opened >= index.shards.length };
+    return { terms, hits: hits.sort(order), leftOut, searched, total: index.stories, complete: pagefind.opened >= index.shards.length };
   };
   await pagefind.open(1);
   if (pagefind.opened < index.shards.length) {
-    const newest = await phraseAll(pagefind, terms);
-    if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!);
+    const newest = await phraseAll(pagefind, terms, field);
+    if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!, field);
     await progress?.(await outcome(newest));
     await pagefind.open(index.shards.length);
   }
-  const perTerm = await phraseAll(pagefind, terms);
+  const perTerm = await phraseAll(pagefind, terms, field);
   if (!perTerm || sort === 'newest') return outcome(perTerm);
   await progress?.(await outcome(perTerm));
-  for (const [i, term] of terms.entries()) await countTerm(pagefind, term, perTerm[i]!);
+  for (const [i, term] of terms.entries()) await countTerm(pagefind, term, perTerm[i]!, field);
   return outcome(perTerm);
 }

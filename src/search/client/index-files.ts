@@ -4,7 +4,8 @@
  * stories are gzip JSON, like Pagefind's files, so any static host serves them as they are.
  */
 import type { SearchResultMeta } from '../core/tokens.ts';
-import { lexiconBucketPath, searchFacetsPath, searchManifestPath, searchStoryPath } from '../../lib/urls.ts';
+import { lexiconBucketPath, searchDatesPath, searchFacetsPath, searchManifestPath, searchStoryPath } from '../../lib/urls.ts';
+import type { DateRuns } from '../core/date-range.ts';
 import { bucketOf, type Bucket, type SearchManifest } from '../core/lexicon.ts';
 
 /**
@@ -59,3 +60,6 @@ export const loadFacets = (index: SearchManifest, shard: number): Promise<number
 
 /** What a result shows for story number `story`. */
 export const loadStory = (index: SearchManifest, story: number): Promise<StoryView> => once(searchStoryPath(index.id, story), gzipJson<StoryView>);
+
+/** Every story's date (runs of story numbers), for a search limited to a date range. */
+export const loadDates = (index: SearchManifest): Promise<DateRuns> => once(searchDatesPath(index.id), gzipJson<DateRuns>);

@@ -4,7 +4,7 @@
  * filled with text and <mark> elements (no HTML strings: Trusted Types are enforced); the status
  * line, the filters' counts, "more" and the next steps when nothing shows.
  */
-import { resultStatus } from '../core/messages.ts';
+import { leftOutNote, resultStatus } from '../core/messages.ts';
 import { excerpt, firstHit, headText, markTerms, type Segment } from '../core/tokens.ts';
 import type { Hit, SearchOutcome } from './engine.ts';
 import { excerptSource } from './excerpt-text.ts';
@@ -74,6 +74,8 @@ export function resultsView(): ResultsView {
   /** Next steps shown when a search shows nothing; its first item only when filters hide results. */
   const empty = byId('search-empty');
   const emptyFilters = byId('search-empty-filters');
+  /** Says how many stories dated only to a month a date range left out. */
+  const leftOut = byId('search-left-out');
   const selects = { section: byId<HTMLSelectElement>('search-section'), place: byId<HTMLSelectElement>('search-place') };
   // The options' own labels, to which the counts are added.
   for (const name of FILTER_NAMES) for (const option of selects[name].options) option.dataset.label = option.textContent ?? '';
@@ -108,13 +110,16 @@ export function resultsView(): ResultsView {
     get showing() {
       return shown.terms.length > 0;
     },
-    async show({ hits, terms, searched, total, complete }, state) {
+    async show({ hits, terms, searched, total, complete, leftOut: months }, state) {
       setCounts(filterCounts(hits, state));
       const filtered = hits.filter((hit) => passes(hit, state));
       shown = { hits: filtered, terms, count: 0 };
       list.replaceChildren();
       await showMore();
-      setStatus(resultStatus({ terms, found: hits.length, shown: filtered.length, searched, total }), complete);
+      const dated = Boolean(state.from || state.to);
+      setStatus(resultStatus({ terms, found: hits.length, shown: filtered.length, searched, total, field: state.field, dated }), complete);
+      leftOut.textContent = leftOutNote(months);
+      leftOut.hidden = months.length === 0;
       empty.hidden = filtered.length > 0 || !complete;
       emptyFilters.hidden = hits.length === 0;
     },
@@ -123,6 +128,7 @@ export function resultsView(): ResultsView {
       list.replaceChildren();
       moreButton.hidden = true;
       empty.hidden = true;
+      leftOut.hidden = true;
       setCounts();
       setStatus(message, true);
     },

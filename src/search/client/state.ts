@@ -1,22 +1,31 @@
 /**
  * The search page's state, pure (no DOM; tests/unit/search-state.test.ts): what the address says
- * (?q=&section=&place=&sort=), how each thing the reader does changes it, and what that does to
+ * (?q=&in=&from=&to=&section=&place=&sort=), how each thing the reader does changes it, and what that does to
  * the address and the history. The controller (./controller.ts) carries the decisions out.
  * History: while the reader types, the current entry is replaced; a search that settles (a pause,
  * Enter) or a filter or sort change gets an entry of its own, so Back steps through distinct
  * searches.
  */
-import { queryTooLong } from '../core/tokens.ts';
+import { queryTooLong, SEARCH_FIELDS, type SearchField } from '../core/tokens.ts';
+import { isDateBound } from '../core/date-range.ts';
 import { searchPath } from '../../lib/urls.ts';
 import type { Sort } from './engine.ts';
 
 export interface State {
   q: string;
+  /** Where the terms must stand (?in=title|byline; all by default). */
+  field: SearchField;
+  /** Date bounds, YYYY, YYYY-MM or YYYY-MM-DD (src/search/core/date-range.ts); '' for open. */
+  from: string;
+  to: string;
   /** A section or city slug; '' for all. */
   section: string;
   place: string;
   sort: Sort;
 }
+
+/** What the reader can change beside the query: the filters, and the field, dates and order of the search. */
+export type Setting = FilterName | 'field' | 'from' | 'to' | 'sort';
 
 /** The filters, in the order the page shows them; a Hit (./engine.ts) carries a value for each. */
 export const FILTER_NAMES = ['section', 'place'] as const;
@@ -26,6 +35,8 @@ export type FilterName = (typeof FILTER_NAMES)[number];
 export type Offered = Record<FilterName, readonly string[]>;
 
 const sortOf = (value: string | null): Sort => (value === 'newest' ? 'newest' : 'relevance');
+const fieldOf = (value: string | null): SearchField => SEARCH_FIELDS.find((field) => field === value) ?? 'all';
+const boundOf = (value: string | null): string => (value && isDateBound(value) ? value : '');
 
 /** The state an address holds. Other parameters (an old link's ?scope=, trackers) are ignored. */
 export function parseState(params: URLSearchParams, offered?: Offered): State {
@@ -33,13 +44,24 @@ export function parseState(params: URLSearchParams, offered?: Offered): State {
     const value = params.get(name) ?? '';
     return !offered || offered[name].includes(value) ? value : '';
   };
-  return { q: params.get('q') ?? '', section: filter('section'), place: filter('place'), sort: sortOf(params.get('sort')) };
+  return {
+    q: params.get('q') ?? '',
+    field: fieldOf(params.get('in')),
+    from: boundOf(params.get('from')),
+    to: boundOf(params.get('to')),
+    section: filter('section'),
+    place: filter('place'),
+    sort: sortOf(params.get('sort')),
+  };
 }
 
 /** The address of a state: only what differs from the defaults, so a plain search is /search/?q=…. */
 export function stateUrl(state: State): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
+  if (state.field !== 'all') params.set('in', state.field);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
   if (state.section) params.set('section', state.section);
   if (state.place) params.set('place', state.place);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -63,7 +85,7 @@ export type PageEvent =
   | { type: 'settled' }
   /** Enter. `current`: the page shows this query's finished results, with no search pending. */
   | { type: 'submitted'; q: string; current: boolean }
-  | { type: 'filtered'; name: FilterName | 'sort'; value: string }
+  | { type: 'filtered'; name: Setting; value: string }
   /** Back or Forward: the state read from the address now shown. */
   | { type: 'popped'; state: State };
 
@@ -105,12 +127,20 @@ export function reduce(page: Page, event: PageEvent, address: string): Step {
       return { page: { state, settled: true }, history: historyStep(page.settled ? 'push' : 'replace', state, address), search: again ? 'now' : 'no' };
     }
     case 'filtered': {
-      const state = event.name === 'sort' ? { ...page.state, sort: sortOf(event.value) } : { ...page.state, [event.name]: event.value };
+      const state = { ...page.state, [event.name]: setting(event.name, event.value) };
       return { page: { state, settled: true }, history: historyStep('push', state, address), search: 'now' };
     }
     case 'popped':
       return { page: { state: event.state, settled: true }, history: null, search: 'now' };
   }
+}
+
+/** A setting's value as the state holds it: an unknown field or sort is the default, a bad date bound open. */
+function setting(name: Setting, value: string): string {
+  if (name === 'sort') return sortOf(value);
+  if (name === 'field') return fieldOf(value);
+  if (name === 'from' || name === 'to') return boundOf(value);
+  return value;
 }
 
 /** A hit's section and city, as filters see them (undefined: none). */

@@ -14,9 +14,11 @@
  *
  * Positions count characters of the story's folded text, head + '\n' + body (foldChars of it),
  * so a term at position p of length n lies in the head when p + n ≤ headLength.
+ * The words of bylines and credits are listed again as byline words (tokens.ts fieldWord), with
+ * the positions where they stand inside a byline or credit: a search limited to bylines.
  * Written by src/search/build/lexicon.ts, read by src/search/client/lexicon-search.ts.
  */
-import { bigramWord, encodeChar } from './tokens.ts';
+import { bigramWord, encodeChar, fieldWord, type SearchField } from './tokens.ts';
 
 /** One story in a rare word's postings: [story, facet, headLength, ...positions]. */
 export type Posting = number[];
@@ -74,11 +76,11 @@ export function bucketCount(bytes: number): number {
   return n;
 }
 
-/** The words a term is made of, in order: its bigrams, or the character itself when it has one. */
-export function termWords(term: string): string[] {
+/** The words a term is made of, in order: its bigrams, or the character itself when it has one (as `field` spells them). */
+export function termWords(term: string, field: SearchField = 'all'): string[] {
   const chars = Array.from(term);
-  if (chars.length === 1) return [encodeChar(chars[0]!)];
-  return chars.slice(0, -1).map((ch, i) => bigramWord(ch, chars[i + 1]));
+  if (chars.length === 1) return [fieldWord(field, encodeChar(chars[0]!))];
+  return chars.slice(0, -1).map((ch, i) => fieldWord(field, bigramWord(ch, chars[i + 1])));
 }
 
 export const facetOf = (section: number, place: number, places: number): number => section * places + place;
@@ -104,11 +106,11 @@ export interface Candidate {
 
 /**
  * The lexicon's answer for one term, given the buckets holding its words (pure: the caller
- * fetches). With every word rare, the occurrences are where the words stand in a row (exact);
+ * fetches); for `byline`, its occurrences inside bylines and credits. With every word rare, the occurrences are where the words stand in a row (exact);
  * with some common, the rarest word's stories are candidates, to be checked against the text.
  */
-export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket): TermLookup {
-  const words = termWords(term);
+export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket, field: SearchField = 'all'): TermLookup {
+  const words = termWords(term, field);
   const entries = words.map((word) => bucketOfWord(word)[word]);
   if (entries.some((entry) => entry === undefined || entry === 0)) return { kind: 'none' };
   const rare = entries.flatMap((entry, offset) => (Array.isArray(entry) ? [{ offset, postings: entry }] : []));

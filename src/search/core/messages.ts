@@ -3,7 +3,8 @@
  * (src/search/client/render.ts shows them; tests/unit/search-messages.test.ts checks them).
  */
 import { ARCHIVE_NAME } from '../../lib/site.ts';
-import { MAX_QUERY_CHARS } from './tokens.ts';
+import { MAX_QUERY_CHARS, type SearchField } from './tokens.ts';
+import { boundLabel } from './date-range.ts';
 
 /** The most characters of a query a tab title shows. */
 const TITLE_QUERY_CHARS = 30;
@@ -42,19 +43,42 @@ export interface Outcome {
   /** Stories searched so far and in the archive: a search still running says how far it got. */
   searched: number;
   total: number;
+  /** Where the terms had to stand (default: all the text). */
+  field?: SearchField | undefined;
+  /** The search was limited to a date range. */
+  dated?: boolean | undefined;
+}
+
+/** What a search looked in, as the status line names it: 稿件, 稿件的标题, 所选日期范围内的稿件的署名. */
+function scope(field: SearchField, dated: boolean): string {
+  const part = field === 'title' ? '的标题' : field === 'byline' ? '的署名' : '';
+  return `${dated ? '所选日期范围内的' : ''}稿件${part}`;
 }
 
 /**
  * The status line after a search, or while it runs through older stories ("在最新的 500 篇稿件中
  * 找到 12 篇。正在检索其余 99,500 篇……"). Says once what was or was not found.
  */
-export function resultStatus({ terms, found, shown, searched, total }: Outcome): string {
+export function resultStatus({ terms, found, shown, searched, total, field = 'all', dated = false }: Outcome): string {
   const running = searched < total;
-  const where = running ? `在最新的 ${count(searched)} 篇稿件中` : '';
+  const what = scope(field, dated);
+  const limited = field !== 'all' || dated;
+  const where = running ? `在最新的 ${count(searched)} 篇${what}中` : limited ? `在${what}中` : '';
   const more = running ? `正在检索其余 ${count(total - searched)} 篇……` : '';
   if (shown > 0) return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}${running ? '。' : ''}${more}`;
   const quoted = terms.map((t) => `“${t}”`).join('');
   const all = terms.length > 1 ? '同时' : '';
   if (found > 0) return `${where}有 ${count(found)} 篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。${more}`;
-  return `${where}没有稿件${all}包含${quoted}。${more}`;
+  if (running) return `${where}没有稿件${all}包含${quoted}。${more}`;
+  return `没有${what}${all}包含${quoted}。`;
+}
+
+/**
+ * The line beside the results when a date range cuts a month holding stories dated only to that
+ * month (`months`: YYYY-MM, one entry a story left out), or '' when none was left out.
+ */
+export function leftOutNote(months: readonly string[]): string {
+  if (months.length === 0) return '';
+  const named = [...new Set(months)].map(boundLabel).join('、');
+  return `另有 ${count(months.length)} 篇含所查文字的稿件只注明了月份（${named}），该月不完全在所选日期范围内，未列入结果。`;
 }

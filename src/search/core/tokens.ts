@@ -66,6 +66,35 @@ export function foldChars(text: string): string[] {
 
 export const foldText = (text: string): string => foldChars(text).join('');
 
+/**
+ * Text folded as foldChars folds it (without the final trim), with the original code-point offset
+ * of each folded character: how a match in folded text is found again in the text as written.
+ */
+export function foldWithOrigins(text: string): { chars: string[]; origin: number[] } {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  Array.from(text).forEach((ch, i) => {
+    const f = foldChar(ch);
+    if (f === '' || (f === ' ' && (chars.length === 0 || chars[chars.length - 1] === ' '))) return;
+    chars.push(f);
+    origin.push(i);
+  });
+  return { chars, origin };
+}
+
+/** What a search looks in: all of a story's text, kicker + headline + subhead, or bylines and photo credits. */
+export type SearchField = 'all' | 'title' | 'byline';
+export const SEARCH_FIELDS: readonly SearchField[] = ['all', 'title', 'byline'];
+
+/**
+ * The words of bylines and photo credits are indexed a second time under their own spelling, this
+ * letter + the word (`y` + 8 digits, `y` + 4 for a character): a search limited to bylines asks for
+ * these, in Pagefind and in the lexicon alike. No word of the text starts with it (base-36 digits
+ * of a code point start with 0 … n).
+ */
+const FIELD_PREFIX: Record<SearchField, string> = { all: '', title: '', byline: 'y' };
+export const fieldWord = (field: SearchField, word: string): string => FIELD_PREFIX[field] + word;
+
 const encoded = new Map<string, string>();
 /** A code point as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode); remembered, as texts repeat characters. */
 export function encodeChar(ch: string): string {
@@ -92,6 +121,8 @@ export interface SearchableStory {
   head: string;
   /** Everything else a reader can search: captions, body paragraphs, bylines. */
   body: string;
+  /** Where bylines and photo credits stand in `body`: [start, end) in code points. */
+  bylines?: readonly (readonly [number, number])[];
 }
 
 /** What the indexer gives Pagefind for one story, and where the body starts in it. */
@@ -101,7 +132,9 @@ export interface SearchRecord {
    * 1. positions [0, 128): bigrams of the head (cut at 127 characters), padded;
    * 2. positions [128, 192): distinct head characters, padded;
    * 3. distinct characters of head and body;
-   * 4. bigrams of head + body (the head again, so a long headline is matched in full).
+   * 4. bigrams of head + body (the head again, so a long headline is matched in full);
+   * 5. bylines and credits again as byline words (fieldWord): each distinct character, then the
+   *    bigrams of each run (a run's last character's bigram left out, a gap after each).
    * A match at a position below 128 (phrase) or 192 (one character) is a hit in kicker or headline.
    */
   content: string;
@@ -119,6 +152,8 @@ export interface SearchRecord {
   headLength: number;
   /** Where the body starts in `chars`. */
   bodyStart: number;
+  /** Where bylines and credits stand in `chars`: [start, end), ascending. */
+  bylineRuns: [number, number][];
 }
 
 /** The story's search record, folded and encoded once (the indexer calls this for every story). */
@@ -131,14 +166,36 @@ export function searchRecord(story: SearchableStory): SearchRecord {
   const pad = (words: string[], n: number) => [...words, ...Array<string>(n - words.length).fill(PAD)];
   const bodyStart = all.length - foldChars(story.body).length;
   const bigrams = bigramWords(all);
+  const bylineRuns = story.bylines?.length ? foldedRuns(story.body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e]) : [];
+  const bylineWords = [...new Set(bylineRuns.flatMap(([s, e]) => all.slice(s, e)).filter((c) => c !== ' '))].map((c) => fieldWord('byline', encodeChar(c)));
+  for (const [s, e] of bylineRuns) bylineWords.push(...bigrams.slice(s, e - 1).map((word) => fieldWord('byline', word)), PAD);
   return {
-    content: [...pad(headWords, HEAD_POSITIONS), ...pad(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigrams].join(' '),
+    content: [...pad(headWords, HEAD_POSITIONS), ...pad(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigrams, ...bylineWords].join(' '),
     bodyPosition: TEXT_START + allChars.length + bodyStart,
     chars: all,
     bigrams,
     headLength: head.length,
     bodyStart,
+    bylineRuns,
   };
+}
+
+/** Code-point ranges of `text` as runs of its folded characters: [start, end) in foldChars(text). */
+function foldedRuns(text: string, ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const { chars, origin } = foldWithOrigins(text);
+  if (chars[chars.length - 1] === ' ') chars.pop();
+  const runs: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    let s = 0;
+    while (s < chars.length && origin[s]! < start) s++;
+    let e = s;
+    while (e < chars.length && origin[e]! < end) e++;
+    // A run never starts or ends with the space that folding made of a line break.
+    while (s < e && chars[s] === ' ') s++;
+    while (e > s && chars[e - 1] === ' ') e--;
+    if (e > s) runs.push([s, e]);
+  }
+  return runs;
 }
 
 /**
@@ -190,13 +247,13 @@ export interface TermQuery {
   headLimit: number;
 }
 
-export function termQuery(term: string): TermQuery {
+export function termQuery(term: string, field: SearchField = 'all'): TermQuery {
   const chars = Array.from(term);
   if (chars.length === 1) {
-    const word = encodeChar(chars[0]!);
+    const word = fieldWord(field, encodeChar(chars[0]!));
     return { query: `"${word}"`, kind: 'char', words: [word], headLimit: HEAD_POSITIONS + HEAD_CHAR_POSITIONS };
   }
-  const words = chars.slice(0, -1).map((ch, i) => bigramWord(ch, chars[i + 1]));
+  const words = chars.slice(0, -1).map((ch, i) => fieldWord(field, bigramWord(ch, chars[i + 1])));
   return { query: `"${words.join(' ')}"`, kind: 'phrase', words, headLimit: HEAD_POSITIONS };
 }
 
@@ -236,15 +293,7 @@ export interface Segment {
  * whitespace runs, so a map from folded to original offsets is kept.
  */
 export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
-  const original = Array.from(text);
-  const folded: string[] = [];
-  const origin: number[] = []; // folded index -> original index
-  original.forEach((ch, i) => {
-    const f = foldChar(ch);
-    if (f === '' || (f === ' ' && (folded.length === 0 || folded[folded.length - 1] === ' '))) return;
-    folded.push(f);
-    origin.push(i);
-  });
+  const { chars: folded, origin } = foldWithOrigins(text);
   const ranges: [number, number][] = [];
   for (const term of terms) {
     const t = Array.from(term);
@@ -350,6 +399,8 @@ export interface SearchResultMeta {
   story: number;
   /** Where the body starts in the lexicon's positions (src/search/core/lexicon.ts): a lexicon position p is index position p − bodyStart + bodyPosition. */
   bodyStart: number;
+  /** Where bylines and photo credits stand in the text (opening + parts): [start, end) in code points. */
+  bylines: [number, number][];
 }
 
 /** The head text of a result (matched and marked like the body). */
