@@ -74,3 +74,63 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
     }
   }
 });
+
+test('byline words: a byline lookup agrees with a plain scan of bylines and credits, each on its own, at every rare limit', () => {
+  const rand = random(11);
+  const alphabet = Array.from('王李张瑞菊琪摄供图 ');
+  const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+  // Body: a caption ending in a credit, a paragraph, then the bylines, as src/lib/story-text.ts lays them out.
+  const stories = Array.from({ length: 30 }, () => {
+    const credit = pick(2 + Math.floor(rand() * 4)).trim() || '王';
+    const caption = `图为现场 ■ ${credit}`;
+    const paragraph = pick(30);
+    const bylines = `${pick(3).trim() || '李'}\n${pick(3).trim() || '张'}`;
+    const body = [caption, paragraph, bylines].join('\n');
+    const cp = (s: string) => Array.from(s).length;
+    const creditStart = cp(caption) - cp(credit);
+    const bylineStart = cp(caption) + 1 + cp(paragraph) + 1;
+    return { body, ranges: [[creditStart, cp(caption)], [bylineStart, bylineStart + cp(bylines)]] as [number, number][], pieces: [credit, bylines].map((p) => foldChars(p).join('')) };
+  });
+  for (const rareLimit of [0, 3, 100]) {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+    try {
+      const shard = new ShardLexicon(rareLimit);
+      const records = stories.map((s) => searchRecord({ head: '标题', body: s.body, bylines: s.ranges }));
+      records.forEach((record, i) => shard.add(i, 0, record));
+      const { buckets } = writeLexicon(dir, [JSON.parse(JSON.stringify(shard))], rareLimit);
+      const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
+      const terms = new Set(['王', '摄', '瑞菊', '图为', '现场', '李 张', '王李张']);
+      for (const s of stories) for (const piece of s.pieces) for (let k = 0; k + 2 <= piece.length; k += 2) terms.add(piece.slice(k, k + 2).trim());
+      for (const term of terms) {
+        if (!term) continue;
+        const holders = stories.flatMap((s, i) => (s.pieces.some((p) => p.includes(term)) ? [i] : []));
+        const answer = lookupTerm(term, read, 'byline');
+        if (answer.kind === 'none') assert.deepEqual(holders, [], `${term} @${rareLimit}: none, but held`);
+        else if (answer.kind === 'rare') {
+          for (const story of holders) assert.ok(answer.stories.has(story), `${term} @${rareLimit}: story ${story} missed`);
+          for (const candidate of answer.stories.values()) {
+            if (!candidate.verified) continue;
+            assert.ok(holders.includes(candidate.story), `${term} @${rareLimit}: story ${candidate.story} does not hold it in a byline`);
+            // Positions are where the term stands in the story's text, inside a byline run.
+            const chars = records[candidate.story]!.chars;
+            for (const start of candidate.starts) assert.equal(chars.slice(start, start + Array.from(term).length).join(''), term);
+          }
+        } else assert.ok(rareLimit < 30, `${term} @${rareLimit}: common`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+test('a search record spells bylines and credits again as byline words, a gap after each run', () => {
+  const body = '图为现场 ■ 王瑞瑞摄\n正文王瑞瑞。\n袁兆辉 张小菊';
+  const record = searchRecord({ head: '标题', body, bylines: [[7, 11], [19, 26]] });
+  const text = record.chars.join('');
+  assert.deepEqual(record.bylineRuns.map(([s, e]) => text.slice(s, e)), ['王瑞瑞摄', '袁兆辉 张小菊']);
+  const words = record.content.split(' ');
+  const byline = termWords('王瑞', 'byline')[0]!;
+  assert.equal(words.filter((w) => w === byline).length, 1, 'the name once as a byline word, though twice in the text');
+  assert.ok(termWords('辉 张', 'byline').every((w) => words.includes(w)), 'a space inside the bylines is part of the run');
+  assert.ok(!words.includes(termWords('摄袁', 'byline')[0]!), 'no byline word spans two runs');
+});

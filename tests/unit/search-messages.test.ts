@@ -1,7 +1,7 @@
 /** What the search page says (src/search/core/messages.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayQuery, resultStatus, searchTitle, tooLongStatus } from '../../src/search/core/messages.ts';
+import { displayQuery, leftOutNote, resultStatus, searchTitle, tooLongStatus } from '../../src/search/core/messages.ts';
 
 test('the tab title carries the query; without one it is plain 搜索', () => {
   assert.equal(searchTitle('储能'), '“储能”的搜索结果 - 科学导报新闻档案');
@@ -29,4 +29,16 @@ test('the status line says once what was found, or that nothing was', () => {
     assert.doesNotMatch(text, /"/, 'Chinese quotation marks only');
   }
   assert.equal(tooLongStatus(100_000), '搜索词太长：最多 200 个字，这里有 100,000 个字。请删短后再搜索。');
+});
+
+test('a field or date search says where it looked; a cut month says how many stories it left out', () => {
+  const base = { terms: ['王瑞瑞'], searched: 6, total: 6 };
+  assert.equal(resultStatus({ ...base, found: 1, shown: 1, field: 'byline' }), '在稿件的署名中找到 1 篇');
+  assert.equal(resultStatus({ ...base, found: 0, shown: 0, field: 'title' }), '没有稿件的标题包含“王瑞瑞”。');
+  assert.equal(resultStatus({ ...base, found: 0, shown: 0, dated: true }), '没有所选日期范围内的稿件包含“王瑞瑞”。');
+  assert.equal(resultStatus({ ...base, found: 2, shown: 2, field: 'title', dated: true }), '在所选日期范围内的稿件的标题中找到 2 篇');
+  assert.equal(resultStatus({ ...base, found: 2, shown: 2, field: 'all', dated: false }), '找到 2 篇', 'a plain search says what it said before');
+  assert.equal(leftOutNote([]), '');
+  assert.equal(leftOutNote(['2025-10', '2025-10']), '另有 2 篇含所查文字的稿件只注明了月份（2025年10月），该月不完全在所选日期范围内，未列入结果。');
+  assert.match(leftOutNote(['2025-10', '2025-09']), /（2025年10月、2025年9月）/);
 });
