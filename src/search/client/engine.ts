@@ -6,12 +6,13 @@
  * Pagefind, shard by shard, newest first; partial results are reported as shards open, and the
  * final ranking and count cover every shard.
  */
-import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
+import { byNewest, byRelevance, foldText, hasFoldTable, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
 import { partOf } from '../core/text-parts.ts';
 import { fetchPart } from './excerpt-text.ts';
 import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadBuckets, loadFacets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
+import { foldReadyFor, loadFoldTable } from './fold.ts';
 
 export type Sort = 'relevance' | 'newest';
 
@@ -71,7 +72,15 @@ export async function search(query: string, sort: Sort, progress?: (outcome: Sea
   if (terms.length === 0) return finish([]);
   const bucketFor = await loadBuckets(index, terms.flatMap(termWords));
   const lookups = terms.map((term) => lookupTerm(term, bucketFor));
-  if (lookups.some((l) => l.kind === 'none')) return finish([]);
+  if (lookups.some((l) => l.kind === 'none')) {
+    // A Traditional character is in no bucket (the index is folded): with the fold table, the
+    // query may be another (./fold.ts). Only then is the table fetched.
+    if (!hasFoldTable()) {
+      await loadFoldTable(index);
+      if (parseQuery(query).join('\n') !== terms.join('\n')) return search(query, sort, progress);
+    }
+    return finish([]);
+  }
   const fromLexicon = await lexiconSearch(index, terms, lookups);
   if (fromLexicon) return finish(fromLexicon);
   return pagefindSearch(index, terms, sort, progress);
@@ -115,6 +124,7 @@ async function lexiconSearch(index: SearchManifest, terms: string[], lookups: Te
         place: index.places[first.facet % places],
         async data() {
           const { content, meta } = await loadStory(index, story);
+          await foldReadyFor(index, meta);
           // Lexicon positions to index positions (src/search/core/tokens.ts SearchRecord).
           return { content, meta, starts: starts.map((p) => p - meta.bodyStart + meta.bodyPosition) };
         },
@@ -138,6 +148,7 @@ async function checkText(
   candidates: Candidate[],
 ): Promise<{ headHits: number; commonFrequency: number } | null> {
   const { content, meta } = await loadStory(index, story);
+  await foldReadyFor(index, meta);
   const terms = [...rare, ...common];
   const earliest = common.length ? 0 : Math.min(...candidates.map((c) => c.starts[0]!));
   const fromPart = earliest < meta.bodyStart ? 0 : partOf(earliest - meta.bodyStart);
@@ -227,6 +238,7 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
       place: index.places[facet % places],
       async data() {
         const { content, meta } = await first.result.data();
+        await foldReadyFor(index, meta);
         return { content, meta, starts: termStarts };
       },
     });
