@@ -3,7 +3,7 @@
  * Traditional→Simplified character table (TSCharacters) and phrase table (TSPhrases), turned into
  * the search's fold table (src/search/core/fold-table.ts). (`opencc-js` carries the same tables
  * with only the first Simplified form of each character kept, which would hide the characters
- * whose form depends on the word.) A contract test (tests/build/opencc.test.ts) fails if an
+ * whose form depends on the word.) A contract test (tests/unit/search-opencc.test.ts) fails if an
  * upgrade changes the format read here.
  *
  * Format: UTF-8 text, one entry a line, `#` lines are comments: the Traditional character (or

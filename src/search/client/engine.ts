@@ -4,7 +4,8 @@
  * gives the term's stories and positions without Pagefind, so a search for a name costs its few
  * buckets and results, whatever the size of the archive. Terms made only of common words go to
  * Pagefind, shard by shard, newest first; partial results are reported as shards open, and the
- * final ranking and count cover every shard.
+ * final ranking and count cover every shard. The 繁體 = 简体 fold table is loaded only for a query
+ * or a result text that needs it (./fold.ts).
  */
 import { byNewest, byRelevance, foldText, hasFoldTable, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchResultMeta } from '../core/tokens.ts';
 import { partOf } from '../core/text-parts.ts';
