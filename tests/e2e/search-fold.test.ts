@@ -189,44 +189,47 @@ test('the fold table travels only when a search needs it: a Traditional query, n
 
 // ---- the other direction: stories in Traditional characters ----------------------------------
 
-test('a copy re-indexed from Traditional text: Simplified, Traditional and mixed queries find exactly its stories, marks show the Traditional original', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'search-fold-'));
-  const source = join(work, 'traditional.jsonl');
-  const converted = recordedStories().map((story) => ({
-    ...story,
-    kicker: story.kicker && toTraditional(story.kicker),
-    headline: toTraditional(story.headline),
-    subhead: story.subhead && toTraditional(story.subhead),
-    head: toTraditional(story.head),
-    body: toTraditional(story.body),
-  }));
-  writeFileSync(source, converted.map((s) => JSON.stringify(s)).join('\n') + '\n');
-  const { root } = reindexedCopy({ ARCHIVE_SEARCH_SOURCE: source });
-  const server = await startServer(root);
-  try {
-    // The indexer records which stories hold a character of the table.
-    const id = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')).id as string;
-    const shown = readdirSync(join(root, 'lexicon-files', id, 's')).map((f) => JSON.parse(gunzipSync(readFileSync(join(root, 'lexicon-files', id, 's', f))).toString()));
-    assert.ok(shown.every((s) => s.meta.folds === true), 'every converted story is marked as folding');
+// Default settings (the lexicon answers), no rare words (Pagefind answers) and a rare limit of 2 (rare words beside common ones, checked against the text).
+for (const env of [{}, { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '2' }] as Record<string, string>[]) {
+  test(`a copy re-indexed from Traditional text (${JSON.stringify(env)}): Simplified, Traditional and mixed queries find exactly its stories, marks show the Traditional original`, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'search-fold-'));
+    const source = join(work, 'traditional.jsonl');
+    const converted = recordedStories().map((story) => ({
+      ...story,
+      kicker: story.kicker && toTraditional(story.kicker),
+      headline: toTraditional(story.headline),
+      subhead: story.subhead && toTraditional(story.subhead),
+      head: toTraditional(story.head),
+      body: toTraditional(story.body),
+    }));
+    writeFileSync(source, converted.map((s) => JSON.stringify(s)).join('\n') + '\n');
+    const { root } = reindexedCopy({ ARCHIVE_SEARCH_SOURCE: source, ...env });
+    const server = await startServer(root);
+    try {
+      // The indexer records which stories hold a character of the table.
+      const id = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')).id as string;
+      const shown = readdirSync(join(root, 'lexicon-files', id, 's')).map((f) => JSON.parse(gunzipSync(readFileSync(join(root, 'lexicon-files', id, 's', f))).toString()));
+      assert.ok(shown.every((s) => s.meta.folds === true), 'every converted story is marked as folding');
 
-    const texts = converted.map((s) => ({ path: storyPath(s.slug), text: `${s.head}\n${s.body}` }));
-    const page = await (await site.context()).newPage();
-    const folds = foldRequests(page);
-    const queries = ['开发区', '經濟技術開發區', '经開区', '储能', '儲能 電站', '长治', '科学导报讯', '新质生产力', '区', '報廢汽車', '上海'];
-    for (const query of queries) {
-      const got = await searchAt(page, server.url, query);
-      assert.deepEqual(got, scan(query, texts), query);
+      const texts = converted.map((s) => ({ path: storyPath(s.slug), text: `${s.head}\n${s.body}` }));
+      const page = await (await site.context()).newPage();
+      const folds = foldRequests(page);
+      const queries = ['开发区', '經濟技術開發區', '经開区', '储能', '儲能 電站', '长治', '科学导报讯', '新质生产力', '区', '報廢汽車', '上海'];
+      for (const query of queries) {
+        const got = await searchAt(page, server.url, query);
+        assert.deepEqual(got, scan(query, texts), query);
+      }
+      assert.ok((await searchAt(page, server.url, '开发区')).length >= 3, 'not vacuous');
+      // A Simplified query over Traditional text: the marks, and the hit the story page is asked for, are as printed.
+      await searchAt(page, server.url, '开发区');
+      assert.deepEqual([...new Set(await page.locator(`${results} li .search-excerpt mark`).allInnerTexts())], ['開發區']);
+      const href = (await page.locator(`${results} li h2 a`).first().getAttribute('href'))!;
+      assert.equal(new URL(href, server.url).searchParams.get('hl'), '開發區');
+      assert.ok(folds.length >= 1, 'the table was loaded to mark Traditional text');
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
     }
-    assert.ok((await searchAt(page, server.url, '开发区')).length >= 3, 'not vacuous');
-    // A Simplified query over Traditional text: the marks, and the hit the story page is asked for, are as printed.
-    await searchAt(page, server.url, '开发区');
-    assert.deepEqual([...new Set(await page.locator(`${results} li .search-excerpt mark`).allInnerTexts())], ['開發區']);
-    const href = (await page.locator(`${results} li h2 a`).first().getAttribute('href'))!;
-    assert.equal(new URL(href, server.url).searchParams.get('hl'), '開發區');
-    assert.ok(folds.length >= 1, 'the table was loaded to mark Traditional text');
-  } finally {
-    await server.close();
-    rmSync(root, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+  });
+}
