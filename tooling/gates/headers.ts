@@ -25,7 +25,8 @@ export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate'
   if (/^\/(_astro|pagefind\/index|pagefind\/filter|pagefind\/fragment)\//.test(path)) return 'immutable';
   if (/^\/pagefind\/text\/.+-[0-9a-f]{10}\.\d+\.pf_text$/.test(path)) return 'immutable';
   // The lexicon and result files live in a folder named by a hash of all of them (src/search/build/index.ts).
-  if (/^\/lexicon-files\/[0-9a-f]{16}\/[bsf]\/\d+\.bin$/.test(path)) return 'immutable';
+  // The fold table (fold.bin) is in the folder too: its hash covers the table.
+  if (/^\/lexicon-files\/[0-9a-f]{16}\/(?:[bsf]\/\d+|fold)\.bin$/.test(path)) return 'immutable';
   return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
 }
 
