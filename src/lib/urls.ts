@@ -67,6 +67,9 @@ export const searchTextPartPath = (textId: string, part: number): string => `/pa
 /** The search index's manifest (src/search/core/lexicon.ts): revalidated, it names the build's folder. */
 export const searchManifestPath = (): string => '/lexicon.json';
 
+/** The 繁體 = 简体 fold table of build `id` (gzip text, src/search/core/fold-table.ts). */
+export const searchFoldTablePath = (id: string): string => `/lexicon-files/${id}/fold.bin`;
+
 /** Bucket `n` of the lexicon of build `id` (gzip JSON). */
 export const lexiconBucketPath = (id: string, n: number): string => `/lexicon-files/${id}/b/${n}.bin`;
 

@@ -32,6 +32,8 @@ test('caching: hashed names a year, fixed names revalidated', () => {
   assert.equal(cachePolicy('/lexicon.json'), 'revalidate');
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/f/0.bin'), 'immutable');
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/dates.bin'), 'immutable');
+  assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/fold.bin'), 'immutable');
+  assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/b/fold.bin'), 'revalidate');
   assert.equal(cachePolicy('/lexicon-files/not-a-hash/b/12.bin'), 'revalidate');
   assert.equal(cachePolicy('/pagefind/text/lingshi-etdz-transformation-6abeca8bbf.3.pf_text'), 'immutable');
   assert.equal(cachePolicy('/pagefind/text/lingshi-etdz-transformation.3.pf_text'), 'revalidate', 'no hash: revalidate');

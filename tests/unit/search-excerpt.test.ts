@@ -8,6 +8,11 @@ import { excerpt } from '../../src/search/core/tokens.ts';
 import { markdownParagraphs } from '../../src/lib/text.ts';
 import { readStoryFiles } from '../support/stories.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
+import { openccFoldTable } from '../../src/search/build/opencc.ts';
+import { useFoldTable } from '../../src/search/core/tokens.ts';
+
+// The build's 繁體 = 简体 table, as the indexer and the search page install it.
+useFoldTable(openccFoldTable().table);
 
 /** The width the search page uses (src/search/client/render.ts EXCERPT_WIDTH). */
 const WIDTH = 90;

@@ -14,6 +14,11 @@ import { foldChars, searchRecord } from '../../src/search/core/tokens.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
 import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
 import { random } from '../../scripts/bench/synthetic.ts';
+import { openccFoldTable } from '../../src/search/build/opencc.ts';
+import { useFoldTable } from '../../src/search/core/tokens.ts';
+
+// The build's 繁體 = 简体 table, as the indexer and the search page install it.
+useFoldTable(openccFoldTable().table);
 
 test('hashWord is FNV-1a (the same in the browser and at build); buckets grow in powers of two', () => {
   assert.equal(hashWord(''), 0x811c9dc5);

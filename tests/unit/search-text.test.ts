@@ -3,6 +3,11 @@ import { test } from 'node:test';
 import { excerptReady, OPENING_CHARS, partOf, partStart, splitText, startPart, TEXT_PART_CHARS } from '../../src/search/core/text-parts.ts';
 import { excerpt, runStarts, searchRecord, termQuery } from '../../src/search/core/tokens.ts';
 import { searchTextPartPath } from '../../src/lib/urls.ts';
+import { openccFoldTable } from '../../src/search/build/opencc.ts';
+import { useFoldTable } from '../../src/search/core/tokens.ts';
+
+// The build's 繁體 = 简体 table, as the indexer and the search page install it.
+useFoldTable(openccFoldTable().table);
 
 const plain = (segments: { text: string }[]) => segments.map((s) => s.text).join('');
 

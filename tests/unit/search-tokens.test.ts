@@ -25,6 +25,11 @@ import {
   versionWord,
   type Segment,
 } from '../../src/search/core/tokens.ts';
+import { openccFoldTable } from '../../src/search/build/opencc.ts';
+import { useFoldTable } from '../../src/search/core/tokens.ts';
+
+// The build's 繁體 = 简体 table, as the indexer and the search page install it.
+useFoldTable(openccFoldTable().table);
 
 test('folding: full-width ASCII to ASCII, lower case, whitespace runs to one space', () => {
   assert.equal(foldChar('Ｍ'), 'm');
@@ -192,8 +197,10 @@ test('ranking: kicker/headline hits, then occurrences, then newest', () => {
 });
 
 test("foldChar's fast path for CJK gives what the general rule gives", () => {
+  const table = openccFoldTable().table;
   const general = (ch: string) => {
     const cp = ch.codePointAt(0)!;
+    if (table.has(ch)) return table.get(ch);
     if (/^\s$/u.test(ch) || cp === 0x3000) return ' ';
     const ascii = cp >= 0xff01 && cp <= 0xff5e ? String.fromCodePoint(cp - 0xfee0) : ch;
     const lower = ascii.toLowerCase();

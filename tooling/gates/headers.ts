@@ -24,8 +24,9 @@ const YEAR = 31_536_000;
 export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
   if (/^\/(_astro|pagefind\/index|pagefind\/filter|pagefind\/fragment)\//.test(path)) return 'immutable';
   if (/^\/pagefind\/text\/.+-[0-9a-f]{10}\.\d+\.pf_text$/.test(path)) return 'immutable';
-  // The lexicon, result, facet and date files live in a folder named by a hash of all of them (src/search/build/index.ts).
-  if (/^\/lexicon-files\/[0-9a-f]{16}\/(?:[bsf]\/\d+|dates)\.bin$/.test(path)) return 'immutable';
+  // The lexicon, result, facet and date files live in a folder named by a hash of all of them
+  // (src/search/build/index.ts); the fold table (fold.bin) too: the hash covers it.
+  if (/^\/lexicon-files\/[0-9a-f]{16}\/(?:[bsf]\/\d+|dates|fold)\.bin$/.test(path)) return 'immutable';
   return /_[0-9a-f]{7,}\.pf_meta$/.test(path) ? 'either' : 'revalidate';
 }
 

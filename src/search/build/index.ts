@@ -12,7 +12,8 @@
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards into one Pagefind bundle (dist/pagefind/, each shard a "language"), merges
  *    their words into the lexicon and writes what each result shows, each shard's filter
- *    values and the stories' dates (dist/lexicon-files/<id>/),
+ *    values and the stories' dates (dist/lexicon-files/<id>/), with the 繁體 = 简体 fold table
+ *    every shard folded with (fold.bin, src/search/core/fold-table.ts),
  *    and the manifest that names it all (dist/lexicon.json).
  */
 import { spawn } from 'node:child_process';
@@ -27,6 +28,8 @@ import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
 import { dateRuns } from '../core/date-range.ts';
 import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
 import { CHUNK_SIZE_ENV, mergeShards } from './pagefind.ts';
+import { openccFoldTable } from './opencc.ts';
+import { serializeFoldTable } from '../core/fold-table.ts';
 import type { ShardJob } from './shard.ts';
 
 export interface IndexOptions {
@@ -165,6 +168,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
 
   const sections = [...SECTIONS];
   const places = CITIES.map((city) => city.slug);
+  // One table for the whole build, handed to every shard and shipped to the search page.
+  const foldTable = serializeFoldTable(openccFoldTable().table);
   const work = join(outDir, '.search-shards');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -184,7 +189,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
       }
       closeSync(out);
       const job = join(work, `${language(i)}.json`);
-      writeFileSync(job, JSON.stringify({ language: language(i), source, first, sections, places, rareLimit } satisfies ShardJob));
+      writeFileSync(job, JSON.stringify({ language: language(i), source, first, sections, places, rareLimit, foldTable } satisfies ShardJob));
       shards.push({ language: language(i), stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, job, dir: join(work, language(i)) });
     }
   } finally {
@@ -226,10 +231,11 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
     for (const file of readdirSync(join(shard.dir, 'stories'))) renameSync(join(shard.dir, 'stories', file), join(staging, 's', file));
     renameSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
   });
+  writeFileSync(join(staging, 'fold.bin'), gzip(foldTable));
   const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
   const byLanguage = new Map(reports.map((r) => [r.language, r.storiesHash]));
   const id = createHash('sha256')
-    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version, datesJson }))
+    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version, datesJson, foldTable }))
     .digest('hex')
     .slice(0, 16);
   renameSync(staging, join(outDir, 'lexicon-files', id));

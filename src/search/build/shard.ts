@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { formatChineseDate, isoDate } from '../../lib/dates.ts';
 import { findCity } from '../../lib/places.ts';
 import { splitText } from '../core/text-parts.ts';
-import { searchRecord, versionWord, type SearchResultMeta } from '../core/tokens.ts';
+import { searchRecord, useFoldTable, versionWord, type SearchResultMeta } from '../core/tokens.ts';
+import { foldsAny, parseFoldTable } from '../core/fold-table.ts';
 import { SECTION_LABELS, type Section } from '../../lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../lib/urls.ts';
 import { facetOf } from '../core/lexicon.ts';
@@ -32,6 +33,8 @@ export interface ShardJob {
   sections: string[];
   places: string[];
   rareLimit: number;
+  /** The build's fold table, serialised (src/search/core/fold-table.ts): every shard folds with the same. */
+  foldTable: string;
 }
 
 const [jobFile, outDir] = process.argv.slice(2);
@@ -41,6 +44,8 @@ const stories = readFileSync(job.source, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as SearchSource);
+const foldTable = parseFoldTable(job.foldTable);
+useFoldTable(foldTable);
 
 const started = performance.now();
 const index = await createShardIndex(job.language);
@@ -93,6 +98,7 @@ for (const [i, story] of stories.entries()) {
     story: number,
     bodyStart: record.bodyStart,
     bylines: story.bylines,
+    ...(foldsAny(`${story.head}\n${story.body}`, foldTable) && { folds: true }),
   };
   if (display.has(url)) throw new Error(`${where}: a second page for ${url}`);
   const shown = { content: opening!, meta };

@@ -4,15 +4,17 @@
  * gives the term's stories and positions without Pagefind, so a search for a name costs its few
  * buckets and results, whatever the size of the archive. Terms made only of common words go to
  * Pagefind, shard by shard, newest first; partial results are reported as shards open, and the
- * final ranking and count cover every shard.
+ * final ranking and count cover every shard. The 繁體 = 简体 fold table is loaded only for a query
+ * or a result text that needs it (./fold.ts).
  */
-import { byNewest, byRelevance, foldText, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchField, type SearchResultMeta } from '../core/tokens.ts';
+import { byNewest, byRelevance, foldText, hasFoldTable, headText, parseQuery, runStarts, TEXT_START, termQuery, type RankKeys, type SearchField, type SearchResultMeta } from '../core/tokens.ts';
 import { partOf, partStart } from '../core/text-parts.ts';
 import { cutsMonth, dateOf, inRange, type DateRange } from '../core/date-range.ts';
 import { fetchPart } from './excerpt-text.ts';
 import { lookupTerm, termWords, type Candidate, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadBuckets, loadDates, loadFacets, loadManifest, loadStory } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
+import { foldReadyFor, loadFoldTable } from './fold.ts';
 
 export type Sort = 'relevance' | 'newest';
 
@@ -94,7 +96,15 @@ export async function search(query: string, options: SearchOptions, progress?: (
   if (terms.length === 0) return finish([]);
   const bucketFor = await loadBuckets(index, terms.flatMap((term) => termWords(term, field)));
   const lookups = terms.map((term) => lookupTerm(term, bucketFor, field));
-  if (lookups.some((l) => l.kind === 'none')) return finish([]);
+  if (lookups.some((l) => l.kind === 'none')) {
+    // A Traditional character is in no bucket (the index is folded): with the fold table, the
+    // query may be another (./fold.ts). Only then is the table fetched.
+    if (!hasFoldTable()) {
+      await loadFoldTable(index);
+      if (parseQuery(query).join('\n') !== terms.join('\n')) return search(query, options, progress);
+    }
+    return finish([]);
+  }
   const fromLexicon = await lexiconSearch(index, terms, lookups, field);
   if (fromLexicon) return finish(fromLexicon);
   return pagefindSearch(index, terms, options, within, progress);
@@ -142,6 +152,7 @@ async function lexiconSearch(index: SearchManifest, terms: string[], lookups: Te
         place: index.places[first.facet % places],
         async data() {
           const { content, meta } = await loadStory(index, story);
+          await foldReadyFor(index, meta);
           // Lexicon positions to index positions (src/search/core/tokens.ts SearchRecord).
           const indexStarts = starts.map((p) => p - meta.bodyStart + meta.bodyPosition);
           return { content, meta, starts: field === 'byline' && indexStarts.length === 0 ? bylineStarts(meta) : indexStarts };
@@ -200,6 +211,7 @@ async function checkText(
   field: SearchField,
 ): Promise<{ headHits: number; commonFrequency: number } | null> {
   const { content, meta } = await loadStory(index, story);
+  await foldReadyFor(index, meta);
   const terms = [...rare, ...common];
   if (field !== 'all') {
     const pieces = (await fieldTexts(meta, content, field)).map(foldText);
@@ -300,6 +312,7 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
       place: index.places[facet % places],
       async data() {
         const { content, meta } = await first.result.data();
+        await foldReadyFor(index, meta);
         return { content, meta, starts: field === 'byline' ? bylineStarts(meta) : termStarts };
       },
     });

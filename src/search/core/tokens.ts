@@ -29,16 +29,40 @@ const DIGITS = 4;
 /** Control (Cc) and format (Cf) characters: invisible, never part of a match (U+FEFF, U+200B, bidi controls, NUL). */
 const INVISIBLE = /^[\p{Cc}\p{Cf}]$/u;
 
+/** Traditional → Simplified (src/search/core/fold-table.ts): none until useFoldTable. */
+let folds: ReadonlyMap<string, string> = new Map();
+let foldTableInstalled = false;
+
 /**
- * One character folded the way both sides fold it: control and format characters to nothing ('')
- * (whitespace controls such as a line break to ' '), full-width ASCII (Ａ１＋) to ASCII, any
- * whitespace (full-width space included) to ' ', then lower case when that stays one character.
+ * Installs the 繁體 = 简体 fold table (src/search/core/fold-table.ts) for every fold after it: the
+ * indexer installs the build's table before it folds a story (searchRecord refuses to run
+ * without one); the search page installs the same table, loaded from the build's folder, before
+ * it folds a query or a text holding a Traditional character (src/search/client/fold.ts).
+ */
+export function useFoldTable(table: ReadonlyMap<string, string>): void {
+  folds = table;
+  foldTableInstalled = true;
+}
+
+/** Whether a fold table is installed (the search page loads it only when a search needs it). */
+export const hasFoldTable = (): boolean => foldTableInstalled;
+
+/**
+ * One character folded the way both sides fold it: a Traditional character of the fold table to
+ * its Simplified form (開 → 开), control and format characters to nothing ('') (whitespace
+ * controls such as a line break to ' '), full-width ASCII (Ａ１＋) to ASCII, any whitespace
+ * (full-width space included) to ' ', then lower case when that stays one character. Always at
+ * most one character for one (matchRanges maps folded offsets back to the original's).
  */
 export function foldChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
   // Fast path for the bulk of the text (indexing calls this for every character): CJK ideographs
-  // and kana fold to themselves. (U+3000, the full-width space, is below this range.)
-  if (cp >= 0x3040 && cp < 0xa000) return ch;
+  // and kana fold to themselves or, Traditional ones, to their Simplified form: one lookup.
+  // (U+3000, the full-width space, is below this range.)
+  if (cp >= 0x3040 && cp < 0xa000) return folds.get(ch) ?? ch;
+  // Traditional characters outside that range (CJK extensions beyond the BMP).
+  const simplified = folds.get(ch);
+  if (simplified !== undefined) return simplified;
   // Before the whitespace test: JavaScript's \s counts U+FEFF (a format character) as a space.
   if (cp === 0xfeff) return '';
   if (/^\s$/u.test(ch) || cp === 0x3000) return ' ';
@@ -158,6 +182,8 @@ export interface SearchRecord {
 
 /** The story's search record, folded and encoded once (the indexer calls this for every story). */
 export function searchRecord(story: SearchableStory): SearchRecord {
+  // An index folded without the table would miss every Traditional text: never silently.
+  if (!foldTableInstalled) throw new Error('searchRecord: no fold table installed (useFoldTable)');
   const head = foldChars(story.head);
   const all = foldChars(`${story.head}\n${story.body}`);
   const headWords = bigramWords(head.slice(0, HEAD_POSITIONS - 1));
@@ -401,6 +427,8 @@ export interface SearchResultMeta {
   bodyStart: number;
   /** Where bylines and photo credits stand in the text (opening + parts): [start, end) in code points. */
   bylines: [number, number][];
+  /** The story's text holds a Traditional character of the fold table: the page installs the table before marking it. Absent otherwise. */
+  folds?: true;
 }
 
 /** The head text of a result (matched and marked like the body). */
