@@ -21,6 +21,7 @@ export const NGINX_TESTS = [
   'tests/e2e/server.test.ts',
   'tests/e2e/browse.test.ts',
   'tests/e2e/search.test.ts',
+  'tests/e2e/search-fields.test.ts',
   'tests/e2e/feed-view.test.ts',
   'tests/gates/headers.test.ts',
 ];
