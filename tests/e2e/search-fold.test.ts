@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
-import { readStoryFiles, type StoryFile } from '../support/stories.ts';
+import { foldWith, stories, termsOf as plainTermsOf, textOf } from '../support/plain-scan.ts';
 import { recordedStories } from '../support/recorded.ts';
 import { reindexedCopy } from '../support/reindex.ts';
 import { storyPath } from '../../src/lib/urls.ts';
@@ -22,31 +22,15 @@ import { openccFoldTable } from '../../src/search/build/opencc.ts';
 import { startServer } from '../../tooling/server/serve.ts';
 
 const site = useSite();
-const stories = readStoryFiles();
 /** OpenCC's own Simplified → Traditional converter (the package's, phrases and all). */
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
 const table = openccFoldTable().table;
 
 // ---- ground truth: a plain scan of the story files -------------------------------------------
 
-const ROLE = { reporter: '', photographer: '摄', supplied: '供图' } as Record<string, string>;
-/** The fold as the README defines it: the table's characters to Simplified, full-width ASCII to ASCII, lower case, spaces as one. */
-const fold = (s: string) =>
-  Array.from(s, (c) => table.get(c) ?? c)
-    .join('')
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, ' ')
-    .toLowerCase()
-    .trim();
-/** A story's searchable text from its file (as tests/e2e/search.test.ts reads it). */
-const textOf = (s: StoryFile) =>
-  [
-    [s.data.kicker ?? '', s.data.headline].join('\n'),
-    ...(s.data.figures ?? []).map((f) => `${f.caption}${f.credit ? ` ■ ${f.credit.name}${ROLE[f.credit.role]}` : ''}`),
-    ...s.body.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '')),
-    (s.data.bylines ?? []).map((b) => b.name).join(' '),
-  ].join('\n');
-const termsOf = (query: string) => [...new Set(query.split(/[\s\u3000]+/).map(fold).filter(Boolean))];
+/** The fold as the README defines it: the table's characters to Simplified, then the plain fold. */
+const fold = foldWith(table);
+const termsOf = (query: string) => plainTermsOf(query, fold);
 const scan = (query: string, texts: { path: string; text: string }[]) =>
   texts.filter((t) => termsOf(query).every((term) => fold(t.text).includes(term))).map((t) => t.path).sort();
 const storyTexts = stories.map((s) => ({ path: storyPath(s.data.slug), text: textOf(s) }));

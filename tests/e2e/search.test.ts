@@ -11,45 +11,19 @@ import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DIST, useSite } from '../support/site.ts';
-import { readStoryFiles, type StoryFile } from '../support/stories.ts';
+import { fold, headOf, plainScan, stories, termsOf, textOf } from '../support/plain-scan.ts';
 import { searchTextPartPath, storyPath } from '../../src/lib/urls.ts';
 import { OPENING_CHARS, partOf } from '../../src/search/core/text-parts.ts';
 import { recordedStory } from '../support/recorded.ts';
-import { reindexedCopy } from '../support/reindex.ts';
+import { withReindexedCopy } from '../support/reindex.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 
 const site = useSite();
-const stories = readStoryFiles();
 
 // ---- ground truth, independent of the site's code -------------------------------------------
 
-const ROLE = { reporter: '', photographer: '摄', supplied: '供图' } as Record<string, string>;
-/** Folded as the issue defines matching: full-width ASCII to ASCII, case-insensitive, spaces as one. */
-const fold = (s: string) =>
-  s
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, ' ')
-    .toLowerCase()
-    .trim();
-const headOf = (s: StoryFile) => [s.data.kicker ?? '', s.data.headline].join('\n');
-const textOf = (s: StoryFile) =>
-  [
-    headOf(s),
-    ...(s.data.figures ?? []).map((f) => `${f.caption}${f.credit ? ` ■ ${f.credit.name}${ROLE[f.credit.role]}` : ''}`),
-    ...s.body.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '')),
-    (s.data.bylines ?? []).map((b) => b.name).join(' '),
-  ].join('\n');
-function termsOf(query: string): string[] {
-  const terms: string[] = [];
-  for (const m of query.matchAll(/"([^"]*)"?|“([^”]*)”?|[^\s\u3000"“”]+/g)) {
-    const t = fold(m[1] ?? m[2] ?? m[0]);
-    if (t && !terms.includes(t)) terms.push(t);
-  }
-  return terms;
-}
-const bruteForce = (query: string) =>
-  stories.filter((s) => termsOf(query).every((t) => fold(textOf(s)).includes(t))).map((s) => storyPath(s.data.slug));
+const bruteForce = (query: string) => plainScan(query);
 
 /** A story named as queries.tsv names it: by kicker, or the photo news by its name + (图片新闻). */
 function byName(name: string): string {
@@ -559,20 +533,6 @@ test("the index's fragments and text parts hold the readable text, whole (guards
 // It serves its own re-indexed copies of dist/ with the preview server: the nginx pass would repeat it unchanged.
 const ownServer = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-indexed copies with the preview server';
 
-/** Re-indexes a copy of dist/ with `env` (shard size, rare limit …) and serves it while `body` runs. */
-async function withIndex(env: Record<string, string>, body: (url: string, report: { shards: number }) => Promise<void>): Promise<void> {
-  const { rmSync } = await import('node:fs');
-  const { startServer } = await import('../../tooling/server/serve.ts');
-  const { root, figures } = reindexedCopy(env);
-  const server = await startServer(root);
-  try {
-    await body(server.url, figures);
-  } finally {
-    await server.close();
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 /**
  * The lexicon answers terms with a word in at most SEARCH_RARE_LIMIT stories; Pagefind the rest,
  * shard by shard; a rare word beside common ones is checked against the text. On six stories the
@@ -581,7 +541,7 @@ async function withIndex(env: Record<string, string>, body: (url: string, report
  */
 for (const rareLimit of ['0', '2']) {
   test(`with shards of two stories and a rare limit of ${rareLimit}, every listed query finds exactly its stories, in the same order, with the same counts`, { skip: ownServer }, async () => {
-    await withIndex({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, async (url, report) => {
+    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, async (url, report) => {
       assert.equal(report.shards, 3);
       const page = await (await site.context()).newPage();
       await page.goto(`${url}/search/`);
@@ -610,7 +570,7 @@ for (const rareLimit of ['0', '2']) {
 }
 
 test('a search Pagefind answers shows the newest stories first, says it goes on, and ends with the whole archive; an old link with ?scope= searches everything', { skip: ownServer }, async () => {
-  await withIndex({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
+  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
     const page = await (await site.context()).newPage();
     // Every text the status line shows, in order.
     await page.addInitScript(() => {

@@ -17,6 +17,12 @@ export const fold = (s: string): string =>
     .toLowerCase()
     .trim();
 
+/** The fold with a 繁體 → 简体 table first (the table is OpenCC's data, src/search/build/opencc.ts). */
+export const foldWith =
+  (table: ReadonlyMap<string, string>) =>
+  (s: string): string =>
+    fold(Array.from(s, (c) => table.get(c) ?? c).join(''));
+
 type Data = StoryFile['data'] & { subhead?: string };
 
 /** Kicker, headline and subhead: what `&in=title` searches. */
@@ -40,11 +46,11 @@ export const textOf = (s: StoryFile): string =>
     (s.data.bylines ?? []).map((b) => b.name).join(' '),
   ].join('\n');
 
-/** A query's terms: separated by spaces, "…" or “…” one term. */
-export function termsOf(query: string): string[] {
+/** A query's terms: separated by spaces, "…" or “…” one term; folded by `folding`. */
+export function termsOf(query: string, folding: (s: string) => string = fold): string[] {
   const terms: string[] = [];
   for (const m of query.matchAll(/"([^"]*)"?|“([^”]*)”?|[^\s\u3000"“”]+/g)) {
-    const t = fold(m[1] ?? m[2] ?? m[0]);
+    const t = folding(m[1] ?? m[2] ?? m[0]);
     if (t && !terms.includes(t)) terms.push(t);
   }
   return terms;
