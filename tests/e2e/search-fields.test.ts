@@ -137,16 +137,16 @@ test('the controls set the field and the dates in the address; Back returns to t
   await page.getByLabel('范围').selectOption('byline');
   await page.waitForURL(/in=byline/);
   assert.deepEqual(await settledPaths(page), plainScan('王瑞瑞', 'byline'));
-  await page.getByLabel('日期从').selectOption('2025-10');
+  await page.getByLabel('从', { exact: true }).selectOption('2025-10');
   await page.waitForURL(/from=2025-10/);
-  await page.getByLabel('至').selectOption('2025');
+  await page.getByLabel('至', { exact: true }).selectOption('2025');
   await page.waitForURL(/to=2025$/);
   assert.equal(new URL(page.url()).search, '?q=%E7%8E%8B%E7%91%9E%E7%91%9E&in=byline&from=2025-10&to=2025');
   assert.deepEqual(await settledPaths(page), plainScan('王瑞瑞', 'byline', '2025-10', '2025'));
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes('to='));
-  assert.equal(await page.getByLabel('至').inputValue(), '');
-  assert.equal(await page.getByLabel('日期从').inputValue(), '2025-10');
+  assert.equal(await page.getByLabel('至', { exact: true }).inputValue(), '');
+  assert.equal(await page.getByLabel('从', { exact: true }).inputValue(), '2025-10');
   await page.goBack();
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes('in='));
@@ -154,8 +154,8 @@ test('the controls set the field and the dates in the address; Back returns to t
   // A day from a link is kept and shown, though the list offers years and months.
   await page.goto(site.url('/search/?q=区&from=2025-10-02'));
   await settledPaths(page);
-  assert.equal(await page.getByLabel('日期从').inputValue(), '2025-10-02');
-  assert.equal(await page.getByLabel('日期从').locator('option:checked').innerText(), '2025年10月2日');
+  assert.equal(await page.getByLabel('从', { exact: true }).inputValue(), '2025-10-02');
+  assert.equal(await page.getByLabel('从', { exact: true }).locator('option:checked').innerText(), '2025年10月2日');
 });
 
 test('the search form names every field, so it sends the same address without the page script', async () => {
@@ -175,8 +175,8 @@ test("each month page of the date archive links to a search limited to that mont
   await page.goto(site.url(archiveMonthPath(2025, 10)));
   await page.getByRole('link', { name: '在2025年10月的稿件中搜索' }).click();
   await page.waitForURL(/\/search\/\?from=2025-10&to=2025-10$/);
-  assert.equal(await page.getByLabel('日期从').inputValue(), '2025-10');
-  assert.equal(await page.getByLabel('至').inputValue(), '2025-10');
+  assert.equal(await page.getByLabel('从', { exact: true }).inputValue(), '2025-10');
+  assert.equal(await page.getByLabel('至', { exact: true }).inputValue(), '2025-10');
   await page.getByLabel('搜索档案全文').fill('区');
   await page.getByLabel('搜索档案全文').press('Enter');
   await page.waitForURL(/q=/);
