@@ -1,7 +1,7 @@
 /** Date ranges of a search (src/search/core/date-range.ts): bounds, month-only stories, the index's date runs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { boundLabel, cutsMonth, dateOf, dateRange, dateRuns, firstDay, inRange, isDateBound, lastDay } from '../../src/search/core/date-range.ts';
+import { boundLabel, cutsMonth, dateOf, dateRange, dateRuns, firstDay, inRange, isDateBound, lastDay, withinRange } from '../../src/search/core/date-range.ts';
 
 test('a bound is YYYY, YYYY-MM or YYYY-MM-DD of a real date', () => {
   for (const good of ['2025', '2025-10', '2025-10-03', '2024-02-29']) assert.ok(isDateBound(good), good);
@@ -50,4 +50,13 @@ test('bounds are named as the page names dates', () => {
   assert.equal(boundLabel('2025'), '2025年');
   assert.equal(boundLabel('2025-10'), '2025年10月');
   assert.equal(boundLabel('2025-10-03'), '2025年10月3日');
+});
+
+test('withinRange keeps the stories inside and names the months of those a cut month left out, newest first', () => {
+  const runs = dateRuns(['2025-10-03', '2025-10', '2025-10', '2025-09', '2025-09-30']);
+  const items = [0, 1, 2, 3, 4].map((story) => ({ story }));
+  const { kept, leftOut } = withinRange(items, runs, dateRange('2025-09-15', '2025-10-05')!);
+  assert.deepEqual(kept.map((i) => i.story), [0, 4]);
+  assert.deepEqual(leftOut, ['2025-10', '2025-10', '2025-09']);
+  assert.deepEqual(withinRange(items, runs, dateRange('2025-09', '2025-10')!).kept.length, 5);
 });

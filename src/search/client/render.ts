@@ -6,7 +6,7 @@
  */
 import { leftOutNote, resultStatus } from '../core/messages.ts';
 import { excerpt, firstHit, headText, markTerms, type Segment } from '../core/tokens.ts';
-import type { Hit, SearchOutcome } from './engine.ts';
+import type { Hit, SearchOutcome } from './hits.ts';
 import { excerptSource } from './excerpt-text.ts';
 import { FILTER_NAMES, filterCounts, passes, type FilterName, type State } from './state.ts';
 

@@ -9,7 +9,7 @@
 import { queryTooLong, SEARCH_FIELDS, type SearchField } from '../core/tokens.ts';
 import { isDateBound } from '../core/date-range.ts';
 import { searchPath } from '../../lib/urls.ts';
-import type { Sort } from './engine.ts';
+import type { Sort } from './hits.ts';
 
 export interface State {
   q: string;
@@ -27,7 +27,7 @@ export interface State {
 /** What the reader can change beside the query: the filters, and the field, dates and order of the search. */
 export type Setting = FilterName | 'field' | 'from' | 'to' | 'sort';
 
-/** The filters, in the order the page shows them; a Hit (./engine.ts) carries a value for each. */
+/** The filters, in the order the page shows them; a Hit (./hits.ts) carries a value for each. */
 export const FILTER_NAMES = ['section', 'place'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 

@@ -107,3 +107,17 @@ export function dateOf(runs: DateRuns, story: number): StoryDate {
   if (!run || run[0] > story) throw new Error(`no date for story ${story}`);
   return run[1];
 }
+
+/**
+ * The items (stories by number) inside `range`, and the dates of those left out because the range
+ * cuts the month they are dated to (newest first, one entry an item).
+ */
+export function withinRange<T extends { story: number }>(items: readonly T[], runs: DateRuns, range: DateRange): { kept: T[]; leftOut: StoryDate[] } {
+  const leftOut: StoryDate[] = [];
+  const kept = items.filter((item) => {
+    const date = dateOf(runs, item.story);
+    if (cutsMonth(date, range)) leftOut.push(date);
+    return inRange(date, range);
+  });
+  return { kept, leftOut: leftOut.sort().reverse() };
+}

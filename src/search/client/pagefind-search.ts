@@ -1,0 +1,127 @@
+/**
+ * Pagefind's answer, for terms made only of common words: each term an exact phrase of its words
+ * (src/search/core/tokens.ts termQuery), over the shards newest first, intersected here; facets
+ * from the index's own lists per shard. Behind the browser adapter (./pagefind.ts).
+ */
+import { byNewest, byRelevance, runStarts, TEXT_START, termQuery, type SearchField } from '../core/tokens.ts';
+import type { SearchManifest } from '../core/lexicon.ts';
+import { foldReadyFor } from './fold.ts';
+import { bylineStarts, type Hit, type SearchOptions, type SearchOutcome } from './hits.ts';
+import { loadFacets } from './index-files.ts';
+import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
+
+interface TermHit {
+  result: PagefindResult;
+  head: boolean;
+  frequency: number;
+  starts: number[] | undefined;
+}
+
+/** One term over the open shards: the stories containing it exactly (phrase only: head hits, no counts yet). */
+async function phraseTerm(pagefind: ShardedPagefind, term: string, field: SearchField): Promise<Map<string, TermHit>> {
+  const q = termQuery(term, field);
+  const hits = new Map<string, TermHit>();
+  // A phrase result carries the positions of its first occurrence; kicker and headline come first,
+  // so a term in the head is found there (a title search keeps only those).
+  for (const result of await pagefind.phrase(q.query)) {
+    const head = result.words.some((p) => p < q.headLimit);
+    if (head || field !== 'title') hits.set(result.id, { result, head, frequency: 1, starts: undefined });
+  }
+  return hits;
+}
+
+/**
+ * Where and how often a term occurs in its stories: a plain search of the same words (same index
+ * chunks, nothing more to download) returns every position; runs of consecutive positions are
+ * occurrences. (A one-character term counts once a story.)
+ */
+async function countTerm(pagefind: ShardedPagefind, term: string, hits: Map<string, TermHit>, field: SearchField): Promise<void> {
+  const q = termQuery(term, field);
+  if (q.kind !== 'phrase') return;
+  for (const result of await pagefind.words(q.words)) {
+    const hit = hits.get(result.id);
+    if (!hit) continue;
+    const starts = runStarts(result.words.filter((p) => p >= TEXT_START), q.words.length);
+    hit.frequency = Math.max(1, starts.length);
+    // Byline words stand in a copy after the text: their positions are no place in it.
+    if (field !== 'byline') hit.starts = starts;
+  }
+}
+
+/** Each term's hits over the open shards, or null when a term has none. */
+async function phraseAll(pagefind: ShardedPagefind, terms: string[], field: SearchField): Promise<Map<string, TermHit>[] | null> {
+  const perTerm: Map<string, TermHit>[] = [];
+  for (const term of terms) {
+    const found = await phraseTerm(pagefind, term, field);
+    if (found.size === 0) return null;
+    perTerm.push(found);
+  }
+  return perTerm;
+}
+
+/** The stories holding every term, from each term's hits (counted or not). */
+async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm: Map<string, TermHit>[], field: SearchField): Promise<Hit[]> {
+  const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0]!;
+  // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
+  // one small file a shard instead of a search per filter value).
+  const facets = await Promise.all(index.shards.slice(0, pagefind.opened).map((_, shard) => loadFacets(index, shard)));
+  const places = index.places.length;
+  const hits: Hit[] = [];
+  for (const [id, first] of smallest) {
+    const all = perTerm.map((found) => found.get(id));
+    if (all.some((hit) => !hit)) continue;
+    const { shard, place: inShard, story } = pagefind.locate(first.result);
+    const facet = facets[shard]![inShard]!;
+    const termStarts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
+    hits.push({
+      id: `s${story}`,
+      story,
+      headHits: all.filter((hit) => hit!.head).length,
+      frequency: all.reduce((sum, hit) => sum + hit!.frequency, 0),
+      recency: index.stories - story,
+      section: index.sections[Math.floor(facet / places)],
+      place: index.places[facet % places],
+      async data() {
+        const { content, meta } = await first.result.data();
+        await foldReadyFor(index, meta);
+        return { content, meta, starts: field === 'byline' ? bylineStarts(meta) : termStarts };
+      },
+    });
+  }
+  return hits;
+}
+
+/**
+ * The terms over every shard: the newest first, counted and ranked, shown at once; then all of
+ * them: the exact count as soon as Pagefind has matched the phrases (ranked by head hits and date
+ * meanwhile), and the final ranking once occurrences are counted (not needed to sort by date).
+ * (Each step searches every open shard again, so more steps would cost more than they show.)
+ */
+export async function pagefindSearch(
+  index: SearchManifest,
+  terms: string[],
+  { sort, field }: SearchOptions,
+  within: (hits: Hit[]) => Promise<Pick<SearchOutcome, 'hits' | 'leftOut'>>,
+  progress?: (outcome: SearchOutcome) => Promise<void> | void,
+): Promise<SearchOutcome> {
+  const pagefind = await loadPagefind(index.shards);
+  const order = sort === 'newest' ? byNewest : byRelevance;
+  const outcome = async (perTerm: Map<string, TermHit>[] | null): Promise<SearchOutcome> => {
+    const { hits, leftOut } = await within(perTerm ? await hitsOf(pagefind, index, perTerm, field) : []);
+    // Shards opened by an earlier search stay open and are searched too.
+    const searched = index.shards.slice(0, pagefind.opened).reduce((n, s) => n + s.stories, 0);
+    return { terms, hits: hits.sort(order), leftOut, searched, total: index.stories, complete: pagefind.opened >= index.shards.length };
+  };
+  await pagefind.open(1);
+  if (pagefind.opened < index.shards.length) {
+    const newest = await phraseAll(pagefind, terms, field);
+    if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!, field);
+    await progress?.(await outcome(newest));
+    await pagefind.open(index.shards.length);
+  }
+  const perTerm = await phraseAll(pagefind, terms, field);
+  if (!perTerm || sort === 'newest') return outcome(perTerm);
+  await progress?.(await outcome(perTerm));
+  for (const [i, term] of terms.entries()) await countTerm(pagefind, term, perTerm[i]!, field);
+  return outcome(perTerm);
+}
