@@ -156,3 +156,19 @@ test('a pasted 100,000-character query is refused with a message, and the page s
   assert.match(await status.innerText(), /^搜索词太长/);
   assert.deepEqual(errors, []);
 });
+
+test('odd field and date parameters are ignored, never a crash: the search runs over all the text and every date', options, async () => {
+  const { page, errors } = await watchedPage();
+  const odd = ['in=<script>alert(1)</script>', 'in=title&in=byline', 'from=2025-02-30&to=9999999', 'from=%00&to=2025-13', `from=${'2'.repeat(5000)}`, 'to=2025-10-01T00:00', 'from=-2025'];
+  const plain = (await searchFor(page, site.url('/'), '储能')).map((href) => new URL(href, site.url('/')).pathname);
+  for (const extra of odd) {
+    await page.goto(site.url(`/search/?q=${encodeURIComponent('储能')}&${extra}`));
+    await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
+    const got = await page.locator('[data-testid="search-results"] li h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    // `in=title&in=byline` takes the first; every other odd value is no limit at all.
+    if (extra.startsWith('in=title')) assert.ok(got.length <= plain.length, extra);
+    else assert.deepEqual(got, plain, extra);
+    assert.equal(await page.locator('#search-left-out').isHidden(), true, extra);
+  }
+  assert.deepEqual(errors, []);
+});
