@@ -25,7 +25,6 @@ const PRINTED_START = '科学导报讯 10月2日上午,昔阳经济技术开发�
 const elements = (node: Nodes): Element[] =>
   'children' in node ? node.children.flatMap((child) => (child.type === 'element' ? [child, ...elements(child)] : elements(child))) : [];
 const textOf = (node: Nodes): string => ('value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
-const classOf = (element: Element): string => String((element.properties.className as string[] | undefined)?.join(' ') ?? '');
 const pageOf = (dist: string, path: string) => fromHtml(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 
 /** Slug → excerpt of each card on a listing page. */
