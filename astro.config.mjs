@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { storiesFirst } from './src/integrations/stories-first.ts';
 import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
@@ -32,6 +33,8 @@ export default defineConfig({
   // The search page is a shell without results: not worth a crawler's visit.
   integrations: [
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) }),
+    // Story pages render first and leave their card openings for the listings (one render a story).
+    storiesFirst(),
     // Every story's qr.svg, written after the pages (cheaper than a route per story).
     storyQrCodes(),
     // Builds the search index from the stories' text as the pages render it (src/search/).

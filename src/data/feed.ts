@@ -1,13 +1,13 @@
 /** RSS feeds of stories: the whole archive, or one section. */
 import rss from '@astrojs/rss';
-import { renderStoryBody } from './render.ts';
-import { storyText, type Story } from './stories.ts';
+import type { Story } from './stories.ts';
+import { storyTextOf } from './story-text.ts';
 import { storyAuthors } from '../lib/credits.ts';
 import { escapeHtml, feedHtml, feedIntroXml, feedItemLinkXml, XHTML_NAMESPACE } from '../lib/feed.ts';
 import { formatChineseDate } from '../lib/dates.ts';
 import { ARCHIVE_NAME } from '../lib/site.ts';
 import { SECTION_LABELS } from '../lib/taxonomy.ts';
-import { opening } from '../lib/text.ts';
+import { DESCRIPTION_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
 import { aboutPath, absoluteUrl, feedStylesheetPath, homePath, storyPath } from '../lib/urls.ts';
 
 export interface FeedOptions {
@@ -22,6 +22,7 @@ export interface FeedOptions {
 /** One feed item with the story's full text in content:encoded. */
 async function feedItem(story: Story, site: URL) {
   const { data } = story;
+  const { html, model } = await storyTextOf(story);
   const permalink = absoluteUrl(storyPath(story.id), site);
   const creators = storyAuthors(data).map((credit) => `<dc:creator>${escapeHtml(credit.name)}</dc:creator>`);
   return {
@@ -29,9 +30,9 @@ async function feedItem(story: Story, site: URL) {
     link: permalink,
     // RSS dates are full timestamps; a month-precision story keeps its stored first-of-month date.
     pubDate: data.date,
-    description: opening(storyText(story), 120),
+    description: storyOpening(model, DESCRIPTION_OPENING_CHARS),
     content: feedHtml({
-      bodyHtml: await renderStoryBody(story),
+      bodyHtml: html,
       figures: data.figures,
       notes: data.editorNotes,
       permalink,

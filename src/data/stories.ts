@@ -55,11 +55,6 @@ export async function getPlaces(): Promise<{ city: City; county?: County; storie
   return [...groups.values()];
 }
 
-/** The opening of a story's text for listings and descriptions: kept by the loader, or captions for photo news. */
-export function storyText(story: Story): string {
-  return story.body || story.data.figures.map((f) => f.caption).join('');
-}
-
 /** Years and months with their stories, newest first, for the date archive. */
 export async function getArchive(): Promise<ArchiveYear<Story>[]> {
   return groupByMonth(await getStories(), (story) => story.data.date);

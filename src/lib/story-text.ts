@@ -1,11 +1,13 @@
 /**
  * A story's text as readers get it, in one model: kicker, headline, subhead, captions with their
  * credits (caption ■ 王瑞瑞摄), body paragraphs as rendered (the archive's Markdown pipeline), and
- * the bylines' names. The story page builds it from what it renders; the search index reads it
- * (src/search/build/collect.ts), so what is searched is exactly what is printed, derived once.
+ * the bylines' names. The build makes it once a story, from the body it renders
+ * (src/data/story-text.ts); the story page, its feed items and the search index
+ * (src/search/build/collect.ts) read it, and cards, page and feed descriptions take their openings
+ * from it (storyOpening), so what is searched and excerpted is exactly what is printed.
  */
 import { formatCaption, formatPhotoCredit, groupByRole, type Credit } from './credits.ts';
-import { htmlParagraphs } from './text.ts';
+import { htmlParagraphs, opening } from './text.ts';
 
 export interface StoryTextModel {
   kicker?: string | undefined;
@@ -13,6 +15,8 @@ export interface StoryTextModel {
   subhead?: string | undefined;
   /** `caption ■ credit`, as under each photo. */
   captions: string[];
+  /** Each caption as written, without its credit: what photo news opens with (storyOpening). */
+  bareCaptions: string[];
   /** Each caption's credit as printed at its end (王瑞瑞摄), or undefined. */
   credits: (string | undefined)[];
   paragraphs: string[];
@@ -35,10 +39,24 @@ export function storyTextModel(data: StoryTextInput, bodyHtml: string): StoryTex
     headline: data.headline,
     subhead: data.subhead,
     captions: data.figures.map((figure) => formatCaption(figure.caption, figure.credit)),
+    bareCaptions: data.figures.map((figure) => figure.caption),
     credits: data.figures.map((figure) => (figure.credit ? formatPhotoCredit(figure.credit) : undefined)),
     paragraphs: htmlParagraphs(bodyHtml),
     bylines: groupByRole(data.bylines).map((group) => group.names.join(' ')),
   };
+}
+
+/** Code points of a story's opening on listing cards. */
+export const CARD_OPENING_CHARS = 90;
+/** Code points of a story's opening in its page's meta description and its feed item's description. */
+export const DESCRIPTION_OPENING_CHARS = 120;
+
+/**
+ * The opening of a story as cards, page descriptions and feed items show it: its paragraphs run
+ * together, or, for photo news without text, its captions without credits, cut by `opening`.
+ */
+export function storyOpening(model: StoryTextModel, maxChars: number): string {
+  return opening(model.paragraphs.join('') || model.bareCaptions.join(''), maxChars);
 }
 
 /** Kicker, headline and subhead, one a line: the lines a hit in ranks first. */

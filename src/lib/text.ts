@@ -1,14 +1,6 @@
 /** Plain-text helpers for story bodies, which are paragraphs of Chinese text. */
 import { isClauseBoundary, isWeakBoundary } from './clauses.ts';
 
-/** Paragraphs of a Markdown body of plain paragraphs, whitespace-trimmed, empty ones dropped. */
-export function markdownParagraphs(markdown: string): string[] {
-  return markdown
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, '').trim())
-    .filter((p) => p.length > 0);
-}
-
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Loads story files into the content store: validated frontmatter, the file's path and the opening
- * of its text, but not its body. Astro bundles the whole store into one module, and with every
- * body in it 100,000 stories passed the largest string the bundler can hand to Node. Story pages
- * render their own Markdown (src/data/render.ts).
+ * Loads story files into the content store: validated frontmatter and the file's path, but not its
+ * body. Astro bundles the whole store into one module, and with every body in it 100,000 stories
+ * passed the largest string the bundler can hand to Node. Story pages render their own Markdown
+ * (src/data/render.ts), and what listings show of a story comes from that render
+ * (src/data/story-text.ts).
  *
  * Every file in the stories folder is a story or refused: a file that cannot be read, breaks the
  * schema or does not end in `.md` stops the build. All bad files are reported at once, one line
@@ -16,10 +17,6 @@ import type { z } from 'astro/zod';
 import { formatIssues } from '../lib/schema-issues.ts';
 import { STORY_FIELDS } from '../lib/story-schema.ts';
 import { decodeStoryText, splitStoryFile, StoryFileError } from '../lib/story-file.ts';
-import { markdownParagraphs, opening } from '../lib/text.ts';
-
-/** Characters of each story's text kept in the store, for listings and page descriptions. */
-export const OPENING_CHARS = 160;
 
 /**
  * Files in the stories folder that are not stories: hidden files (.gitkeep, .DS_Store, editors'
@@ -66,10 +63,9 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
     const bytes = await readFile(path);
     let text: string;
     let frontmatter: Record<string, unknown>;
-    let body: string;
     try {
       text = decodeStoryText(bytes);
-      ({ frontmatter, body } = splitStoryFile(text));
+      ({ frontmatter } = splitStoryFile(text));
     } catch (error) {
       if (!(error instanceof StoryFileError)) throw error;
       problems.push(`${filePath}: ${error.message}`);
@@ -87,15 +83,15 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
       continue;
     }
     owners.set(slug, filePath);
-    entries.push({ slug, frontmatter, filePath, path, digest: generateDigest(text), body: opening(markdownParagraphs(body).join(''), OPENING_CHARS) });
+    entries.push({ slug, frontmatter, filePath, path, digest: generateDigest(text) });
   }
   if (problems.length > 0) {
     const count = problems.length === 1 ? 'A story file is' : `${problems.length} story files are`;
     throw new Error(`${count} not fit to publish:\n${problems.join('\n')}`);
   }
   const parsed = [];
-  for (const { slug, frontmatter, filePath, path, digest, body } of entries) {
-    parsed.push({ id: slug, data: await parseData({ id: slug, data: frontmatter, filePath: path }), filePath, digest, body });
+  for (const { slug, frontmatter, filePath, path, digest } of entries) {
+    parsed.push({ id: slug, data: await parseData({ id: slug, data: frontmatter, filePath: path }), filePath, digest });
   }
   store.clear();
   for (const entry of parsed) store.set(entry);

@@ -5,7 +5,6 @@ import { isClauseBoundary } from '../../src/lib/clauses.ts';
 import { excerptWindow, maxLeadIn, nearlyFits, overrun } from '../../src/search/core/excerpt.ts';
 import { excerptReady, partOf, partStart, splitText, startPart } from '../../src/search/core/text-parts.ts';
 import { excerpt } from '../../src/search/core/tokens.ts';
-import { markdownParagraphs } from '../../src/lib/text.ts';
 import { readStoryFiles } from '../support/stories.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
 import { openccFoldTable } from '../../src/search/build/opencc.ts';
@@ -68,6 +67,12 @@ test('a text that nearly fits is shown whole; a longer one is cut', () => {
 // ---- every story text, every hit position ----------------------------------------------------
 
 const ROLE: Record<string, string> = { reporter: '', photographer: '摄', supplied: '供图' };
+/** Paragraphs of a Markdown body of plain paragraphs, whitespace-trimmed, empty ones dropped. */
+const markdownParagraphs = (markdown: string): string[] =>
+  markdown
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, '').trim())
+    .filter((p) => p.length > 0);
 /** A story's searchable body as the indexer reads it: captions with credits, paragraphs, bylines. */
 const texts = readStoryFiles().map((s) => ({
   slug: s.data.slug,
