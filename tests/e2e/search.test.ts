@@ -622,3 +622,37 @@ test('a term whose words are in few shards is searched only there: other shards 
     assert.ok(seen.every((text) => text.startsWith('true|')), `no partial count: ${seen.join(' / ')}`);
   });
 });
+
+test('a query typed while a search runs makes that search stale at once: its results never show, and the list stays busy until the new ones', { skip: ownServer }, async () => {
+  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
+    const page = await (await site.context()).newPage();
+    // Older shards' metadata waits until the new query is typed, then arrives at once: the first
+    // search ends inside the typing pause.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/pagefind\.qa[bc]_[0-9a-f]+\.pf_meta$/, async (route) => {
+      await typed;
+      await route.continue();
+    });
+    const seen: string[] = [];
+    await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const status = document.getElementById('search-status');
+        const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
+        if (status?.textContent) void (window as unknown as { statusSeen(t: string): void }).statusSeen(`${busy}|${status.textContent}`);
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.goto(`${url}/search/?q=${encodeURIComponent('区')}`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.dataset.complete === 'false');
+    await page.locator('#search-q').fill('储能');
+    const mark = seen.length;
+    release();
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 1 篇');
+    await settled(page);
+    const after = seen.slice(mark);
+    assert.ok(!after.some((text) => text.includes('找到 6 篇')), `the stale search's count showed: ${after.join(' / ')}`);
+    assert.ok(!after.slice(0, -1).some((text) => text.startsWith('false|')), `the list was marked done before the new results: ${after.join(' / ')}`);
+    assert.deepEqual(await resultPaths(page), bruteForce('储能'));
+  });
+});
