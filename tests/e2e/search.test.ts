@@ -588,3 +588,71 @@ test('a search Pagefind answers shows the newest stories first, says it goes on,
     assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce('区')));
   });
 });
+
+test('a term whose words are in few shards is searched only there: other shards are not opened, and the count is exact at once', { skip: ownServer }, async () => {
+  // Shards of two stories, newest first (the archive's order: date, then slug); every word common.
+  const byAge = [...stories].sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.slug.localeCompare(b.data.slug));
+  const oldest = byAge.slice(4).map((s) => fold(textOf(s)));
+  const others = byAge.slice(0, 4).map((s) => fold(textOf(s)));
+  // A two-character term of the oldest shard's stories that no newer story holds.
+  const term = oldest
+    .flatMap((text) => Array.from(text).map((_, i, chars) => chars.slice(i, i + 2).join('')))
+    .find((t) => /^\p{Script=Han}{2}$/u.test(t) && !others.some((text) => text.includes(t)))!;
+  assert.ok(term, 'the oldest stories have a bigram of their own');
+  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_FIRST_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url, report) => {
+    assert.equal(report.shards, 3);
+    const page = await (await site.context()).newPage();
+    const metas: string[] = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname;
+      if (name.endsWith('.pf_meta')) metas.push(name.replace(/^.*pagefind\.(\w+)_.*$/, '$1'));
+    });
+    const seen: string[] = [];
+    await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const status = document.getElementById('search-status');
+        if (status?.textContent) void (window as unknown as { statusSeen(t: string): void }).statusSeen(`${status.dataset.complete}|${status.textContent}`);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
+    await settled(page);
+    assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)), term);
+    assert.deepEqual([...new Set(metas)].sort(), ['qaa', 'qac'], 'the newest shard (open from the start) and the one holding the term, not the middle one');
+    assert.ok(seen.every((text) => text.startsWith('true|')), `no partial count: ${seen.join(' / ')}`);
+  });
+});
+
+test('a query typed while a search runs makes that search stale at once: its results never show, and the list stays busy until the new ones', { skip: ownServer }, async () => {
+  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
+    const page = await (await site.context()).newPage();
+    // Older shards' metadata waits until the new query is typed, then arrives at once: the first
+    // search ends inside the typing pause.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/pagefind\.qa[bc]_[0-9a-f]+\.pf_meta$/, async (route) => {
+      await typed;
+      await route.continue();
+    });
+    const seen: string[] = [];
+    await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const status = document.getElementById('search-status');
+        const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
+        if (status?.textContent) void (window as unknown as { statusSeen(t: string): void }).statusSeen(`${busy}|${status.textContent}`);
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.goto(`${url}/search/?q=${encodeURIComponent('区')}`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.dataset.complete === 'false');
+    await page.locator('#search-q').fill('储能');
+    const mark = seen.length;
+    release();
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 1 篇');
+    await settled(page);
+    const after = seen.slice(mark);
+    assert.ok(!after.some((text) => text.includes('找到 6 篇')), `the stale search's count showed: ${after.join(' / ')}`);
+    assert.ok(!after.slice(0, -1).some((text) => text.startsWith('false|')), `the list was marked done before the new results: ${after.join(' / ')}`);
+    assert.deepEqual(await resultPaths(page), bruteForce('储能'));
+  });
+});

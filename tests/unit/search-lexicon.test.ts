@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { foldChars, searchRecord } from '../../src/search/core/tokens.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
-import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
+import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, shardOf, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
 import { random } from '../../scripts/bench/synthetic.ts';
 import { openccFoldTable } from '../../src/search/build/opencc.ts';
 import { useFoldTable } from '../../src/search/core/tokens.ts';
@@ -138,4 +138,48 @@ test('a search record spells bylines and credits again as byline words, a gap af
   assert.equal(words.filter((w) => w === byline).length, 1, 'the name once as a byline word, though twice in the text');
   assert.ok(termWords('辉 张', 'byline').every((w) => words.includes(w)), 'a space inside the bylines is part of the run');
   assert.ok(!words.includes(termWords('摄袁', 'byline')[0]!), 'no byline word spans two runs');
+});
+
+test('routing: a common term is looked for only in the shards holding all its words, and every story holding it is in one of them', () => {
+  const rand = random(23);
+  const alphabet = Array.from('开发区项目储能电站招商营');
+  // Eight shards of five stories; some words only in the later shards.
+  const late = Array.from('琪锁菊');
+  const texts = Array.from({ length: 40 }, (_, i) =>
+    Array.from({ length: 40 }, () => (i >= 30 && rand() < 0.2 ? late[Math.floor(rand() * late.length)] : alphabet[Math.floor(rand() * alphabet.length)])).join(''),
+  );
+  const shardOfStory = (i: number) => Math.floor(i / 5);
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+  try {
+    const shards = Array.from({ length: 8 }, () => new ShardLexicon(0));
+    texts.forEach((text, i) => shards[shardOfStory(i)]!.add(i, 0, searchRecord({ head: '标题', body: text })));
+    const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), 0);
+    const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
+    let routed = 0;
+    const folded = texts.map((t) => foldChars(`标题\n${t}`).join(''));
+    const terms = new Set(['琪锁', '菊', '琪', '开发', '区项目', '锁菊开']);
+    for (let k = 0; k < 100; k++) {
+      const text = folded[30 + Math.floor(rand() * 10)]!;
+      const at = Math.floor(rand() * (text.length - 4));
+      terms.add(text.slice(at, at + 1 + Math.floor(rand() * 3)));
+    }
+    for (const term of terms) {
+      const answer = lookupTerm(term, read);
+      assert.notEqual(answer.kind, 'rare', 'a rare limit of 0: every word common');
+      if (answer.kind !== 'common' || !answer.shards) continue;
+      routed++;
+      assert.ok(answer.shards.size <= 4, `${term}: routed to at most half the shards`);
+      folded.forEach((text, story) => {
+        if (text.includes(term)) assert.ok(answer.shards!.has(shardOfStory(story)), `${term}: story ${story} is outside its route`);
+      });
+    }
+    assert.ok(routed > 5, `some terms are routed (${routed})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('shardOf finds the shard of an archive story number', () => {
+  const shards = [500, 2000, 2000].map((stories, i) => ({ language: `qa${'abc'[i]}`, stories, newest: '', oldest: '' }));
+  assert.deepEqual([0, 499, 500, 2499, 2500, 4499].map((story) => shardOf(shards, story)), [0, 0, 1, 1, 2, 2]);
 });

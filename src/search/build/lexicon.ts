@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeChar, fieldWord, type SearchField, type SearchRecord } from '../core/tokens.ts';
-import { bucketCount, bucketOf, type Bucket, type Posting } from '../core/lexicon.ts';
+import { bucketCount, bucketOf, type Bucket, type Posting, type Routed } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
 export const DEFAULT_RARE_LIMIT = 100;
@@ -63,31 +63,37 @@ export class ShardLexicon {
 export const gzip = (text: string): Buffer => gzipSync(Buffer.from(text), { level: 6 });
 
 /**
- * Merges the shards' words (any order) and writes the buckets into `dir` as <n>.bin; returns
- * their count and a hash of their contents (part of the build's folder name).
+ * Merges the shards' words (given in the manifest's shard order) and writes the buckets into `dir`
+ * as <n>.bin; returns their count and a hash of their contents (part of the build's folder name).
+ * A common word in at most half of the shards keeps the list of its shards (src/search/core/lexicon.ts Routed).
  */
 export function writeLexicon(dir: string, shards: Iterable<ShardWords>, rareLimit: number): { buckets: number; hash: string } {
-  const merged = new Map<string, [number, Posting[] | null]>();
+  const merged = new Map<string, [number, Posting[] | null, number[]]>();
+  let shardCount = 0;
   for (const shard of shards) {
+    const i = shardCount++;
     for (const [word, [count, postings]] of Object.entries(shard)) {
       const entry = merged.get(word);
-      if (!entry) merged.set(word, [count, postings]);
+      if (!entry) merged.set(word, [count, postings, [i]]);
       else {
         entry[0] += count;
         entry[1] = entry[1] && postings && entry[0] <= rareLimit ? entry[1].concat(postings) : null;
+        entry[2].push(i);
       }
     }
   }
+  const routeLimit = Math.floor(shardCount / 2);
   // A word rare in each shard may be common in all: its postings go.
   let bytes = 0;
   for (const entry of merged.values()) {
     if (entry[0] > rareLimit) entry[1] = null;
-    bytes += 12 + (entry[1] ? entry[1].reduce((n, p) => n + 6 * p.length, 0) : 0);
+    bytes += 12 + (entry[1] ? entry[1].reduce((n, p) => n + 6 * p.length, 0) : entry[2].length <= routeLimit ? 3 * entry[2].length : 0);
   }
   const buckets = bucketCount(bytes);
   const contents: Bucket[] = Array.from({ length: buckets }, () => ({}));
-  for (const [word, [count, postings]] of merged) {
-    contents[bucketOf(word, buckets)]![word] = postings ? postings.sort((a, b) => a[0]! - b[0]!) : count;
+  for (const [word, [count, postings, inShards]] of merged) {
+    const routed: Routed | number = inShards.length <= routeLimit ? { stories: count, shards: inShards } : count;
+    contents[bucketOf(word, buckets)]![word] = postings ? postings.sort((a, b) => a[0]! - b[0]!) : routed;
   }
   mkdirSync(dir, { recursive: true });
   const hash = createHash('sha256');

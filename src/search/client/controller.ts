@@ -62,6 +62,9 @@ function dispatch(event: PageEvent): void {
   clearTimeout(typingTimer);
   if (step.search === 'now') run();
   else {
+    // The query changed: a search still running is stale from now on (its results would show the
+    // old query's count, and mark the list done, while the reader waits for the new one).
+    generation++;
     setBusy(true);
     typingTimer = setTimeout(run, TYPING_PAUSE_MS);
   }
@@ -69,6 +72,7 @@ function dispatch(event: PageEvent): void {
 
 // ---- searching: one at a time, the newest request wins -------------------------------------
 
+/** Bumped by each search and by each change of the query: a search whose number is no longer it is stale. */
 let generation = 0;
 /** Thrown from a running search's progress when a newer search is waiting. */
 class Superseded extends Error {}

@@ -10,7 +10,7 @@
  */
 import { byNewest, byRelevance, hasFoldTable, parseQuery } from '../core/tokens.ts';
 import { withinRange } from '../core/date-range.ts';
-import { lookupTerm, termWords } from '../core/lexicon.ts';
+import { intersect, lookupTerm, shardOf, termWords, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadFoldTable } from './fold.ts';
 import type { Hit, SearchOptions, SearchOutcome } from './hits.ts';
 import { loadBuckets, loadDates, loadManifest } from './index-files.ts';
@@ -58,5 +58,20 @@ export async function search(query: string, options: SearchOptions, progress?: (
   }
   const fromLexicon = await lexiconSearch(index, terms, lookups, field);
   if (fromLexicon) return finish(fromLexicon);
-  return pagefindSearch(index, terms, options, within, progress);
+  const route = routeOf(index, lookups);
+  if (route?.length === 0) return finish([]);
+  return pagefindSearch(index, terms, options, within, route, progress);
+}
+
+/**
+ * The shards that may hold every term, newest first: those holding all of a common term's routed
+ * words, and a rare term's candidate stories; undefined when every shard may.
+ */
+function routeOf(index: SearchManifest, lookups: readonly TermLookup[]): number[] | undefined {
+  const routes = lookups.flatMap((lookup) => {
+    if (lookup.kind === 'common') return lookup.shards ? [lookup.shards] : [];
+    if (lookup.kind === 'rare') return [new Set([...lookup.stories.keys()].map((story) => shardOf(index.shards, story)))];
+    return [];
+  });
+  return routes.length ? [...intersect(routes)].sort((a, b) => a - b) : undefined;
 }

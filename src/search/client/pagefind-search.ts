@@ -62,16 +62,18 @@ async function phraseAll(pagefind: ShardedPagefind, terms: string[], field: Sear
 /** The stories holding every term, from each term's hits (counted or not). */
 async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm: Map<string, TermHit>[], field: SearchField): Promise<Hit[]> {
   const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0]!;
+  const found = [...smallest].flatMap(([id, first]) => {
+    const all = perTerm.map((terms) => terms.get(id));
+    return all.every((hit) => hit) ? [{ first, all: all as TermHit[], at: pagefind.locate(first.result) }] : [];
+  });
   // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
-  // one small file a shard instead of a search per filter value).
-  const facets = await Promise.all(index.shards.slice(0, pagefind.opened).map((_, shard) => loadFacets(index, shard)));
+  // one small file a shard instead of a search per filter value), for the shards with hits.
+  const facets = new Map(await Promise.all([...new Set(found.map((f) => f.at.shard))].map(async (shard) => [shard, await loadFacets(index, shard)] as const)));
   const places = index.places.length;
   const hits: Hit[] = [];
-  for (const [id, first] of smallest) {
-    const all = perTerm.map((found) => found.get(id));
-    if (all.some((hit) => !hit)) continue;
-    const { shard, place: inShard, story } = pagefind.locate(first.result);
-    const facet = facets[shard]![inShard]!;
+  for (const { first, all, at } of found) {
+    const { shard, place: inShard, story } = at;
+    const facet = facets.get(shard)![inShard]!;
     const termStarts = all.every((hit) => hit!.starts) ? all.flatMap((hit) => hit!.starts!).sort((a, b) => a - b) : undefined;
     hits.push({
       id: `s${story}`,
@@ -92,33 +94,38 @@ async function hitsOf(pagefind: ShardedPagefind, index: SearchManifest, perTerm:
 }
 
 /**
- * The terms over every shard: the newest first, counted and ranked, shown at once; then all of
- * them: the exact count as soon as Pagefind has matched the phrases (ranked by head hits and date
- * meanwhile), and the final ranking once occurrences are counted (not needed to sort by date).
- * (Each step searches every open shard again, so more steps would cost more than they show.)
+ * The terms over the shards that may hold them (`route`, from the lexicon; undefined: every shard).
+ * Over every shard: the newest first, counted and ranked, shown at once; then all of them. Over a
+ * route (the words are in at most half of the shards), its shards at once. Then the exact count as
+ * soon as Pagefind has matched the phrases (ranked by head hits and date meanwhile), and the final
+ * ranking once occurrences are counted (not needed to sort by date). (Each step searches every
+ * open shard again, so more steps would cost more than they show.)
  */
 export async function pagefindSearch(
   index: SearchManifest,
   terms: string[],
   { sort, field }: SearchOptions,
   within: (hits: Hit[]) => Promise<Pick<SearchOutcome, 'hits' | 'leftOut'>>,
+  route: readonly number[] | undefined,
   progress?: (outcome: SearchOutcome) => Promise<void> | void,
 ): Promise<SearchOutcome> {
   const pagefind = await loadPagefind(index.shards);
   const order = sort === 'newest' ? byNewest : byRelevance;
+  const targets = route ?? index.shards.map((_, shard) => shard);
+  // Stories still to search: those of target shards not open yet (the others hold no match).
+  const unsearched = () => targets.reduce((n, shard) => n + (pagefind.isOpen(shard) ? 0 : index.shards[shard]!.stories), 0);
   const outcome = async (perTerm: Map<string, TermHit>[] | null): Promise<SearchOutcome> => {
     const { hits, leftOut } = await within(perTerm ? await hitsOf(pagefind, index, perTerm, field) : []);
-    // Shards opened by an earlier search stay open and are searched too.
-    const searched = index.shards.slice(0, pagefind.opened).reduce((n, s) => n + s.stories, 0);
-    return { terms, hits: hits.sort(order), leftOut, searched, total: index.stories, complete: pagefind.opened >= index.shards.length };
+    const left = unsearched();
+    return { terms, hits: hits.sort(order), leftOut, searched: index.stories - left, total: index.stories, complete: left === 0 };
   };
-  await pagefind.open(1);
-  if (pagefind.opened < index.shards.length) {
+  if (!route && unsearched() > 0) {
+    // The newest shard is open from the start: its results first.
     const newest = await phraseAll(pagefind, terms, field);
     if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!, field);
     await progress?.(await outcome(newest));
-    await pagefind.open(index.shards.length);
   }
+  await pagefind.open(targets);
   const perTerm = await phraseAll(pagefind, terms, field);
   if (!perTerm || sort === 'newest') return outcome(perTerm);
   await progress?.(await outcome(perTerm));

@@ -34,11 +34,11 @@ export interface StoryPlace {
 /** Base of the bundle; fixed by the indexer (dist/pagefind/). */
 const BUNDLE = '/pagefind/';
 
-/** Pagefind over the archive's shards; the newest `open` of them are searched. */
+/** Pagefind over the archive's shards; the open ones are searched (the newest is open from the start). */
 export interface ShardedPagefind {
-  /** Opens the newest `count` shards (they stay open). */
-  open(count: number): Promise<void>;
-  readonly opened: number;
+  /** Opens these shards (indexes in the manifest's list, newest first); open shards stay open. */
+  open(shards: readonly number[]): Promise<void>;
+  isOpen(shard: number): boolean;
   /** Results of an exact phrase (or one word), sorted by the indexer's rank (locate works on these). */
   phrase(query: string): Promise<PagefindResult[]>;
   /** Results of the words searched loosely: every position of every word (match them by id). */
@@ -50,7 +50,7 @@ export interface ShardedPagefind {
 let loading: Promise<ShardedPagefind> | undefined;
 
 /**
- * Loads pagefind.js and opens the newest shard in one instance; older shards are merged into it
+ * Loads pagefind.js and opens the newest shard in one instance; other shards are merged into it
  * as a search reaches them: one wasm, every search covers the open ones. (Separate instances per
  * shard each load their own wasm in Pagefind's worker and corrupt each other.)
  */
@@ -71,21 +71,29 @@ export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagef
       else html.setAttribute('lang', lang);
     }
     await pagefind.init();
-    let opened = 1;
+    /** Shards merged into the instance, or being merged (a failed merge is forgotten). */
+    const merging = new Map<number, Promise<void>>([[0, Promise.resolve()]]);
+    const open = new Set([0]);
     const shardIndex = new Map(shards.map((s, i) => [s.language, i]));
     const firsts = shardStarts(shards);
     return {
-      get opened() {
-        return opened;
-      },
-      async open(count) {
-        // Pagefind skips merging a path its own base path starts with, so older shards are
+      isOpen: (shard) => open.has(shard),
+      async open(wanted) {
+        // Pagefind skips merging a path its own base path starts with, so other shards are
         // merged by the bundle's absolute URL: the same files.
         // All at once: each merge fetches its shard's metadata; one at a time they queue on the network.
         const absolute = new URL(BUNDLE, location.href).href;
-        const wanted = Math.min(count, shards.length);
-        await Promise.all(shards.slice(opened, wanted).map((shard) => pagefind.mergeIndex(absolute, { language: shard.language })));
-        opened = Math.max(opened, wanted);
+        await Promise.all(
+          wanted.map((shard) => {
+            let merged = merging.get(shard);
+            if (!merged) {
+              merged = pagefind.mergeIndex(absolute, { language: shards[shard]!.language }).then(() => void open.add(shard));
+              merged.catch(() => merging.delete(shard));
+              merging.set(shard, merged);
+            }
+            return merged;
+          }),
+        );
       },
       phrase: async (query) => (await pagefind.search(query, { sort: { rank: 'desc' } })).results,
       words: async (words) => (await pagefind.search(words.join(' '))).results,

@@ -8,7 +8,9 @@
  * - a word in at most `rareLimit` stories with its postings: for each story (archive order,
  *   newest first), the story's number, its filter values, the length of its head, and where the
  *   word occurs (every position for a bigram, the first for a character);
- * - a more common word with its story count only (the search asks Pagefind);
+ * - a more common word with its story count (the search asks Pagefind) and, when it is in at
+ *   most half of Pagefind's shards, the shards it is in: a term is searched only in the shards
+ *   that hold all its words (a routing index: a medium word costs the shards that hold it);
  * - a word in no bucket is in no story: a term holding it matches nothing, for one small file.
  * So a search of a rare name costs its buckets and its results, not a shard's metadata per hit.
  *
@@ -23,8 +25,14 @@ import { bigramWord, encodeChar, fieldWord, type SearchField } from './tokens.ts
 /** One story in a rare word's postings: [story, facet, headLength, ...positions]. */
 export type Posting = number[];
 
-/** A bucket file: word → story count (common word) or postings (rare word), stories ascending. */
-export type Bucket = Record<string, number | Posting[]>;
+/** A common word in few shards: its story count and the shards holding it (ascending, indexes in the manifest's list). */
+export interface Routed {
+  stories: number;
+  shards: number[];
+}
+
+/** A bucket file: word → story count (common word), count and shards (common word in few shards) or postings (rare word), stories ascending. */
+export type Bucket = Record<string, number | Routed | Posting[]>;
 
 /** One Pagefind shard, as listed in the manifest (newest first). */
 export interface ShardInfo {
@@ -85,12 +93,26 @@ export function termWords(term: string, field: SearchField = 'all'): string[] {
 
 export const facetOf = (section: number, place: number, places: number): number => section * places + place;
 
+/** The numbers in every list. */
+export function intersect(lists: readonly (readonly number[] | ReadonlySet<number>)[]): Set<number> {
+  const [first, ...rest] = lists.map((list) => new Set(list));
+  return new Set([...(first ?? [])].filter((n) => rest.every((set) => set.has(n))));
+}
+
+/** The shard (index in the manifest's list) holding archive story number `story`. */
+export function shardOf(shards: readonly ShardInfo[], story: number): number {
+  const starts = shardStarts(shards);
+  let shard = 0;
+  while (shard + 1 < starts.length && starts[shard + 1]! <= story) shard++;
+  return shard;
+}
+
 /** What the lexicon says about one term. */
 export type TermLookup =
   /** A word of the term is in no story: nothing matches. */
   | { kind: 'none' }
-  /** Every word is common: Pagefind decides. */
-  | { kind: 'common' }
+  /** Every word is common: Pagefind decides, in `shards` (those holding every word; undefined: any). */
+  | { kind: 'common'; shards: Set<number> | undefined }
   /** The stories that may hold the term, from its rarest word(s). */
   | { kind: 'rare'; stories: Map<number, Candidate> };
 
@@ -114,7 +136,10 @@ export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket,
   const entries = words.map((word) => bucketOfWord(word)[word]);
   if (entries.some((entry) => entry === undefined || entry === 0)) return { kind: 'none' };
   const rare = entries.flatMap((entry, offset) => (Array.isArray(entry) ? [{ offset, postings: entry }] : []));
-  if (rare.length === 0) return { kind: 'common' };
+  if (rare.length === 0) {
+    const routes = entries.flatMap((entry) => (typeof entry === 'object' && !Array.isArray(entry) ? [entry.shards] : []));
+    return { kind: 'common', shards: routes.length ? intersect(routes) : undefined };
+  }
   if (Array.from(term).length === 1) {
     const stories = new Map<number, Candidate>();
     for (const [story, facet, headLength, first] of rare[0]!.postings as [number, number, number, number][]) {
