@@ -620,6 +620,13 @@ test('a term whose words are in few shards is searched only there: other shards 
     assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)), term);
     assert.deepEqual([...new Set(metas)].sort(), ['qaa', 'qac'], 'the newest shard (open from the start) and the one holding the term, not the middle one');
     assert.ok(seen.every((text) => text.startsWith('true|')), `no partial count: ${seen.join(' / ')}`);
+    // Then a term in every shard: the open shards (newest and oldest) are not "the newest 4 stories",
+    // so no partial count says so; the count comes whole.
+    const mark = seen.length;
+    await page.locator('#search-q').fill('区');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 6 篇');
+    assert.ok(!seen.slice(mark).some((text) => text.includes('在最新的')), `no "newest" claim over older shards: ${seen.slice(mark).join(' / ')}`);
   });
 });
 

@@ -119,8 +119,12 @@ export async function pagefindSearch(
     const left = unsearched();
     return { terms, hits: hits.sort(order), leftOut, searched: index.stories - left, total: index.stories, complete: left === 0 };
   };
-  if (!route && unsearched() > 0) {
-    // The newest shard is open from the start: its results first.
+  // Open shards are the newest ones unless a routed search opened older ones: only then can the
+  // page say "在最新的 N 篇稿件中找到…" first.
+  const firstClosed = index.shards.findIndex((_, shard) => !pagefind.isOpen(shard));
+  const newestOpen = firstClosed >= 0 && index.shards.every((_, shard) => shard < firstClosed || !pagefind.isOpen(shard));
+  if (!route && newestOpen) {
+    // The newest shards are open (the first from the start): their results first.
     const newest = await phraseAll(pagefind, terms, field);
     if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!, field);
     await progress?.(await outcome(newest));
