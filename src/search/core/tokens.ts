@@ -81,12 +81,14 @@ export function foldChars(text: string): string[] {
   const out: string[] = [];
   for (const ch of text) {
     const f = foldChar(ch);
-    if (f === '' || (f === ' ' && (out.length === 0 || out[out.length - 1] === ' '))) continue;
-    out.push(f);
+    if (kept(f, out)) out.push(f);
   }
   if (out[out.length - 1] === ' ') out.pop();
   return out;
 }
+
+/** Whether folded character `f` joins the folded text `out`: not invisible, and not a second space in a row nor a leading one. */
+const kept = (f: string, out: readonly string[]): boolean => f !== '' && !(f === ' ' && (out.length === 0 || out[out.length - 1] === ' '));
 
 export const foldText = (text: string): string => foldChars(text).join('');
 
@@ -99,7 +101,7 @@ export function foldWithOrigins(text: string): { chars: string[]; origin: number
   const origin: number[] = [];
   Array.from(text).forEach((ch, i) => {
     const f = foldChar(ch);
-    if (f === '' || (f === ' ' && (chars.length === 0 || chars[chars.length - 1] === ' '))) return;
+    if (!kept(f, chars)) return;
     chars.push(f);
     origin.push(i);
   });
@@ -190,9 +192,12 @@ export function searchRecord(story: SearchableStory): SearchRecord {
   const headChars = distinctCharWords(head).slice(0, HEAD_CHAR_POSITIONS);
   const allChars = distinctCharWords(all);
   const pad = (words: string[], n: number) => [...words, ...Array<string>(n - words.length).fill(PAD)];
-  const bodyStart = all.length - foldChars(story.body).length;
+  // The body folded once: its length places it in `all`, its origins place the bylines.
+  const body = foldWithOrigins(story.body);
+  if (body.chars[body.chars.length - 1] === ' ') body.chars.pop();
+  const bodyStart = all.length - body.chars.length;
   const bigrams = bigramWords(all);
-  const bylineRuns = story.bylines?.length ? foldedRuns(story.body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e]) : [];
+  const bylineRuns = story.bylines?.length ? foldedRuns(body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e]) : [];
   const bylineWords = [...new Set(bylineRuns.flatMap(([s, e]) => all.slice(s, e)).filter((c) => c !== ' '))].map((c) => fieldWord('byline', encodeChar(c)));
   for (const [s, e] of bylineRuns) bylineWords.push(...bigrams.slice(s, e - 1).map((word) => fieldWord('byline', word)), PAD);
   return {
@@ -206,18 +211,18 @@ export function searchRecord(story: SearchableStory): SearchRecord {
   };
 }
 
-/** Code-point ranges of `text` as runs of its folded characters: [start, end) in foldChars(text). */
-function foldedRuns(text: string, ranges: readonly (readonly [number, number])[]): [number, number][] {
-  const { chars, origin } = foldWithOrigins(text);
-  if (chars[chars.length - 1] === ' ') chars.pop();
+/** Code-point ranges (ascending) of a text as runs of its folded characters, `folded` (trimmed foldWithOrigins): [start, end) in foldChars(text). */
+function foldedRuns({ chars, origin }: { chars: readonly string[]; origin: readonly number[] }, ranges: readonly (readonly [number, number])[]): [number, number][] {
   const runs: [number, number][] = [];
+  let from = 0;
   for (const [start, end] of ranges) {
-    let s = 0;
+    let s = from;
     while (s < chars.length && origin[s]! < start) s++;
     let e = s;
     while (e < chars.length && origin[e]! < end) e++;
     // A run never starts or ends with the space that folding made of a line break.
     while (s < e && chars[s] === ' ') s++;
+    from = e;
     while (e > s && chars[e - 1] === ' ') e--;
     if (e > s) runs.push([s, e]);
   }
