@@ -8,11 +8,11 @@
  * keeps the hits inside it (src/search/core/date-range.ts). The 繁體 = 简体 fold table is loaded
  * only for a query or a result text that needs it (./fold.ts).
  */
-import { byNewest, byRelevance, hasFoldTable, parseQuery } from '../core/tokens.ts';
+import { hasFoldTable, parseQuery } from '../core/tokens.ts';
 import { withinRange } from '../core/date-range.ts';
 import { intersect, lookupTerm, shardOf, termWords, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadFoldTable } from './fold.ts';
-import type { Hit, SearchOptions, SearchOutcome } from './hits.ts';
+import { orderOf, type Hit, type SearchOptions, type SearchOutcome } from './hits.ts';
 import { loadBuckets, loadDates, loadManifest } from './index-files.ts';
 import { lexiconSearch } from './lexicon-search.ts';
 import { pagefindSearch } from './pagefind-search.ts';
@@ -42,7 +42,7 @@ export async function search(query: string, options: SearchOptions, progress?: (
   };
   const finish = async (found: Hit[]): Promise<SearchOutcome> => {
     const { hits, leftOut } = await within(found);
-    return { terms, hits: hits.sort(sort === 'newest' ? byNewest : byRelevance), leftOut, searched: index.stories, total: index.stories, complete: true };
+    return { terms, hits: hits.sort(orderOf(sort)), leftOut, searched: index.stories, total: index.stories, complete: true };
   };
   if (terms.length === 0) return finish([]);
   const bucketFor = await loadBuckets(index, terms.flatMap((term) => termWords(term, field)));

@@ -2,10 +2,13 @@
  * What a search gives (the engine's answer, ./engine.ts, from the lexicon, ./lexicon-search.ts,
  * or Pagefind, ./pagefind-search.ts) and what it is asked: types shared by the search page's code.
  */
-import type { RankKeys, SearchField, SearchResultMeta } from '../core/tokens.ts';
+import { byNewest, byRelevance, type RankKeys, type SearchField, type SearchResultMeta } from '../core/tokens.ts';
 import type { DateRange } from '../core/date-range.ts';
 
 export type Sort = 'relevance' | 'newest';
+
+/** The order of hits a sort asks for. */
+export const orderOf = (sort: Sort): ((a: RankKeys, b: RankKeys) => number) => (sort === 'newest' ? byNewest : byRelevance);
 
 /** How to search: the order, where in a story the terms must stand, and the dates (null: any). */
 export interface SearchOptions {

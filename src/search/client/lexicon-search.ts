@@ -99,6 +99,10 @@ async function fieldTexts(meta: SearchResultMeta, content: string, field: 'title
   return meta.bylines.map(([start, end]) => chars.slice(start - offset, end - offset).join(''));
 }
 
+/** How often `term` occurs in folded `texts`, for ranking (a one-character term counts once, as Pagefind's answer does). */
+const occurrences = (term: string, texts: readonly string[]): number =>
+  Array.from(term).length === 1 ? 1 : texts.reduce((n, text) => n + text.split(term).length - 1, 0);
+
 /**
  * Whether story `story` holds every term, read from its text: from the part where the earliest
  * candidate position of the rare terms could be (a folded position is never after the text's
@@ -119,8 +123,7 @@ async function checkText(
   if (field !== 'all') {
     const pieces = (await fieldTexts(meta, content, field)).map(foldText);
     if (!terms.every((t) => pieces.some((piece) => piece.includes(t)))) return null;
-    const count = (t: string) => (Array.from(t).length === 1 ? 1 : pieces.reduce((n, piece) => n + piece.split(t).length - 1, 0));
-    return { headHits: field === 'title' ? terms.length : 0, commonFrequency: common.reduce((n, t) => n + count(t), 0) };
+    return { headHits: field === 'title' ? terms.length : 0, commonFrequency: common.reduce((n, t) => n + occurrences(t, pieces), 0) };
   }
   const earliest = common.length ? 0 : Math.min(...candidates.map((c) => c.starts[0]!));
   const fromPart = earliest < meta.bodyStart ? 0 : partOf(earliest - meta.bodyStart);
@@ -136,7 +139,7 @@ async function checkText(
   const folded = foldText(text);
   return {
     headHits: terms.filter((t) => head.includes(t)).length,
-    commonFrequency: common.reduce((n, t) => n + (Array.from(t).length === 1 ? 1 : folded.split(t).length - 1), 0),
+    commonFrequency: common.reduce((n, t) => n + occurrences(t, [folded]), 0),
   };
 }
 

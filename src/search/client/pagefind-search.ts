@@ -3,10 +3,10 @@
  * (src/search/core/tokens.ts termQuery), over the shards newest first, intersected here; facets
  * from the index's own lists per shard. Behind the browser adapter (./pagefind.ts).
  */
-import { byNewest, byRelevance, runStarts, TEXT_START, termQuery, type SearchField } from '../core/tokens.ts';
+import { runStarts, TEXT_START, termQuery, type SearchField } from '../core/tokens.ts';
 import type { SearchManifest } from '../core/lexicon.ts';
 import { foldReadyFor } from './fold.ts';
-import { bylineStarts, type Hit, type SearchOptions, type SearchOutcome } from './hits.ts';
+import { bylineStarts, orderOf, type Hit, type SearchOptions, type SearchOutcome } from './hits.ts';
 import { loadFacets } from './index-files.ts';
 import { loadPagefind, type PagefindResult, type ShardedPagefind } from './pagefind.ts';
 
@@ -110,7 +110,7 @@ export async function pagefindSearch(
   progress?: (outcome: SearchOutcome) => Promise<void> | void,
 ): Promise<SearchOutcome> {
   const pagefind = await loadPagefind(index.shards);
-  const order = sort === 'newest' ? byNewest : byRelevance;
+  const order = orderOf(sort);
   const targets = route ?? index.shards.map((_, shard) => shard);
   // Stories still to search: those of target shards not open yet (the others hold no match).
   const unsearched = () => targets.reduce((n, shard) => n + (pagefind.isOpen(shard) ? 0 : index.shards[shard]!.stories), 0);
