@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { foldChars, searchRecord } from '../../src/search/core/tokens.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
-import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, shardOf, termWords, type Bucket } from '../../src/search/core/lexicon.ts';
+import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, numberKeys, NUMBER_KEY_MAX, shardOf, termKeys, termWords, WINDOW, type Bucket } from '../../src/search/core/lexicon.ts';
 import { random } from '../../scripts/bench/synthetic.ts';
 import { openccFoldTable } from '../../src/search/build/opencc.ts';
 import { useFoldTable } from '../../src/search/core/tokens.ts';
@@ -35,7 +35,7 @@ test('hashWord is FNV-1a (the same in the browser and at build); buckets grow in
 test('lexicon answers agree with a plain scan over random texts, at every rare limit', () => {
   const rand = random(7);
   // A small alphabet makes some words common and others rare.
-  const alphabet = Array.from('开发区项目储能电站招商营1 ');
+  const alphabet = Array.from('开发区项目储能电站招商营1 ,.02');
   const rare = Array.from('琪锁菊');
   const texts = Array.from({ length: 40 }, () =>
     Array.from({ length: 20 + Math.floor(rand() * 60) }, () => (rand() < 0.03 ? rare[Math.floor(rand() * rare.length)] : alphabet[Math.floor(rand() * alphabet.length)])).join(''),
@@ -49,12 +49,14 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
       texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text })));
       const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), rareLimit);
       const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
-      const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区']);
-      for (let k = 0; k < 150; k++) {
+      const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区', '1,0', '0.2开']);
+      for (let k = 0; k < 300; k++) {
         const text = folded[Math.floor(rand() * folded.length)]!;
         const at = Math.floor(rand() * (text.length - 4));
-        terms.add(text.slice(at, at + 1 + Math.floor(rand() * 4)).trim());
+        // Up to 14 characters: longer than a window reaches around a rare word.
+        terms.add(text.slice(at, at + 1 + Math.floor(rand() * (k < 150 ? 4 : 14))).trim());
       }
+      let settled = 0;
       for (const term of terms) {
         if (!term) continue;
         const holders = folded.flatMap((t, i) => (t.includes(term) ? [i] : []));
@@ -66,7 +68,12 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
           for (const candidate of answer.stories.values()) {
             assert.equal(candidate.facet, facetOf(candidate.story % 3, candidate.story % 5, 5));
             assert.equal(candidate.headLength, Array.from(heads[candidate.story]!).length);
-            if (!candidate.verified) continue;
+            if (!candidate.verified) {
+              // Only a term reaching past its windows stays unsettled.
+              assert.ok(Array.from(term).length > WINDOW + 2, `${term} @${rareLimit}: story ${candidate.story} left to the text`);
+              continue;
+            }
+            if (termKeys(term).some((key) => !Array.isArray(read(key.word)[key.word]))) settled++;
             assert.ok(holders.includes(candidate.story), `${term} @${rareLimit}: story ${candidate.story} does not hold it`);
             const chars = Array.from(folded[candidate.story]!);
             const starts = chars.flatMap((_, p) => (chars.slice(p, p + Array.from(term).length).join('') === term ? [p] : []));
@@ -74,6 +81,8 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
           }
         } else assert.ok(termWords(term).length > 0 && rareLimit < 40, `${term} @${rareLimit}: common`);
       }
+      // Windows settle stories for terms whose other words are common (at 100 every word is rare).
+      if (rareLimit === 2 || rareLimit === 5) assert.ok(settled > 0, `@${rareLimit}: some stories settled by windows`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -126,6 +135,34 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
       rmSync(dir, { recursive: true, force: true });
     }
   }
+});
+
+test('number keys: a text lists each run of digits under its prefixes and suffixes; a term asks for the key its occurrences must have', () => {
+  const words = (keys: { word: string; at: number; length: number }[]) => keys.map(({ at, length }) => `${at}+${length}`);
+  // 投资1,014万元 (runs: 1,014 at 2) and 第3届 (a one-character run: no keys).
+  const text = Array.from('投资1,014万元第3届');
+  const keys = numberKeys(text);
+  assert.equal(keys.length, 2 * 4, 'prefixes and suffixes of 2 … 5 characters');
+  assert.deepEqual(words(keys.filter((k) => k.word.startsWith('p'))), ['2+2', '2+3', '2+4', '2+5']);
+  assert.deepEqual(words(keys.filter((k) => k.word.startsWith('s'))), ['5+2', '4+3', '3+4', '2+5']);
+  const numberKey = (term: string) => termKeys(term).filter((k) => k.word.startsWith('p') || k.word.startsWith('s'));
+  // A term starting with a run: the text's run ends with it (21,014万元 holds 1,014万元).
+  const starting = numberKey('1,014万元');
+  assert.equal(starting.length, 1);
+  assert.ok(keys.some((k) => k.word === starting[0]!.word && k.at === 2), 'its suffix key is the text’s');
+  assert.ok(numberKeys(Array.from('21,014万元')).some((k) => k.word === starting[0]!.word));
+  // A term ending with a run: the text's run begins with it; one inside: the whole run.
+  assert.ok(numberKey('投资1,0')[0]!.word.startsWith('p'));
+  assert.ok(keys.some((k) => k.word === numberKey('投资1,0')[0]!.word));
+  assert.ok(keys.some((k) => k.word === numberKey('资1,014万')[0]!.word));
+  // A term that is one run, a one-character run, a byline search: none.
+  assert.deepEqual(numberKey('1,014'), []);
+  assert.deepEqual(numberKey('第3届'), []);
+  assert.deepEqual(termKeys('1,014万元', 'byline').filter((k) => !k.word.startsWith('y')), []);
+  // A long run: keyed by its first and last NUMBER_KEY_MAX characters.
+  const long = Array.from('号'.concat('1234567890'.repeat(2), '号'));
+  assert.equal(numberKeys(long).length, 2 * (NUMBER_KEY_MAX - 1));
+  assert.ok(numberKeys(long).some((k) => k.word === numberKey('号' + '1234567890'.repeat(2))[0]!.word));
 });
 
 test('a search record spells bylines and credits again as byline words, a gap after each run', () => {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeChar, fieldWord, type SearchField, type SearchRecord } from '../core/tokens.ts';
-import { bucketCount, bucketOf, type Bucket, type Posting, type Routed } from '../core/lexicon.ts';
+import { bucketCount, bucketOf, numberKeys, WINDOW, type Bucket, type Posting, type Routed } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
 export const DEFAULT_RARE_LIMIT = 100;
@@ -23,34 +23,38 @@ export class ShardLexicon {
     this.rareLimit = rareLimit;
   }
 
-  /** Adds story number `story` (archive order): its folded text, bigrams and head length, from its SearchRecord. */
+  /** Adds story number `story` (archive order): its folded text, bigrams and head length, from its SearchRecord, and the text's number keys. */
   add(story: number, facet: number, { chars, bigrams, headLength, bylineRuns }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>): void {
-    const here = new Map<string, number[]>();
+    /** Word → the characters its occurrences span (0: no windows) and their positions. */
+    const here = new Map<string, [number, ...number[]]>();
+    const put = (word: string, position: number, span: number, every: boolean) => {
+      const at = here.get(word);
+      if (!at) here.set(word, [span, position]);
+      else if (every) at.push(position);
+    };
     /** The words of chars[start, end), as `field` spells them, at their positions in the text. */
     const words = (start: number, end: number, field: SearchField) => {
+      // Windows read the whole text: only for a whole-text word (a byline word's must not reach out of its run).
+      const span = field === 'all' ? 2 : 0;
       for (let i = start; i < end; i++) {
         const ch = chars[i]!;
         // A space is never a term of its own (terms are split at spaces), but bigrams hold it.
-        if (ch !== ' ') {
-          const char = fieldWord(field, encodeChar(ch));
-          if (!here.has(char)) here.set(char, [i]);
-        }
+        // A character: its first position.
+        if (ch !== ' ') put(fieldWord(field, encodeChar(ch)), i, 0, false);
         // The last character's bigram leaves the run: no term inside it reaches that.
         if (i === end - 1) return;
-        const word = fieldWord(field, bigrams[i]!);
-        const at = here.get(word);
-        if (at) at.push(i);
-        else here.set(word, [i]);
+        put(fieldWord(field, bigrams[i]!), i, span, true);
       }
     };
     words(0, chars.length, 'all');
     for (const [start, end] of bylineRuns) words(start, end, 'byline');
-    for (const [word, positions] of here) {
+    for (const key of numberKeys(chars)) put(key.word, key.at, key.length, true);
+    for (const [word, [span, ...positions]] of here) {
       let entry = this.words.get(word);
       if (!entry) this.words.set(word, (entry = [0, []]));
       entry[0]++;
       if (entry[1] && entry[0] > this.rareLimit) entry[1] = null;
-      entry[1]?.push([story, facet, headLength, ...positions]);
+      entry[1]?.push([story, facet, headLength, span ? positions.map((p) => windowAt(chars, p, span)) : [], ...positions]);
     }
   }
 
@@ -58,6 +62,13 @@ export class ShardLexicon {
     return Object.fromEntries(this.words);
   }
 }
+
+/** The folded text around an occurrence at `position` spanning `span` characters (src/search/core/lexicon.ts WINDOW). */
+const windowAt = (chars: readonly string[], position: number, span: number): string =>
+  chars.slice(Math.max(0, position - WINDOW), position + span + WINDOW).join('');
+
+/** About how many bytes a posting takes in its bucket (JSON, before compression). */
+const postingBytes = ([, , , windows, ...positions]: Posting): number => 18 + 6 * positions.length + windows.reduce((n, w) => n + 3 + 3 * w.length, 0);
 
 /** Gzip, like Pagefind's own files and the text parts: any static host serves them as they are. */
 export const gzip = (text: string): Buffer => gzipSync(Buffer.from(text), { level: 6 });
@@ -87,13 +98,13 @@ export function writeLexicon(dir: string, shards: Iterable<ShardWords>, rareLimi
   let bytes = 0;
   for (const entry of merged.values()) {
     if (entry[0] > rareLimit) entry[1] = null;
-    bytes += 12 + (entry[1] ? entry[1].reduce((n, p) => n + 6 * p.length, 0) : entry[2].length <= routeLimit ? 3 * entry[2].length : 0);
+    bytes += 12 + (entry[1] ? entry[1].reduce((n, p) => n + postingBytes(p), 0) : entry[2].length <= routeLimit ? 3 * entry[2].length : 0);
   }
   const buckets = bucketCount(bytes);
   const contents: Bucket[] = Array.from({ length: buckets }, () => ({}));
   for (const [word, [count, postings, inShards]] of merged) {
     const routed: Routed | number = inShards.length <= routeLimit ? { stories: count, shards: inShards } : count;
-    contents[bucketOf(word, buckets)]![word] = postings ? postings.sort((a, b) => a[0]! - b[0]!) : routed;
+    contents[bucketOf(word, buckets)]![word] = postings ? postings.sort((a, b) => a[0] - b[0]) : routed;
   }
   mkdirSync(dir, { recursive: true });
   const hash = createHash('sha256');

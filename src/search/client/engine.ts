@@ -10,7 +10,7 @@
  */
 import { hasFoldTable, parseQuery } from '../core/tokens.ts';
 import { withinRange } from '../core/date-range.ts';
-import { intersect, lookupTerm, shardOf, termWords, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
+import { intersect, lookupTerm, shardOf, termKeys, type SearchManifest, type TermLookup } from '../core/lexicon.ts';
 import { loadFoldTable } from './fold.ts';
 import { orderOf, type Hit, type SearchOptions, type SearchOutcome } from './hits.ts';
 import { loadBuckets, loadDates, loadManifest } from './index-files.ts';
@@ -45,7 +45,7 @@ export async function search(query: string, options: SearchOptions, progress?: (
     return { terms, hits: hits.sort(orderOf(sort)), leftOut, searched: index.stories, total: index.stories, complete: true };
   };
   if (terms.length === 0) return finish([]);
-  const bucketFor = await loadBuckets(index, terms.flatMap((term) => termWords(term, field)));
+  const bucketFor = await loadBuckets(index, terms.flatMap((term) => termKeys(term, field).map((key) => key.word)));
   const lookups = terms.map((term) => lookupTerm(term, bucketFor, field));
   if (lookups.some((l) => l.kind === 'none')) {
     // A Traditional character is in no bucket (the index is folded): with the fold table, the

@@ -7,23 +7,38 @@
  * archive is listed in exactly one bucket, a small file chosen by a hash of the word:
  * - a word in at most `rareLimit` stories with its postings: for each story (archive order,
  *   newest first), the story's number, its filter values, the length of its head, and where the
- *   word occurs (every position for a bigram, the first for a character);
+ *   word occurs (every position for a bigram, the first for a character), with the text around
+ *   each occurrence (its window): a term holding a rare bigram is decided from its postings alone,
+ *   even when its other words are common (丰丰 in 80 stories settles 丰丰研究院 in 5);
  * - a more common word with its story count (the search asks Pagefind) and, when it is in at
  *   most half of Pagefind's shards, the shards it is in: a term is searched only in the shards
  *   that hold all its words (a routing index: a medium word costs the shards that hold it);
  * - a word in no bucket is in no story: a term holding it matches nothing, for one small file.
+ * Besides bigrams and characters, number keys: each run of digits (with , and .) is listed under
+ * its prefixes and suffixes, so a rare amount made of common bigrams (1,014万元) is found by the
+ * run its occurrences must end or begin with (termKeys).
  * So a search of a rare name costs its buckets and its results, not a shard's metadata per hit.
  *
  * Positions count characters of the story's folded text, head + '\n' + body (foldChars of it),
  * so a term at position p of length n lies in the head when p + n ≤ headLength.
  * The words of bylines and credits are listed again as byline words (tokens.ts fieldWord), with
- * the positions where they stand inside a byline or credit: a search limited to bylines.
+ * the positions where they stand inside a byline or credit (and no windows): a search limited to bylines.
  * Written by src/search/build/lexicon.ts, read by src/search/client/lexicon-search.ts.
  */
 import { bigramWord, encodeChar, fieldWord, type SearchField } from './tokens.ts';
 
-/** One story in a rare word's postings: [story, facet, headLength, ...positions]. */
-export type Posting = number[];
+/** Characters of folded text a window keeps on each side of an occurrence. */
+export const WINDOW = 8;
+
+/**
+ * One story in a rare word's postings: its number, filter values, head length, the window of each
+ * occurrence (the folded text from WINDOW characters before it to WINDOW after it, cut at the
+ * text's ends; none for characters and byline words), and the occurrences' positions.
+ */
+export type Posting = [story: number, facet: number, headLength: number, windows: string[], ...positions: number[]];
+
+/** A word's postings' positions (where they start in Posting). */
+export const POSITIONS = 4;
 
 /** A common word in few shards: its story count and the shards holding it (ascending, indexes in the manifest's list). */
 export interface Routed {
@@ -91,6 +106,72 @@ export function termWords(term: string, field: SearchField = 'all'): string[] {
   return chars.slice(0, -1).map((ch, i) => fieldWord(field, bigramWord(ch, chars[i + 1])));
 }
 
+/** A word of the lexicon in a text or a term: where it starts and how many characters it spans. */
+export interface WordAt {
+  word: string;
+  at: number;
+  length: number;
+}
+
+/** Characters of a number run: digits and the separators inside numbers (1,014  12.5). */
+const NUMBER_CHAR = /^[0-9.,]$/;
+/** The longest number key: a longer run is listed under its first and last NUMBER_KEY_MAX characters. */
+export const NUMBER_KEY_MAX = 16;
+const PREFIX = 'p';
+const SUFFIX = 's';
+/** A number key: p or s (letters no encoded character starts with, see tokens.ts fieldWord) + the characters. */
+const numberKey = (kind: string, chars: readonly string[]): string => kind + chars.map(encodeChar).join('');
+
+/** The runs [start, end) of number characters holding a digit. */
+function numberRuns(chars: readonly string[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < chars.length; ) {
+    if (!NUMBER_CHAR.test(chars[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < chars.length && NUMBER_CHAR.test(chars[i]!)) i++;
+    if (chars.slice(start, i).some((ch) => ch >= '0' && ch <= '9')) runs.push([start, i]);
+  }
+  return runs;
+}
+
+/** The number keys of a folded text: each run's prefixes and suffixes of 2 … NUMBER_KEY_MAX characters. */
+export function numberKeys(chars: readonly string[]): WordAt[] {
+  const keys: WordAt[] = [];
+  for (const [start, end] of numberRuns(chars)) {
+    for (let length = 2; length <= Math.min(end - start, NUMBER_KEY_MAX); length++) {
+      keys.push({ word: numberKey(PREFIX, chars.slice(start, start + length)), at: start, length });
+      keys.push({ word: numberKey(SUFFIX, chars.slice(end - length, end)), at: end - length, length });
+    }
+  }
+  return keys;
+}
+
+/**
+ * The words every occurrence of `term` has in the text, at their offsets in the term: its bigrams
+ * (or its character), and for a whole-text search the number keys its runs imply. A run the term
+ * starts with and goes on after ends a run of the text (a suffix key: 1,014万元 in 21,014万元);
+ * one it ends with begins one (a prefix key); one inside is a whole run (a suffix key too). A term
+ * that is one run has none (it may sit anywhere inside a longer one). So a word of these in no
+ * bucket means no story holds the term.
+ */
+export function termKeys(term: string, field: SearchField = 'all'): WordAt[] {
+  const chars = Array.from(term);
+  const words = termWords(term, field).map((word, at) => ({ word, at, length: Math.min(2, chars.length) }));
+  // Number keys stand in the text (a title search keeps those in the head); bylines have none.
+  if (field === 'byline') return words;
+  for (const [start, end] of numberRuns(chars)) {
+    if (start === 0 && end === chars.length) continue;
+    const length = Math.min(end - start, NUMBER_KEY_MAX);
+    if (length < 2) continue;
+    const key = end === chars.length ? { kind: PREFIX, at: start } : { kind: SUFFIX, at: end - length };
+    words.push({ word: numberKey(key.kind, chars.slice(key.at, key.at + length)), at: key.at, length });
+  }
+  return words;
+}
+
 export const facetOf = (section: number, place: number, places: number): number => section * places + place;
 
 /** The numbers in every list. */
@@ -120,47 +201,72 @@ export interface Candidate {
   story: number;
   facet: number;
   headLength: number;
-  /** Where the term may start (ascending); certain when `verified`. A one-character term: its first occurrence. */
+  /** Where the term may start (ascending); exact when `verified`. A one-character term: its first occurrence. */
   starts: number[];
-  /** Every word of the term had postings, so `starts` are exactly its occurrences. */
+  /** The postings settled every start (rare words covering the term, or windows), so `starts` are exactly its occurrences. */
   verified: boolean;
 }
 
 /**
+ * Whether the occurrence at `position` of word `key` of `term` is an occurrence of the term, read
+ * from its window; undefined when the term reaches past the window (or there is none).
+ */
+function windowHolds(term: readonly string[], key: WordAt, position: number, window: string | undefined): boolean | undefined {
+  if (window === undefined) return undefined;
+  const text = Array.from(window);
+  const before = Math.min(WINDOW, position);
+  const after = text.length - before - key.length;
+  // A window shorter than WINDOW on a side was cut by the text's end: the term cannot reach past it.
+  if (key.at > before) return before < WINDOW ? false : undefined;
+  if (term.length - key.at - key.length > after) return after < WINDOW ? false : undefined;
+  const from = before - key.at;
+  return term.every((ch, i) => text[from + i] === ch);
+}
+
+/**
  * The lexicon's answer for one term, given the buckets holding its words (pure: the caller
- * fetches); for `byline`, its occurrences inside bylines and credits. With every word rare, the occurrences are where the words stand in a row (exact);
- * with some common, the rarest word's stories are candidates, to be checked against the text.
+ * fetches); for `byline`, its occurrences inside bylines and credits. The rarest word's occurrences,
+ * kept where the other rare words stand at their offsets, are the term's possible starts; each is
+ * certain when the rare words cover the whole term, or decided by its window. A start the window
+ * cannot decide (a long term) leaves the story a candidate, to be checked against the text.
  */
 export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket, field: SearchField = 'all'): TermLookup {
-  const words = termWords(term, field);
-  const entries = words.map((word) => bucketOfWord(word)[word]);
+  const chars = Array.from(term);
+  const keys = termKeys(term, field);
+  const entries = keys.map((key) => bucketOfWord(key.word)[key.word]);
   if (entries.some((entry) => entry === undefined || entry === 0)) return { kind: 'none' };
-  const rare = entries.flatMap((entry, offset) => (Array.isArray(entry) ? [{ offset, postings: entry }] : []));
+  const rare = keys.flatMap((key, i) => (Array.isArray(entries[i]) ? [{ key, postings: entries[i] as Posting[] }] : []));
   if (rare.length === 0) {
     const routes = entries.flatMap((entry) => (typeof entry === 'object' && !Array.isArray(entry) ? [entry.shards] : []));
     return { kind: 'common', shards: routes.length ? intersect(routes) : undefined };
   }
-  if (Array.from(term).length === 1) {
+  if (chars.length === 1) {
     const stories = new Map<number, Candidate>();
-    for (const [story, facet, headLength, first] of rare[0]!.postings as [number, number, number, number][]) {
-      stories.set(story, { story, facet, headLength, starts: [first], verified: true });
+    for (const [story, facet, headLength, , first] of rare[0]!.postings) {
+      stories.set(story, { story, facet, headLength, starts: [first!], verified: true });
     }
     return { kind: 'rare', stories };
   }
-  const verified = rare.length === words.length;
+  // Every bigram of the term inside a rare word: where they stand in a row is exact.
+  const covered = new Set(rare.flatMap(({ key }) => Array.from({ length: key.length - 1 }, (_, i) => key.at + i)));
+  const exact = covered.size === chars.length - 1;
   rare.sort((a, b) => a.postings.length - b.postings.length);
   // Positions of the other rare words, story by story, to check the rarest word's against.
-  const others = rare.slice(1).map(({ offset, postings }) => ({ offset, at: new Map(postings.map((p) => [p[0]!, new Set(p.slice(3))])) }));
+  const others = rare.slice(1).map(({ key, postings }) => ({ at: key.at, positions: new Map(postings.map((p) => [p[0], new Set(p.slice(POSITIONS) as number[])])) }));
   const stories = new Map<number, Candidate>();
-  const { offset, postings } = rare[0]!;
-  for (const posting of postings) {
-    const [story, facet, headLength] = posting as [number, number, number];
-    const starts: number[] = [];
-    for (const position of posting.slice(3)) {
-      const start = position - offset;
-      if (start >= 0 && others.every((other) => other.at.get(story)?.has(start + other.offset))) starts.push(start);
-    }
-    if (starts.length) stories.set(story, { story, facet, headLength, starts, verified });
+  const { key, postings } = rare[0]!;
+  for (const [story, facet, headLength, windows, ...positions] of postings) {
+    const certain: number[] = [];
+    const possible: number[] = [];
+    positions.forEach((position, k) => {
+      const start = position - key.at;
+      if (start < 0 || !others.every((other) => other.positions.get(story)?.has(start + other.at))) return;
+      const holds = exact || windowHolds(chars, key, position, windows[k]);
+      if (holds === true) certain.push(start);
+      else if (holds === undefined) possible.push(start);
+    });
+    if (possible.length) stories.set(story, { story, facet, headLength, starts: [...certain, ...possible].sort((a, b) => a - b), verified: false });
+    else if (certain.length) stories.set(story, { story, facet, headLength, starts: certain, verified: true });
   }
   return { kind: 'rare', stories };
 }
