@@ -105,3 +105,35 @@ test("Pagefind: a phrase of the archive's words matches consecutive positions ex
   // A word no story holds finds nothing, and an exact phrase never prefix-matches.
   assert.deepEqual(await pagefindIn(page, languages, termQuery('管委会会').query, true), []);
 });
+
+test('Pagefind: each copy of pagefind.js (pagefind.js?worker=k) starts a worker of its own, and their instances search their own shards side by side', { skip }, async () => {
+  server ??= await startServer(root);
+  const page = await (await site.context()).newPage();
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto(`${server.url}/search/`);
+  const languages = manifest.shards.map((s) => s.language);
+  const q = termQuery('区');
+  // The adapter's split (src/search/client/pagefind.ts): worker 0 holds shards 0 and 2, worker 1 shard 1.
+  const found = await page.evaluate(
+    async ({ groups, query }) => {
+      const instances = await Promise.all(
+        groups.map(async (languages, k) => {
+          const module = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js${k ? `?worker=${k}` : ''}`);
+          document.documentElement.setAttribute('lang', languages[0]!);
+          const pagefind = module.createInstance({ basePath: '/pagefind/' });
+          document.documentElement.setAttribute('lang', 'zh-CN');
+          await pagefind.init();
+          for (const language of languages.slice(1)) await pagefind.mergeIndex(new URL('/pagefind/', location.href).href, { language });
+          return pagefind;
+        }),
+      );
+      const answers = await Promise.all(instances.map(async (pagefind) => (await pagefind.search(query, { sort: { rank: 'desc' } })).results.map((r: { id: string }) => r.id)));
+      return answers as string[][];
+    },
+    { groups: [[languages[0]!, languages[2]!], [languages[1]!]], query: q.query },
+  );
+  assert.equal(workers.filter((url) => url.endsWith('/pagefind/pagefind-worker.js')).length, 2, `two workers: ${workers.join()}`);
+  assert.deepEqual(found[0]!.map((id) => id.slice(0, 3)).sort(), ['qaa', 'qaa', 'qac', 'qac']);
+  assert.deepEqual(found[1]!.map((id) => id.slice(0, 3)), ['qab', 'qab']);
+});

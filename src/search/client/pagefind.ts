@@ -34,12 +34,12 @@ export interface StoryPlace {
 /** Base of the bundle; fixed by the indexer (dist/pagefind/). */
 const BUNDLE = '/pagefind/';
 
-/** Pagefind over the archive's shards; the open ones are searched (the newest is open from the start). */
+/** Pagefind over the archive's shards, in one or more workers; the open ones are searched (the newest is open from the start). */
 export interface ShardedPagefind {
   /** Opens these shards (indexes in the manifest's list, newest first); open shards stay open. */
   open(shards: readonly number[]): Promise<void>;
   isOpen(shard: number): boolean;
-  /** Results of an exact phrase (or one word), sorted by the indexer's rank (locate works on these). */
+  /** Results of an exact phrase (or one word), scored by the indexer's rank (locate works on these), in no particular order. */
   phrase(query: string): Promise<PagefindResult[]>;
   /** Results of the words searched loosely: every position of every word (match them by id). */
   words(words: readonly string[]): Promise<PagefindResult[]>;
@@ -50,53 +50,86 @@ export interface ShardedPagefind {
 let loading: Promise<ShardedPagefind> | undefined;
 
 /**
- * Loads pagefind.js and opens the newest shard in one instance; other shards are merged into it
- * as a search reaches them: one wasm, every search covers the open ones. (Separate instances per
- * shard each load their own wasm in Pagefind's worker and corrupt each other.)
+ * How many Pagefind workers search at once. Pagefind runs every instance of a module in the one
+ * worker it starts, so each worker is a copy of the module (pagefind.js?worker=k: its own module
+ * record, its own worker) holding every k-th shard: a search of many shards spreads over the cores.
+ */
+export const workerCount = (): number => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+
+/** Worker `k`'s copy of pagefind.js (the first is the plain URL: the six-story site loads nothing more). */
+export const moduleUrl = (k: number): string => `${BUNDLE}pagefind.js${k ? `?worker=${k}` : ''}`;
+
+/**
+ * Pagefind picks an instance's index by the page's lang, read synchronously when the instance is
+ * created: switched to the shard's code for that call, then restored.
+ */
+function createInstanceFor(module: PagefindModule, language: string): PagefindInstance {
+  const html = document.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', language);
+  try {
+    return module.createInstance({ basePath: BUNDLE });
+  } finally {
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+  }
+}
+
+/**
+ * Loads pagefind.js and opens the newest shard; other shards are opened as a search reaches them,
+ * shard s in worker s mod workerCount(): the first shard a worker gets is its instance's own
+ * index, the next ones are merged into it. Every search runs in every worker with open shards, at
+ * once. (Separate instances in one worker each load their own wasm there and corrupt each other.)
  */
 export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagefind> {
   loading ??= (async () => {
     if (!shards.length) throw new Error('the search index lists no shards');
-    const module = (await import(/* @vite-ignore */ `${BUNDLE}pagefind.js`)) as PagefindModule;
-    // Pagefind picks the instance's index by the page's lang, read synchronously when the
-    // instance is created: switched to the first shard's code for that call, then restored.
-    const html = document.documentElement;
-    const lang = html.getAttribute('lang');
-    html.setAttribute('lang', shards[0]!.language);
-    let pagefind: PagefindInstance;
-    try {
-      pagefind = module.createInstance({ basePath: BUNDLE });
-    } finally {
-      if (lang === null) html.removeAttribute('lang');
-      else html.setAttribute('lang', lang);
-    }
-    await pagefind.init();
-    /** Shards merged into the instance, or being merged (a failed merge is forgotten). */
-    const merging = new Map<number, Promise<void>>([[0, Promise.resolve()]]);
-    const open = new Set([0]);
-    const shardIndex = new Map(shards.map((s, i) => [s.language, i]));
-    const firsts = shardStarts(shards);
-    return {
-      isOpen: (shard) => open.has(shard),
-      async open(wanted) {
+    const workers = workerCount();
+    /** Each worker's instance, once its first shard is opening. */
+    const instances = new Map<number, Promise<PagefindInstance>>();
+    /** Shards opened or opening (a failed one is forgotten). */
+    const opening = new Map<number, Promise<void>>();
+    const open = new Set<number>();
+    const openShard = (shard: number): Promise<void> => {
+      const k = shard % workers;
+      const language = shards[shard]!.language;
+      let instance = instances.get(k);
+      let opened: Promise<void>;
+      if (!instance) {
+        instance = (async () => {
+          const created = createInstanceFor((await import(/* @vite-ignore */ moduleUrl(k))) as PagefindModule, language);
+          await created.init();
+          return created;
+        })();
+        instances.set(k, instance);
+        instance.catch(() => instances.delete(k));
+        opened = instance.then(() => undefined);
+      } else {
         // Pagefind skips merging a path its own base path starts with, so other shards are
         // merged by the bundle's absolute URL: the same files.
-        // All at once: each merge fetches its shard's metadata; one at a time they queue on the network.
-        const absolute = new URL(BUNDLE, location.href).href;
-        await Promise.all(
-          wanted.map((shard) => {
-            let merged = merging.get(shard);
-            if (!merged) {
-              merged = pagefind.mergeIndex(absolute, { language: shards[shard]!.language }).then(() => void open.add(shard));
-              merged.catch(() => merging.delete(shard));
-              merging.set(shard, merged);
-            }
-            return merged;
-          }),
-        );
+        opened = instance.then((created) => created.mergeIndex(new URL(BUNDLE, location.href).href, { language }));
+      }
+      opened = opened.then(() => void open.add(shard));
+      opened.catch(() => opening.delete(shard));
+      opening.set(shard, opened);
+      return opened;
+    };
+    await openShard(0);
+    const shardIndex = new Map(shards.map((s, i) => [s.language, i]));
+    const firsts = shardStarts(shards);
+    /** The results of one search in every worker with open shards, together. */
+    const everywhere = async (query: string, options?: { sort: Record<string, 'asc' | 'desc'> }): Promise<PagefindResult[]> => {
+      const all = await Promise.all([...instances.values()].map(async (instance) => (await (await instance).search(query, options)).results));
+      return all.flat();
+    };
+    return {
+      isOpen: (shard) => open.has(shard),
+      // All at once: each opening fetches its shard's metadata; one at a time they queue on the network.
+      async open(wanted) {
+        await Promise.all(wanted.map((shard) => opening.get(shard) ?? openShard(shard)));
       },
-      phrase: async (query) => (await pagefind.search(query, { sort: { rank: 'desc' } })).results,
-      words: async (words) => (await pagefind.search(words.join(' '))).results,
+      phrase: (query) => everywhere(query, { sort: { rank: 'desc' } }),
+      words: (words) => everywhere(words.join(' ')),
       locate(result) {
         const shard = shardIndex.get(result.id.slice(0, result.id.indexOf('_')));
         if (shard === undefined) throw new Error(`result ${result.id} is in no known shard`);
