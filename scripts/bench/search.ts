@@ -40,10 +40,12 @@ async function bytes(requests: Request[]): Promise<Record<string, number>> {
   for (const request of requests) {
     const { responseHeadersSize } = await request.sizes();
     // Bytes on the wire: the Content-Length the server sent (the compressed size when it sent
-    // .br/.gz). Chromium's own body size is unreliable for the worker script.
+    // .br/.gz). Chromium's own body size is unreliable for the worker script. Without one (the
+    // servers always send it), the answer came from the browser's cache: a second Pagefind worker
+    // reads the worker script and wasm the first one fetched. Then Chromium's size (0) counts.
     const response = await request.response();
     const length = Number((await response?.allHeaders())?.['content-length'] ?? Number.NaN);
-    const body = Number.isFinite(length) ? length : ((await response?.body().catch(() => undefined))?.length ?? 0);
+    const body = Number.isFinite(length) ? length : (await request.sizes()).responseBodySize;
     const k = kind(new URL(request.url()).pathname);
     out[k] = (out[k] ?? 0) + body + responseHeadersSize;
     out.total! += body + responseHeadersSize;
