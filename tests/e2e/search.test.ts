@@ -630,6 +630,29 @@ test('a term whose words are in few shards is searched only there: other shards 
   });
 });
 
+test('a rare amount whose every bigram is common is answered from its number key: no Pagefind file is fetched', { skip: ownServer }, async () => {
+  const term = '3000万元';
+  assert.equal(bruteForce(term).length, 1, 'in one story');
+  const chars = Array.from(term);
+  for (let i = 0; i + 2 <= chars.length; i++) {
+    const bigram = chars.slice(i, i + 2).join('');
+    assert.ok(bruteForce(bigram).length >= 2, `${bigram} is in two stories or more: common at a rare limit of 1`);
+  }
+  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '1' }, async (url) => {
+    const page = await (await site.context()).newPage();
+    const pagefind: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      // Excerpts' text parts live under /pagefind/text/ but are the archive's own files.
+      if (path.startsWith('/pagefind/') && !path.startsWith('/pagefind/text/')) pagefind.push(path);
+    });
+    await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
+    await settled(page);
+    assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)));
+    assert.deepEqual(pagefind, [], 'the lexicon answered');
+  });
+});
+
 test('a query typed while a search runs makes that search stale at once: its results never show, and the list stays busy until the new ones', { skip: ownServer }, async () => {
   await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
     const page = await (await site.context()).newPage();
