@@ -130,6 +130,8 @@ export async function pagefindSearch(
     await progress?.(await outcome(newest));
   }
   await pagefind.open(targets);
+  // Their filter values, fetched while Pagefind matches (hitsOf reads them for the shards with hits).
+  for (const shard of targets) void loadFacets(index, shard).catch(() => {});
   const perTerm = await phraseAll(pagefind, terms, field);
   if (!perTerm || sort === 'newest') return outcome(perTerm);
   await progress?.(await outcome(perTerm));
