@@ -53,8 +53,9 @@ let loading: Promise<ShardedPagefind> | undefined;
  * How many Pagefind workers search at once. Pagefind runs every instance of a module in the one
  * worker it starts, so each worker is a copy of the module (pagefind.js?worker=k: its own module
  * record, its own worker) holding every k-th shard: a search of many shards spreads over the cores.
+ * At most one a core, four in all, and one for every two shards (two shards are not worth a second wasm).
  */
-export const workerCount = (): number => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+export const workerCount = (shards: number): number => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, Math.ceil(shards / 2)));
 
 /** Worker `k`'s copy of pagefind.js (the first is the plain URL: the six-story site loads nothing more). */
 export const moduleUrl = (k: number): string => `${BUNDLE}pagefind.js${k ? `?worker=${k}` : ''}`;
@@ -84,7 +85,7 @@ function createInstanceFor(module: PagefindModule, language: string): PagefindIn
 export function loadPagefind(shards: readonly ShardInfo[]): Promise<ShardedPagefind> {
   loading ??= (async () => {
     if (!shards.length) throw new Error('the search index lists no shards');
-    const workers = workerCount();
+    const workers = workerCount(shards.length);
     /** Each worker's instance, once its first shard is opening. */
     const instances = new Map<number, Promise<PagefindInstance>>();
     /** Shards opened or opening (a failed one is forgotten). */
