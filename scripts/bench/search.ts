@@ -38,14 +38,14 @@ async function bytes(requests: Request[]): Promise<Record<string, number>> {
   // and HTTP/3, which every CDN speaks, compress repeated headers to a few bytes).
   const out: Record<string, number> = { total: 0, body: 0, headers: 0, requests: requests.length };
   for (const request of requests) {
-    const { responseHeadersSize } = await request.sizes();
+    const { responseHeadersSize, responseBodySize } = await request.sizes();
     // Bytes on the wire: the Content-Length the server sent (the compressed size when it sent
     // .br/.gz). Chromium's own body size is unreliable for the worker script. Without one (the
     // servers always send it), the answer came from the browser's cache: a second Pagefind worker
     // reads the worker script and wasm the first one fetched. Then Chromium's size (0) counts.
     const response = await request.response();
     const length = Number((await response?.allHeaders())?.['content-length'] ?? Number.NaN);
-    const body = Number.isFinite(length) ? length : (await request.sizes()).responseBodySize;
+    const body = Number.isFinite(length) ? length : responseBodySize;
     const k = kind(new URL(request.url()).pathname);
     out[k] = (out[k] ?? 0) + body + responseHeadersSize;
     out.total! += body + responseHeadersSize;

@@ -25,12 +25,18 @@ export class ShardLexicon {
 
   /** Adds story number `story` (archive order): its folded text, bigrams and head length, from its SearchRecord, and the text's number keys. */
   add(story: number, facet: number, { chars, bigrams, headLength, bylineRuns }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>): void {
-    /** Word → the characters its occurrences span (0: no windows) and their positions. */
-    const here = new Map<string, [number, ...number[]]>();
+    /** Word → its positions in this story. */
+    const here = new Map<string, number[]>();
+    /** Word → the characters its occurrences span, for the words that get windows. */
+    const spans = new Map<string, number>();
     const put = (word: string, position: number, span: number, every: boolean) => {
       const at = here.get(word);
-      if (!at) here.set(word, [span, position]);
-      else if (every) at.push(position);
+      if (at) {
+        if (every) at.push(position);
+        return;
+      }
+      here.set(word, [position]);
+      if (span) spans.set(word, span);
     };
     /** The words of chars[start, end), as `field` spells them, at their positions in the text. */
     const words = (start: number, end: number, field: SearchField) => {
@@ -49,12 +55,14 @@ export class ShardLexicon {
     words(0, chars.length, 'all');
     for (const [start, end] of bylineRuns) words(start, end, 'byline');
     for (const key of numberKeys(chars)) put(key.word, key.at, key.length, true);
-    for (const [word, [span, ...positions]] of here) {
+    for (const [word, positions] of here) {
       let entry = this.words.get(word);
       if (!entry) this.words.set(word, (entry = [0, []]));
       entry[0]++;
       if (entry[1] && entry[0] > this.rareLimit) entry[1] = null;
-      entry[1]?.push([story, facet, headLength, span ? positions.map((p) => windowAt(chars, p, span)) : [], ...positions]);
+      if (!entry[1]) continue;
+      const span = spans.get(word);
+      entry[1].push([story, facet, headLength, span ? positions.map((p) => windowAt(chars, p, span)) : [], ...positions]);
     }
   }
 

@@ -37,9 +37,6 @@ export const WINDOW = 8;
  */
 export type Posting = [story: number, facet: number, headLength: number, windows: string[], ...positions: number[]];
 
-/** A word's postings' positions (where they start in Posting). */
-export const POSITIONS = 4;
-
 /** A common word in few shards: its story count and the shards holding it (ascending, indexes in the manifest's list). */
 export interface Routed {
   stories: number;
@@ -252,7 +249,7 @@ export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket,
   const exact = covered.size === chars.length - 1;
   rare.sort((a, b) => a.postings.length - b.postings.length);
   // Positions of the other rare words, story by story, to check the rarest word's against.
-  const others = rare.slice(1).map(({ key, postings }) => ({ at: key.at, positions: new Map(postings.map((p) => [p[0], new Set(p.slice(POSITIONS) as number[])])) }));
+  const others = rare.slice(1).map(({ key, postings }) => ({ at: key.at, positions: new Map(postings.map(([story, , , , ...positions]) => [story, new Set(positions)])) }));
   const stories = new Map<number, Candidate>();
   const { key, postings } = rare[0]!;
   for (const [story, facet, headLength, windows, ...positions] of postings) {
