@@ -1,7 +1,7 @@
 /**
  * Writes .br and .gz beside the built site's scripts, styles, WebAssembly and JSON (run by
  * `npm run build` after indexing), so tooling/server/serve.ts serves them compressed as a static host or
- * CDN would. Pagefind's index and fragment files are compressed already and are left alone; HTML
+ * CDN would. Pagefind's index files and the search's own files are compressed already and are left alone; HTML
  * is left to the host (thousands of pages, and every host compresses HTML on the fly).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

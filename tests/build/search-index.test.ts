@@ -65,9 +65,9 @@ test('the newest stories get a smaller first shard; the manifest (lexicon.json) 
   assert.equal(status, 0, output);
   // Newest first: 2025-10-03 (太原), 10-02 (昔阳), three of 10-01, then 09-30 (长治).
   assert.deepEqual(shards, [
-    { language: 'qaa', stories: 1, newest: '2025-10-03', oldest: '2025-10-03' },
-    { language: 'qab', stories: 4, newest: '2025-10-02', oldest: '2025-10-01' },
-    { language: 'qac', stories: 1, newest: '2025-09-30', oldest: '2025-09-30' },
+    { name: 'qaa', stories: 1, newest: '2025-10-03', oldest: '2025-10-03' },
+    { name: 'qab', stories: 4, newest: '2025-10-02', oldest: '2025-10-01' },
+    { name: 'qac', stories: 1, newest: '2025-09-30', oldest: '2025-09-30' },
   ]);
 });
 
@@ -85,27 +85,27 @@ test('a story page whose story the build did not record, or a story recorded twi
   assert.match(twice.output, /story [a-z-]+ was recorded twice/);
 });
 
-test("a story's fragment gets a new name when only what it shows changes (fragments are cached as immutable)", () => {
+test("a story's result file changes folder when only what it shows changes (the folder is cached as immutable)", () => {
   const root = mkdtempSync(join(tmpdir(), 'search-index-'));
   try {
     cpSync(join(DIST, 'stories'), join(root, 'stories'), { recursive: true });
     const source = join(root, 'search-source.jsonl');
     cpSync(RECORDED, source);
-    /** Fragment file name per story URL. */
-    const fragments = (): Map<string, string> => {
+    /** The manifest's folder id and what the xiyang result shows. */
+    const index = (): { id: string; date: string } => {
       const run = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, ARCHIVE_SEARCH_SOURCE: source } });
       assert.equal(run.status, 0, run.stderr);
-      const dir = join(root, 'pagefind', 'fragment');
-      return new Map(readdirSync(dir).map((name) => [JSON.parse(gunzipSync(readFileSync(join(dir, name))).subarray(12).toString()).url as string, name]));
+      const { id } = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')) as { id: string };
+      const dir = join(root, 'lexicon-files', id, 's');
+      const shown = readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString()) as { meta: { url: string; date: string } });
+      return { id, date: shown.find((s) => s.meta.url.includes('xiyang'))!.meta.date };
     };
-    const before = fragments();
+    const before = index();
     // Dated to the month only (shown 2025年10月): what its result shows changes, the archive's order does not.
     writeFileSync(source, readFileSync(source, 'utf8').replace('"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02","precision":"day"', '"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02","precision":"month"'));
-    const after = fragments();
-    for (const [url, name] of before) {
-      if (url.includes('xiyang')) assert.notEqual(after.get(url), name, url);
-      else assert.equal(after.get(url), name, url);
-    }
+    const after = index();
+    assert.notEqual(after.id, before.id, 'a new folder');
+    assert.deepEqual([before.date, after.date], ['2025年10月2日', '2025年10月']);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
  * on the story page, the / key, the aria-busy contract, the no-JavaScript message.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
@@ -185,26 +185,26 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
   const parts: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith('/pagefind/text/')) parts.push(path);
+    if (path.startsWith('/search-text/')) parts.push(path);
   });
   // 灵石's text runs to 8 parts after the opening; 管委会+公司 stands about 2,630 characters in,
   // and the hit's index position points to its part.
   await searchFor(page, '"管委会+公司"');
   const numbers = parts.map((path) => {
-    assert.match(path, /^\/pagefind\/text\/lingshi-etdz-transformation-[0-9a-f]{10}\.\d+\.pf_text$/);
-    return Number(path.split('.').at(-2));
+    assert.match(path, /^\/search-text\/lingshi-etdz-transformation-[0-9a-f]{10}\.\d+\.txt\.gz$/);
+    return Number(path.split('.').at(-3));
   });
   // The indexed text: what the build recorded for the index.
   const indexed = recordedStory('lingshi-etdz-transformation').body;
   const hitPart = partOf(Array.from(indexed.slice(0, indexed.indexOf('管委会+公司'))).length);
   assert.ok(numbers.includes(hitPart) && numbers.length <= 2, `fetched parts ${numbers}, the hit is in part ${hitPart}`);
   // A part that cannot be fetched leaves the excerpt at the story's opening; the result stands.
-  await page.route('**/pagefind/text/**', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.route('**/search-text/**', (route) => route.fulfill({ status: 404, body: '' }));
   const found = await searchFor(page, '"管委会+公司"');
   assert.deepEqual(found, [storyPath('lingshi-etdz-transformation')]);
   assert.equal(await page.locator('#search-status').textContent(), '找到 1 篇');
   assert.ok((await page.locator(`${results} .search-excerpt`).innerText()).length > 20, 'an excerpt from the opening');
-  await page.unroute('**/pagefind/text/**');
+  await page.unroute('**/search-text/**');
   parts.length = 0;
   // A hit in the first part (and a story with no more parts) fetches none.
   await searchFor(page, '储能电站');
@@ -501,33 +501,32 @@ test('story pages load no search code; the search page loads the index only for 
   assert.ok(requested.includes('/lexicon.json'));
   assert.ok(requested.some((p) => /^\/lexicon-files\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(p)), 'a lexicon bucket');
   // On six stories every word is rare (SEARCH_RARE_LIMIT, default 100): the lexicon answers.
-  assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/') && !p.startsWith('/pagefind/text/')), [], 'no Pagefind for a rare term');
+  assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/')), [], 'no Pagefind for a rare term');
 });
 
-test("the index's fragments and text parts hold the readable text, whole (guards Pagefind's internal fragment format)", () => {
-  const dir = join(DIST, 'pagefind', 'fragment');
+test("what a result shows and the text parts hold the readable text, whole, in the archive's own files", () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'lexicon.json'), 'utf8')) as { id: string; stories: number };
+  const dir = join(DIST, 'lexicon-files', manifest.id, 's');
   const files = readdirSync(dir);
   assert.equal(files.length, stories.length);
   for (const file of files) {
-    const raw = gunzipSync(readFileSync(join(dir, file)));
-    assert.equal(raw.subarray(0, 12).toString(), 'pagefind_dcd');
-    const fragment = JSON.parse(raw.subarray(12).toString());
-    const story = stories.find((s) => storyPath(s.data.slug) === fragment.url);
-    assert.ok(story, fragment.url);
-    assert.equal(fragment.meta.headline, story.data.headline);
-    assert.ok(fragment.content.includes(story.body.trim().split('\n')[0]!.slice(0, 30)) || story.data.format === 'photo');
-    // The first part of the text is in the fragment, the rest in numbered parts: nothing lost.
-    const parts = Array.from({ length: fragment.meta.parts }, (_, k) =>
-      gunzipSync(readFileSync(join(DIST, searchTextPartPath(fragment.meta.textId, k + 1)))).toString(),
+    const shown = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString());
+    const story = stories.find((s) => storyPath(s.data.slug) === shown.meta.url);
+    assert.ok(story, shown.meta.url);
+    assert.equal(shown.meta.headline, story.data.headline);
+    assert.equal(shown.meta.story, Number(file.split('.')[0]));
+    assert.ok(shown.content.includes(story.body.trim().split('\n')[0]!.slice(0, 30)) || story.data.format === 'photo');
+    // The first part of the text is in the result's file, the rest in numbered parts: nothing lost.
+    const parts = Array.from({ length: shown.meta.parts }, (_, k) =>
+      gunzipSync(readFileSync(join(DIST, searchTextPartPath(shown.meta.textId, k + 1)))).toString(),
     );
-    const text = fragment.content + parts.join('');
+    const text = shown.content + parts.join('');
     const lastLine = story.body.trim().split('\n').at(-1)!.trim();
-    assert.ok(text.includes(lastLine.slice(-20)), `${fragment.url}: the text runs to its last line`);
-    assert.equal(Array.from(fragment.content).length, Math.min(OPENING_CHARS, Array.from(text).length));
+    assert.ok(text.includes(lastLine.slice(-20)), `${shown.meta.url}: the text runs to its last line`);
+    assert.equal(Array.from(shown.content).length, Math.min(OPENING_CHARS, Array.from(text).length));
   }
-  assert.equal(readdirSync(join(DIST, 'pagefind', 'text')).length > 0, true, 'the longer stories have parts');
-  const entry = JSON.parse(readFileSync(join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-  assert.equal(entry.version, '1.6.0', 'pagefind is pinned: the indexer rewrites its fragments');
+  assert.ok(readdirSync(join(DIST, 'search-text')).length > 0, 'the longer stories have parts');
+  assert.ok(!existsSync(join(DIST, 'pagefind', 'fragment')), "Pagefind's fragments are not kept: what a result shows is written once");
 });
 
 // It serves its own re-indexed copies of dist/ with the preview server: the nginx pass would repeat it unchanged.
@@ -643,8 +642,7 @@ test('a rare amount whose every bigram is common is answered from its number key
     const pagefind: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
-      // Excerpts' text parts live under /pagefind/text/ but are the archive's own files.
-      if (path.startsWith('/pagefind/') && !path.startsWith('/pagefind/text/')) pagefind.push(path);
+      if (path.startsWith('/pagefind/')) pagefind.push(path);
     });
     await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
     await settled(page);

@@ -27,7 +27,6 @@ test('links: every URL-bearing attribute is found, srcset split into candidates'
 
 test('caching: hashed names a year, fixed names revalidated', () => {
   assert.equal(cachePolicy('/_astro/BaseLayout.ByUlROsj.css'), 'immutable');
-  assert.equal(cachePolicy('/pagefind/fragment/zh-cn_21a14d1.pf_fragment'), 'immutable');
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/b/12.bin'), 'immutable');
   assert.equal(cachePolicy('/lexicon.json'), 'revalidate');
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/f/0.bin'), 'immutable');
@@ -35,8 +34,8 @@ test('caching: hashed names a year, fixed names revalidated', () => {
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/fold.bin'), 'immutable');
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/b/fold.bin'), 'revalidate');
   assert.equal(cachePolicy('/lexicon-files/not-a-hash/b/12.bin'), 'revalidate');
-  assert.equal(cachePolicy('/pagefind/text/lingshi-etdz-transformation-6abeca8bbf.3.pf_text'), 'immutable');
-  assert.equal(cachePolicy('/pagefind/text/lingshi-etdz-transformation.3.pf_text'), 'revalidate', 'no hash: revalidate');
+  assert.equal(cachePolicy('/search-text/lingshi-etdz-transformation-6abeca8bbf.3.txt.gz'), 'immutable');
+  assert.equal(cachePolicy('/search-text/lingshi-etdz-transformation.3.txt.gz'), 'revalidate', 'no hash: revalidate');
   assert.equal(cachePolicy('/pagefind/pagefind.zh-cn_16e91a83f235e.pf_meta'), 'either');
   assert.equal(cachePolicy('/pagefind/pagefind.js'), 'revalidate');
   assert.equal(cachePolicy('/stories/a/'), 'revalidate');

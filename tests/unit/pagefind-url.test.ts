@@ -1,7 +1,7 @@
 /** The search page's Trusted Types default policy passes only the archive's own Pagefind files. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isPagefindUrl } from '../../src/search/client/pagefind-url.ts';
+import { isPagefindUrl } from '../../src/search/client/pagefind.ts';
 
 const page = 'https://archive.example/search/?q=1';
 

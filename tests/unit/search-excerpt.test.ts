@@ -4,14 +4,12 @@ import { test } from 'node:test';
 import { isClauseBoundary } from '../../src/lib/clauses.ts';
 import { excerptWindow, maxLeadIn, nearlyFits, overrun } from '../../src/search/core/excerpt.ts';
 import { excerptReady, partOf, partStart, splitText, startPart } from '../../src/search/core/text-parts.ts';
-import { excerpt } from '../../src/search/core/tokens.ts';
+import { excerpt } from '../../src/search/core/marks.ts';
 import { readStoryFiles } from '../support/stories.ts';
 import { afterClause, splitsRun } from '../support/excerpt-rules.ts';
-import { openccFoldTable } from '../../src/search/build/opencc.ts';
-import { useFoldTable } from '../../src/search/core/tokens.ts';
+import { FOLD } from '../support/fold.ts';
 
 // The build's 繁體 = 简体 table, as the indexer and the search page install it.
-useFoldTable(openccFoldTable().table);
 
 /** The width the search page uses (src/search/client/render.ts EXCERPT_WIDTH). */
 const WIDTH = 90;
@@ -19,19 +17,19 @@ const shown = (segments: { text: string; mark: boolean }[]) => segments.map((s) 
 
 test('the photo news is short enough to show whole, so 10月3日 keeps its 1', () => {
   const text = '10月3日,山西转型综改示范区,俯瞰太原智储100MW独立储能电站项目建设工地。该项目采用领先储能技术,建成后将增强电网调峰能力,提升电网安全性,推动能源结构低碳转型。 ■ 王瑞瑞摄';
-  assert.equal(shown(excerpt(text, ['储能'], WIDTH)), text.replaceAll('储能', '[储能]'));
+  assert.equal(shown(excerpt(text, ['储能'], FOLD, WIDTH)), text.replaceAll('储能', '[储能]'));
   // Narrower: cut after a comma, never inside 10 or 100MW.
-  const narrow = shown(excerpt(text, ['储能'], 40));
+  const narrow = shown(excerpt(text, ['储能'], FOLD, 40));
   assert.equal(narrow, '…俯瞰太原智储100MW独立[储能]电站项目建设工地。该项目采用领先[储能]技术,…');
 });
 
 test('an excerpt starts at the text start or after clause punctuation: 科学导报讯 and 10月1日上午 stay whole', () => {
   const text =
     '科学导报讯 10月1日上午,在平鲁经济技术开发区危险废物综合利用项目建设工地上,重型机械的轰鸣声不时响起。200余名建设者正坚守施工一线,加班加点推进项目建设。“所有路面硬化和雨水排污工程必须在上冻前完工。”施工人员梁聪聪一边指挥地面硬化作业,一边查看施工进度表。';
-  assert.match(shown(excerpt(text, ['上午'], WIDTH)), /^科学导报讯 10月1日\[上午\],/);
+  assert.match(shown(excerpt(text, ['上午'], FOLD, WIDTH)), /^科学导报讯 10月1日\[上午\],/);
   // After a closing quote: the quote stays with its clause, the excerpt starts after it.
-  assert.match(shown(excerpt(text, ['梁聪聪'], WIDTH, { end: true })), /^…施工人员\[梁聪聪\]/);
-  assert.match(shown(excerpt(text, ['上冻'], 40)), /^…“所有路面硬化/);
+  assert.match(shown(excerpt(text, ['梁聪聪'], FOLD, WIDTH, { end: true })), /^…施工人员\[梁聪聪\]/);
+  assert.match(shown(excerpt(text, ['上冻'], FOLD, 40)), /^…“所有路面硬化/);
 });
 
 test('half-width marks between digits or letters are not clause ends (1,000 · 10:30 · a,b)', () => {
@@ -129,7 +127,7 @@ test('every story text, every first hit: the parts the search page fetches give 
         const first = startPart(length > 1 ? [1000 + p] : undefined, 1000, parts.length - 1, WIDTH)!;
         let last = first;
         let piece = parts[first]!;
-        while (last < parts.length - 1 && !excerptReady(piece, [term], WIDTH, first > 0)) piece += parts[++last]!;
+        while (last < parts.length - 1 && !excerptReady(piece, [term], FOLD, WIDTH, first > 0)) piece += parts[++last]!;
         const base = partStart(first);
         const local = Array.from(piece);
         const at = Array.from(piece.slice(0, piece.indexOf(term))).length;
@@ -149,7 +147,7 @@ test('every story text, every first hit: the parts the search page fetches give 
 
 test('the excerpt shows "…" where the story goes on, and trims a paragraph break at its end', () => {
   const text = `${'甲乙丙丁戊己庚辛壬癸,'.repeat(6)}\n${'子丑寅卯辰巳午未申酉,'.repeat(6)}。`;
-  const out = shown(excerpt(text, ['辰巳'], 40));
+  const out = shown(excerpt(text, ['辰巳'], FOLD, 40));
   assert.match(out, /^…/);
   assert.match(out, /…$/);
   assert.doesNotMatch(out, /\n/);

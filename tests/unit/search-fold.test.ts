@@ -1,16 +1,18 @@
 /**
  * 繁體 = 简体: the fold table built from OpenCC's data (src/search/core/fold-table.ts, read by
- * src/search/build/opencc.ts) and how folding, marking and excerpts use it (src/search/core/tokens.ts).
+ * src/search/build/opencc.ts) and how folding, marking and excerpts use it (src/search/core/fold.ts, marks.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as OpenCC from 'opencc-js';
 import { buildFoldTable, foldsAny, parseFoldTable, serializeFoldTable } from '../../src/search/core/fold-table.ts';
 import { openccFoldTable } from '../../src/search/build/opencc.ts';
-import { excerpt, firstHit, foldChar, foldText, markTerms, matchRanges, parseQuery, searchRecord, useFoldTable } from '../../src/search/core/tokens.ts';
+import { excerpt, firstHit, markTerms, matchRanges } from '../../src/search/core/marks.ts';
+import { parseQuery } from '../../src/search/core/query.ts';
+import { searchRecord } from '../../src/search/core/record.ts';
+import { FOLD } from '../support/fold.ts';
 
 const { table, leftOut } = openccFoldTable();
-useFoldTable(table);
 const plain = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
 test("the table from OpenCC's data folds one character to one other, and is idempotent", () => {
@@ -20,7 +22,7 @@ test("the table from OpenCC's data folds one character to one other, and is idem
     assert.equal(Array.from(to).length, 1, `${from} → ${to}`);
     assert.notEqual(from, to);
     assert.ok(!table.has(to), `${from} → ${to}, which is folded again`);
-    assert.equal(foldChar(foldChar(from)), foldChar(from));
+    assert.equal(FOLD.char(FOLD.char(from)), FOLD.char(from));
   }
 });
 
@@ -38,7 +40,7 @@ test('characters whose Simplified form depends on the word are left out, each wi
   assert.equal(reason('薴'), 'target-folds'); // 薴 → 苧, itself folded to 苎
   for (const l of leftOut) assert.ok(!table.has(l.char), l.char);
   // 著 is Simplified as well as Traditional: OpenCC lists no Simplified form for it.
-  for (const ch of ['乾', '於', '餘', '著', '干', '后', '发']) assert.equal(foldChar(ch), ch, ch);
+  for (const ch of ['乾', '於', '餘', '著', '干', '后', '发']) assert.equal(FOLD.char(ch), ch, ch);
 });
 
 test('every fold agrees with what OpenCC itself makes of the character (its t2s converter, opencc-js)', () => {
@@ -83,28 +85,28 @@ test('the table travels as pairs of characters and comes back the same', () => {
 });
 
 test('folding mixed text: Traditional to Simplified, with the rest of the rule', () => {
-  assert.equal(foldText('經開區 開發區ＡＢ　儲能'), '经开区 开发区ab 储能');
-  assert.equal(foldText('乾隆年間'), '乾隆年间', '乾 is left alone');
-  assert.deepEqual(parseQuery('開發區 开发区 经開区'), ['开发区', '经开区'], 'folded duplicates dropped');
-  assert.equal(foldChar('\u{2B5E7}'), '\u{2B5E7}');
+  assert.equal(FOLD.text('經開區 開發區ＡＢ　儲能'), '经开区 开发区ab 储能');
+  assert.equal(FOLD.text('乾隆年間'), '乾隆年间', '乾 is left alone');
+  assert.deepEqual(parseQuery('開發區 开发区 经開区', FOLD), ['开发区', '经开区'], 'folded duplicates dropped');
+  assert.equal(FOLD.char('\u{2B5E7}'), '\u{2B5E7}');
   // One output character for one input character: offsets map back.
   const text = '長治高新區開發建設';
-  assert.equal(Array.from(foldText(text)).length, Array.from(text).length);
+  assert.equal(Array.from(FOLD.text(text)).length, Array.from(text).length);
 });
 
 test('marks, excerpts and the hit for the story page show the original characters', () => {
-  assert.deepEqual(matchRanges('位於長治高新區的企業', parseQuery('长治高新区')), [[2, 7]]);
-  assert.equal(plain(markTerms('長治高新區開發', parseQuery('高新区'))), '長治[高新區]開發');
-  assert.equal(plain(markTerms('长治高新区', parseQuery('高新區'))), '长治[高新区]');
-  assert.equal(plain(markTerms('經開区和经開區', parseQuery('经开区'))), '[經開区]和[经開區]', 'mixed script in the text too');
-  assert.equal(firstHit('晉城經濟技術開發區', parseQuery('开发区')), '開發區');
-  assert.equal(firstHit('晋城经济技术开发区', parseQuery('開發區')), '开发区');
-  assert.match(plain(excerpt('科學導報訊 儲能電站建成。', parseQuery('储能'), 40)), /\[儲能\]電站/);
+  assert.deepEqual(matchRanges('位於長治高新區的企業', parseQuery('长治高新区', FOLD), FOLD), [[2, 7]]);
+  assert.equal(plain(markTerms('長治高新區開發', parseQuery('高新区', FOLD), FOLD)), '長治[高新區]開發');
+  assert.equal(plain(markTerms('长治高新区', parseQuery('高新區', FOLD), FOLD)), '长治[高新区]');
+  assert.equal(plain(markTerms('經開区和经開區', parseQuery('经开区', FOLD), FOLD)), '[經開区]和[经開區]', 'mixed script in the text too');
+  assert.equal(firstHit('晉城經濟技術開發區', parseQuery('开发区', FOLD), FOLD), '開發區');
+  assert.equal(firstHit('晋城经济技术开发区', parseQuery('開發區', FOLD), FOLD), '开发区');
+  assert.match(plain(excerpt('科學導報訊 儲能電站建成。', parseQuery('储能', FOLD), FOLD, 40)), /\[儲能\]電站/);
 });
 
 test('the index folds Traditional text: a story in Traditional characters has the words of its Simplified form', () => {
-  const traditional = searchRecord({ head: '長治高新區', body: '儲能電站' });
-  const simplified = searchRecord({ head: '长治高新区', body: '储能电站' });
-  assert.equal(traditional.content, simplified.content);
+  const traditional = searchRecord({ head: '長治高新區', body: '儲能電站' }, FOLD);
+  const simplified = searchRecord({ head: '长治高新区', body: '储能电站' }, FOLD);
+  assert.deepEqual(traditional.words, simplified.words);
   assert.deepEqual(traditional.chars, simplified.chars);
 });

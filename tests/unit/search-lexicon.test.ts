@@ -10,15 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { foldChars, searchRecord } from '../../src/search/core/tokens.ts';
+import { searchRecord } from '../../src/search/core/record.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
 import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, numberKeys, NUMBER_KEY_MAX, shardOf, termKeys, termWords, WINDOW, type Bucket } from '../../src/search/core/lexicon.ts';
 import { random } from '../../scripts/bench/synthetic.ts';
-import { openccFoldTable } from '../../src/search/build/opencc.ts';
-import { useFoldTable } from '../../src/search/core/tokens.ts';
+import { FOLD } from '../support/fold.ts';
 
 // The build's 繁體 = 简体 table, as the indexer and the search page install it.
-useFoldTable(openccFoldTable().table);
 
 test('hashWord is FNV-1a (the same in the browser and at build); buckets grow in powers of two', () => {
   assert.equal(hashWord(''), 0x811c9dc5);
@@ -41,12 +39,12 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
     Array.from({ length: 20 + Math.floor(rand() * 60) }, () => (rand() < 0.03 ? rare[Math.floor(rand() * rare.length)] : alphabet[Math.floor(rand() * alphabet.length)])).join(''),
   );
   const heads = texts.map((_, i) => `标题${i % 7}`);
-  const folded = texts.map((t, i) => foldChars(`${heads[i]}\n${t}`).join(''));
+  const folded = texts.map((t, i) => FOLD.chars(`${heads[i]}\n${t}`).join(''));
   for (const rareLimit of [0, 2, 5, 100]) {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
     try {
       const shards = [new ShardLexicon(rareLimit), new ShardLexicon(rareLimit)];
-      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text })));
+      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text }, FOLD)));
       const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), rareLimit);
       const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
       const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区', '1,0', '0.2开']);
@@ -103,13 +101,13 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
     const cp = (s: string) => Array.from(s).length;
     const creditStart = cp(caption) - cp(credit);
     const bylineStart = cp(caption) + 1 + cp(paragraph) + 1;
-    return { body, ranges: [[creditStart, cp(caption)], [bylineStart, bylineStart + cp(bylines)]] as [number, number][], pieces: [credit, bylines].map((p) => foldChars(p).join('')) };
+    return { body, ranges: [[creditStart, cp(caption)], [bylineStart, bylineStart + cp(bylines)]] as [number, number][], pieces: [credit, bylines].map((p) => FOLD.chars(p).join('')) };
   });
   for (const rareLimit of [0, 3, 100]) {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
     try {
       const shard = new ShardLexicon(rareLimit);
-      const records = stories.map((s) => searchRecord({ head: '标题', body: s.body, bylines: s.ranges }));
+      const records = stories.map((s) => searchRecord({ head: '标题', body: s.body, bylines: s.ranges }, FOLD));
       records.forEach((record, i) => shard.add(i, 0, record));
       const { buckets } = writeLexicon(dir, [JSON.parse(JSON.stringify(shard))], rareLimit);
       const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
@@ -167,10 +165,10 @@ test('number keys: a text lists each run of digits under its prefixes and suffix
 
 test('a search record spells bylines and credits again as byline words, a gap after each run', () => {
   const body = '图为现场 ■ 王瑞瑞摄\n正文王瑞瑞。\n袁兆辉 张小菊';
-  const record = searchRecord({ head: '标题', body, bylines: [[7, 11], [19, 26]] });
+  const record = searchRecord({ head: '标题', body, bylines: [[7, 11], [19, 26]] }, FOLD);
   const text = record.chars.join('');
   assert.deepEqual(record.bylineRuns.map(([s, e]) => text.slice(s, e)), ['王瑞瑞摄', '袁兆辉 张小菊']);
-  const words = record.content.split(' ');
+  const words = record.words;
   const byline = termWords('王瑞', 'byline')[0]!;
   assert.equal(words.filter((w) => w === byline).length, 1, 'the name once as a byline word, though twice in the text');
   assert.ok(termWords('辉 张', 'byline').every((w) => words.includes(w)), 'a space inside the bylines is part of the run');
@@ -189,11 +187,11 @@ test('routing: a common term is looked for only in the shards holding all its wo
   const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
   try {
     const shards = Array.from({ length: 8 }, () => new ShardLexicon(0));
-    texts.forEach((text, i) => shards[shardOfStory(i)]!.add(i, 0, searchRecord({ head: '标题', body: text })));
+    texts.forEach((text, i) => shards[shardOfStory(i)]!.add(i, 0, searchRecord({ head: '标题', body: text }, FOLD)));
     const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), 0);
     const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
     let routed = 0;
-    const folded = texts.map((t) => foldChars(`标题\n${t}`).join(''));
+    const folded = texts.map((t) => FOLD.chars(`标题\n${t}`).join(''));
     const terms = new Set(['琪锁', '菊', '琪', '开发', '区项目', '锁菊开']);
     for (let k = 0; k < 100; k++) {
       const text = folded[30 + Math.floor(rand() * 10)]!;
@@ -217,6 +215,6 @@ test('routing: a common term is looked for only in the shards holding all its wo
 });
 
 test('shardOf finds the shard of an archive story number', () => {
-  const shards = [500, 2000, 2000].map((stories, i) => ({ language: `qa${'abc'[i]}`, stories, newest: '', oldest: '' }));
+  const shards = [500, 2000, 2000].map((stories, i) => ({ name: `qa${'abc'[i]}`, stories, newest: '', oldest: '' }));
   assert.deepEqual([0, 499, 500, 2499, 2500, 4499].map((story) => shardOf(shards, story)), [0, 0, 1, 1, 2, 2]);
 });

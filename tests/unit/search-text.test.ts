@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { excerptReady, OPENING_CHARS, partOf, partStart, splitText, startPart, TEXT_PART_CHARS } from '../../src/search/core/text-parts.ts';
-import { excerpt, runStarts, searchRecord, termQuery } from '../../src/search/core/tokens.ts';
+import { excerpt } from '../../src/search/core/marks.ts';
+import { runStarts, searchRecord, termPhrase } from '../../src/search/core/record.ts';
 import { searchTextPartPath } from '../../src/lib/urls.ts';
-import { openccFoldTable } from '../../src/search/build/opencc.ts';
-import { useFoldTable } from '../../src/search/core/tokens.ts';
+import { FOLD } from '../support/fold.ts';
 
 // The build's 繁體 = 简体 table, as the indexer and the search page install it.
-useFoldTable(openccFoldTable().table);
 
 const plain = (segments: { text: string }[]) => segments.map((s) => s.text).join('');
 
@@ -28,29 +27,29 @@ test('a text is cut into an opening and parts of TEXT_PART_CHARS characters that
 
 test('the excerpt is ready once a hit and the clause boundaries after it are in the text', () => {
   const filler = '甲乙丙丁戊己庚辛壬癸,'.repeat(10);
-  assert.equal(excerptReady(`${filler}标准地${filler}`, ['标准地'], 90), true);
-  assert.equal(excerptReady(`${filler}标准地`, ['标准地'], 90), false, 'the excerpt would be cut short');
-  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(150)}`, ['标准地'], 90), true, 'no clause end near: ready once the text runs past where one could be');
-  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(100)}`, ['标准地'], 90), false);
-  assert.equal(excerptReady(`${filler}标准`, ['标准地'], 90), false, 'a hit cut at the end of a part');
-  assert.equal(excerptReady(filler, ['标准地'], 90), false, 'no hit yet');
-  assert.equal(excerptReady(`标准地${filler}管委会`, ['管委会', '标准地'], 90), true, 'the first hit of any term');
+  assert.equal(excerptReady(`${filler}标准地${filler}`, ['标准地'], FOLD, 90), true);
+  assert.equal(excerptReady(`${filler}标准地`, ['标准地'], FOLD, 90), false, 'the excerpt would be cut short');
+  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(150)}`, ['标准地'], FOLD, 90), true, 'no clause end near: ready once the text runs past where one could be');
+  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(100)}`, ['标准地'], FOLD, 90), false);
+  assert.equal(excerptReady(`${filler}标准`, ['标准地'], FOLD, 90), false, 'a hit cut at the end of a part');
+  assert.equal(excerptReady(filler, ['标准地'], FOLD, 90), false, 'no hit yet');
+  assert.equal(excerptReady(`标准地${filler}管委会`, ['管委会', '标准地'], FOLD, 90), true, 'the first hit of any term');
 });
 
 test('an excerpt of a piece of a text says the text goes on', () => {
-  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], 40)), '标准地在前,后面');
-  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], 40, { end: true })), '标准地在前,…', 'a piece ends at a clause end, not where it was cut');
-  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], 40, { start: true, end: true })), '…标准地在前,…');
+  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40)), '标准地在前,后面');
+  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40, { end: true })), '标准地在前,…', 'a piece ends at a clause end, not where it was cut');
+  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40, { start: true, end: true })), '…标准地在前,…');
 });
 
 test("a hit's index position tells which part of the text it is in", () => {
   const body = `${'甲'.repeat(1234)}  标准地${'乙'.repeat(600)}`; // a whitespace run before the hit
   const story = { head: '晋城经开区\n标准地改革', body };
-  const words = searchRecord(story).content.split(' ');
-  const q = termQuery('标准地');
-  const positions = words.flatMap((word, p) => (q.words.includes(word) ? [p] : []));
+  const words = searchRecord(story, FOLD).words;
+  const q = termPhrase('标准地', 'all');
+  const positions = words.flatMap((word, p) => (word !== undefined && q.words.includes(word) ? [p] : []));
   const starts = runStarts(positions, q.words.length);
-  const at = searchRecord(story).bodyPosition;
+  const at = searchRecord(story, FOLD).bodyPosition;
   assert.equal(starts.filter((p) => p >= at).length, 1, 'one hit in the body; the head copy is before bodyPosition');
   const offset = body.indexOf('标准地');
   const part = startPart(starts, at, 3, 90);
@@ -67,5 +66,5 @@ test("a hit's index position tells which part of the text it is in", () => {
 });
 
 test('text parts are named by the text id and the part number', () => {
-  assert.equal(searchTextPartPath('a-b-0123456789', 2), '/pagefind/text/a-b-0123456789.2.pf_text');
+  assert.equal(searchTextPartPath('a-b-0123456789', 2), '/search-text/a-b-0123456789.2.txt.gz');
 });

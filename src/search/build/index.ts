@@ -10,16 +10,17 @@
  *    SEARCH_SHARD_SIZE (default 2,000).
  * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
  *    memory stays bounded however large the archive grows.
- * 4. Merges the shards into one Pagefind bundle (dist/pagefind/, each shard a "language"), merges
- *    their words into the lexicon and writes what each result shows, each shard's filter
- *    values and the stories' dates (dist/lexicon-files/<id>/), with the 繁體 = 简体 fold table
- *    every shard folded with (fold.bin, src/search/core/fold-table.ts),
- *    and the manifest that names it all (dist/lexicon.json).
+ * 4. Merges the shards' Pagefind indexes into one bundle (./pagefind.ts), their
+ *    text parts into dist/search-text/, their words into the lexicon, and writes what each result
+ *    shows, each shard's filter values and the stories' dates (dist/lexicon-files/<id>/), with the
+ *    繁體 = 简体 fold table every shard folded with (fold.bin, src/search/core/fold-table.ts), and
+ *    the manifest that names it all (dist/lexicon.json), which lists the characters the table folds.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { searchTextPartPath } from '../../lib/urls.ts';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { CITIES } from '../../lib/places.ts';
@@ -27,9 +28,10 @@ import { SECTIONS } from '../../lib/taxonomy.ts';
 import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
 import { dateRuns } from '../core/date-range.ts';
 import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
-import { CHUNK_SIZE_ENV, mergeShards } from './pagefind.ts';
+import { CHUNK_SIZE_ENV, MAX_SHARDS, mergeShards, shardName } from './pagefind.ts';
 import { openccFoldTable } from './opencc.ts';
 import { serializeFoldTable } from '../core/fold-table.ts';
+import { foldableList } from '../core/fold.ts';
 import type { ShardJob } from './shard.ts';
 
 export interface IndexOptions {
@@ -56,7 +58,7 @@ export function indexOptions(outDir: string, source: string, env: NodeJS.Process
     // and cores allow, at least one.
     jobs: Number(env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4)))),
     // Pagefind's default, 20,000, makes a search of a common word fetch ~25 KB per word; smaller
-    // chunks cost a larger pf_meta (their list), fetched once per shard.
+    // chunks cost a larger list of chunks, fetched once per shard.
     chunkSize: Number(env.SEARCH_CHUNK_SIZE ?? 2500),
     rareLimit: Number(env.SEARCH_RARE_LIMIT ?? DEFAULT_RARE_LIMIT),
   };
@@ -103,11 +105,8 @@ function sourceLines(file: string): SourceLine[] {
   return lines;
 }
 
-/** ISO 639 local-use codes qaa … qtz: 520 shards. */
-const language = (i: number): string => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
-
 interface ShardReport {
-  language: string;
+  name: string;
   stories: number;
   totalSeconds: number;
   peakRssMB: number;
@@ -169,7 +168,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   const sections = [...SECTIONS];
   const places = CITIES.map((city) => city.slug);
   // One table for the whole build, handed to every shard and shipped to the search page.
-  const foldTable = serializeFoldTable(openccFoldTable().table);
+  const { table } = openccFoldTable();
+  const foldTable = serializeFoldTable(table);
   const work = join(outDir, '.search-shards');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -177,10 +177,11 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   const fd = openSync(options.source, 'r');
   try {
     for (let i = 0, start = 0; start < lines.length; i++) {
-      if (i >= 520) throw new Error('more than 520 shards: raise SEARCH_SHARD_SIZE');
+      if (i >= MAX_SHARDS) throw new Error(`more than ${MAX_SHARDS} shards: raise SEARCH_SHARD_SIZE`);
       const first = start;
       const members = lines.slice(start, (start += i === 0 ? firstShardSize : shardSize));
-      const source = join(work, `${language(i)}.jsonl`);
+      const name = shardName(i);
+      const source = join(work, `${name}.jsonl`);
       const out = openSync(source, 'w');
       for (const line of members) {
         const bytes = Buffer.alloc(line.end - line.start);
@@ -188,9 +189,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
         writeSync(out, bytes);
       }
       closeSync(out);
-      const job = join(work, `${language(i)}.json`);
-      writeFileSync(job, JSON.stringify({ language: language(i), source, first, sections, places, rareLimit, foldTable } satisfies ShardJob));
-      shards.push({ language: language(i), stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, job, dir: join(work, language(i)) });
+      const job = join(work, `${name}.json`);
+      writeFileSync(job, JSON.stringify({ name, source, first, sections, places, rareLimit, foldTable } satisfies ShardJob));
+      shards.push({ name, stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, job, dir: join(work, name) });
     }
   } finally {
     closeSync(fd);
@@ -206,9 +207,12 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
   if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were recorded`);
 
-  const OURS = new Set(['lexicon.json', 'stories', 'facets.bin']);
-  rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
-  const version = mergeShards(shards.map((s) => s.dir), join(outDir, 'pagefind'), OURS);
+  const version = mergeShards(shards.map((s) => s.dir), outDir);
+  // Text parts are named by their story's text: one folder for every build.
+  const textDir = join(outDir, dirname(searchTextPartPath('x', 1)).slice(1));
+  rmSync(textDir, { recursive: true, force: true });
+  mkdirSync(textDir, { recursive: true });
+  for (const shard of shards) for (const file of readdirSync(join(shard.dir, 'text'))) renameSync(join(shard.dir, 'text', file), join(textDir, file));
 
   // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
   // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
@@ -232,14 +236,15 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
     renameSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
   });
   writeFileSync(join(staging, 'fold.bin'), gzip(foldTable));
-  const listed: ShardInfo[] = shards.map((s) => ({ language: s.language, stories: s.stories, newest: s.newest, oldest: s.oldest }));
-  const byLanguage = new Map(reports.map((r) => [r.language, r.storiesHash]));
+  const listed: ShardInfo[] = shards.map((s) => ({ name: s.name, stories: s.stories, newest: s.newest, oldest: s.oldest }));
+  const byName = new Map(reports.map((r) => [r.name, r.storiesHash]));
+  const foldable = foldableList(table);
   const id = createHash('sha256')
-    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byLanguage.get(s.language)), listed, rareLimit, sections, places, version, datesJson, foldTable }))
+    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byName.get(s.name)), listed, rareLimit, sections, places, version, datesJson, foldTable }))
     .digest('hex')
     .slice(0, 16);
   renameSync(staging, join(outDir, 'lexicon-files', id));
-  const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed };
+  const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed, foldable };
   writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(manifest));
   const lexiconSeconds = (performance.now() - lexiconStarted) / 1000;
   rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeChar, fieldWord, type SearchField, type SearchRecord } from '../core/tokens.ts';
+import { fieldWord, PREFIXED_FIELDS, usesTextWords, type SearchField } from '../core/fields.ts';
+import { encodeChar, type SearchRecord } from '../core/record.ts';
 import { bucketCount, bucketOf, numberKeys, WINDOW, type Bucket, type Posting, type Routed } from '../core/lexicon.ts';
 
 /** A word in at most this many stories gets postings (below it, a term never asks Pagefind). */
@@ -41,7 +42,7 @@ export class ShardLexicon {
     /** The words of chars[start, end), as `field` spells them, at their positions in the text. */
     const words = (start: number, end: number, field: SearchField) => {
       // Windows read the whole text: only for a whole-text word (a byline word's must not reach out of its run).
-      const span = field === 'all' ? 2 : 0;
+      const span = usesTextWords(field) ? 2 : 0;
       for (let i = start; i < end; i++) {
         const ch = chars[i]!;
         // A space is never a term of its own (terms are split at spaces), but bigrams hold it.
@@ -53,7 +54,7 @@ export class ShardLexicon {
       }
     };
     words(0, chars.length, 'all');
-    for (const [start, end] of bylineRuns) words(start, end, 'byline');
+    for (const field of PREFIXED_FIELDS) for (const [start, end] of bylineRuns) words(start, end, field);
     for (const key of numberKeys(chars)) put(key.word, key.at, key.length, true);
     for (const [word, positions] of here) {
       let entry = this.words.get(word);

@@ -35,8 +35,7 @@ export function parseOpenccDictionary(text: string, name = 'dictionary'): Map<st
 export const openccDictionary = (name: string): Map<string, string[]> =>
   parseOpenccDictionary(readFileSync(join(dataDir(), `${name}.txt`), 'utf8'), name);
 
-let built: FoldTableBuild | undefined;
-/** The search's fold table from the installed OpenCC data (built once a process). */
+/** The search's fold table from the installed OpenCC data (the indexer builds it once a build). */
 export function openccFoldTable(): FoldTableBuild {
-  return (built ??= buildFoldTable(openccDictionary('TSCharacters'), openccDictionary('TSPhrases')));
+  return buildFoldTable(openccDictionary('TSCharacters'), openccDictionary('TSPhrases'));
 }

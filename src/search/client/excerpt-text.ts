@@ -1,15 +1,11 @@
 /**
  * The text a search result's excerpt is cut from: the part of the story's text its first hit is
  * in (src/search/core/text-parts.ts), then the next parts only while the excerpt is not whole. Part 0 is
- * in the result's fragment; the others are files of their own.
+ * in the result's own file; the others are files of their own.
  */
+import type { Fold } from '../core/fold.ts';
+import type { SearchResultMeta } from '../core/result.ts';
 import { excerptReady, startPart } from '../core/text-parts.ts';
-import type { SearchResultMeta } from '../core/tokens.ts';
-import { searchTextPartPath } from '../../lib/urls.ts';
-import { fetchGzip } from './index-files.ts';
-
-/** A part file is gzip, like Pagefind's own files, so any static host serves it as it is. */
-export const fetchPart = async (textId: string, part: number): Promise<string> => (await fetchGzip(searchTextPartPath(textId, part))).text();
 
 export interface ExcerptSource {
   text: string;
@@ -23,9 +19,11 @@ export interface ExcerptSource {
  * result itself stands, found by the index.
  */
 export async function excerptSource(
-  meta: Pick<SearchResultMeta, 'textId' | 'parts' | 'bodyPosition'>,
+  meta: Pick<SearchResultMeta, 'parts' | 'bodyPosition'>,
   opening: string,
   terms: readonly string[],
+  fold: Fold,
+  textPart: (part: number) => Promise<string>,
   width: number,
   starts: readonly number[] | undefined,
 ): Promise<ExcerptSource> {
@@ -33,9 +31,9 @@ export async function excerptSource(
   const first = startPart(starts, meta.bodyPosition, meta.parts, width);
   if (first === null) return openingOnly;
   try {
-    let text = first === 0 ? opening : await fetchPart(meta.textId, first);
+    let text = first === 0 ? opening : await textPart(first);
     let last = first;
-    while (last < meta.parts && !excerptReady(text, terms, width, first > 0)) text += await fetchPart(meta.textId, ++last);
+    while (last < meta.parts && !excerptReady(text, terms, fold, width, first > 0)) text += await textPart(++last);
     return { text, cut: { start: first > 0, end: last < meta.parts } };
   } catch (error) {
     console.warn('search excerpt: text part unavailable', error);

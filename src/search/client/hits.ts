@@ -1,14 +1,12 @@
 /**
- * What a search gives (the engine's answer, ./engine.ts, from the lexicon, ./lexicon-search.ts,
- * or Pagefind, ./pagefind-search.ts) and what it is asked: types shared by the search page's code.
+ * What a search gives (the engine's answer, ./engine.ts, carried out by ./lexicon-search.ts or
+ * ./pagefind-search.ts) and what it is asked: types shared by the search page's code.
  */
-import { byNewest, byRelevance, type RankKeys, type SearchField, type SearchResultMeta } from '../core/tokens.ts';
 import type { DateRange } from '../core/date-range.ts';
-
-export type Sort = 'relevance' | 'newest';
-
-/** The order of hits a sort asks for. */
-export const orderOf = (sort: Sort): ((a: RankKeys, b: RankKeys) => number) => (sort === 'newest' ? byNewest : byRelevance);
+import type { SearchField } from '../core/fields.ts';
+import type { Fold } from '../core/fold.ts';
+import type { RankKeys, Sort } from '../core/ranking.ts';
+import type { SearchResultMeta } from '../core/result.ts';
 
 /** How to search: the order, where in a story the terms must stand, and the dates (null: any). */
 export interface SearchOptions {
@@ -23,11 +21,15 @@ export interface ResultData {
   meta: SearchResultMeta;
   /** Index positions where the terms occur (src/search/core/text-parts.ts startPart), or undefined. */
   starts: number[] | undefined;
+  /** The fold the story's texts are matched and marked with. */
+  fold: Fold;
+  /** Part `part` (1, 2, …) of the story's text (src/search/core/text-parts.ts). */
+  textPart(part: number): Promise<string>;
 }
 
 export interface Hit extends RankKeys {
   id: string;
-  /** The story's number in the archive's order (newest first, from 0). */
+  /** The story's number in the archive's order. */
   story: number;
   section: string | undefined;
   place: string | undefined;

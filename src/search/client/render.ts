@@ -5,7 +5,8 @@
  * line, the filters' counts, "more" and the next steps when nothing shows.
  */
 import { leftOutNote, resultStatus } from '../core/messages.ts';
-import { excerpt, firstHit, headText, markTerms, type Segment } from '../core/tokens.ts';
+import { excerpt, firstHit, markTerms, type Segment } from '../core/marks.ts';
+import { headText } from '../core/result.ts';
 import type { Hit, SearchOutcome } from './hits.ts';
 import { excerptSource } from './excerpt-text.ts';
 import { FILTER_NAMES, filterCounts, passes, type FilterName, type State } from './state.ts';
@@ -30,20 +31,20 @@ function fill(element: Element, parts: Segment[]): void {
 
 /** One result: the template's card with the story's fields, every hit marked, the link carrying ?hl=. */
 async function resultItem(template: HTMLTemplateElement, hit: Hit, terms: string[]): Promise<Element> {
-  const { content: opening, meta, starts } = await hit.data();
-  const { text, cut } = await excerptSource(meta, opening, terms, EXCERPT_WIDTH, starts);
+  const { content: opening, meta, starts, fold, textPart } = await hit.data();
+  const { text, cut } = await excerptSource(meta, opening, terms, fold, textPart, EXCERPT_WIDTH, starts);
   const item = template.content.firstElementChild!.cloneNode(true) as Element;
   const field = (name: string) => item.querySelector(`[data-field="${name}"]`)!;
   const highlight = new URLSearchParams();
   for (const term of terms) {
     // The hit as printed (100MW for 100mw); a term past the text fetched so far, as typed.
-    highlight.append('hl', firstHit(`${headText(meta)}\n${text}`, [term]) ?? term);
+    highlight.append('hl', firstHit(`${headText(meta)}\n${text}`, [term], fold) ?? term);
   }
   const link = field('headline') as HTMLAnchorElement;
   link.href = `${meta.url}?${highlight.toString()}`;
-  fill(link, markTerms(meta.headline, terms));
+  fill(link, markTerms(meta.headline, terms, fold));
   for (const name of ['kicker', 'subhead'] as const) {
-    if (meta[name]) fill(field(name), markTerms(meta[name], terms));
+    if (meta[name]) fill(field(name), markTerms(meta[name], terms, fold));
     else field(name).remove();
   }
   const date = field('date').querySelector('time')!;
@@ -51,7 +52,7 @@ async function resultItem(template: HTMLTemplateElement, hit: Hit, terms: string
   date.textContent = meta.date;
   field('section').textContent = meta.section;
   field('place').textContent = meta.place;
-  fill(field('excerpt'), excerpt(text, terms, EXCERPT_WIDTH, cut));
+  fill(field('excerpt'), excerpt(text, terms, fold, EXCERPT_WIDTH, cut));
   return item;
 }
 

@@ -6,10 +6,11 @@
  * Enter) or a filter or sort change gets an entry of its own, so Back steps through distinct
  * searches.
  */
-import { queryTooLong, SEARCH_FIELDS, type SearchField } from '../core/tokens.ts';
+import { DEFAULT_FIELD, SEARCH_FIELDS, type SearchField } from '../core/fields.ts';
+import { queryTooLong } from '../core/query.ts';
 import { isDateBound } from '../core/date-range.ts';
 import { searchPath } from '../../lib/urls.ts';
-import type { Sort } from './hits.ts';
+import type { Sort } from '../core/ranking.ts';
 
 export interface State {
   q: string;
@@ -35,7 +36,7 @@ export type FilterName = (typeof FILTER_NAMES)[number];
 export type Offered = Record<FilterName, readonly string[]>;
 
 const sortOf = (value: string | null): Sort => (value === 'newest' ? 'newest' : 'relevance');
-const fieldOf = (value: string | null): SearchField => SEARCH_FIELDS.find((field) => field === value) ?? 'all';
+const fieldOf = (value: string | null): SearchField => SEARCH_FIELDS.find((field) => field === value) ?? DEFAULT_FIELD;
 const boundOf = (value: string | null): string => (value && isDateBound(value) ? value : '');
 
 /** The state an address holds. Other parameters (an old link's ?scope=, trackers) are ignored. */
@@ -59,7 +60,7 @@ export function parseState(params: URLSearchParams, offered?: Offered): State {
 export function stateUrl(state: State): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  if (state.field !== 'all') params.set('in', state.field);
+  if (state.field !== DEFAULT_FIELD) params.set('in', state.field);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.section) params.set('section', state.section);

@@ -1,7 +1,7 @@
 /**
  * 繁體 = 简体: the table that folds a Traditional character to its Simplified form, built from
  * OpenCC's data (read by src/search/build/opencc.ts), written by the indexer beside the lexicon
- * and installed on both sides before folding (src/search/core/tokens.ts useFoldTable), so the
+ * and made into the fold of both sides (./fold.ts createFold), so the
  * index and the search page fold alike.
  *
  * Only folds that cannot depend on the word: a Traditional character T is folded to OpenCC's

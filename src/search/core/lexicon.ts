@@ -2,7 +2,7 @@
  * The lexicon: the archive's own index of rare words, beside Pagefind. Pagefind keeps common
  * terms and ranking; a term with a rare word never touches it.
  *
- * A word is what src/search/core/tokens.ts makes of the text: the bigram at each position of the
+ * A word is what ./record.ts makes of the text: the bigram at each position of the
  * folded text (8 base-36 digits) and each distinct character (4 digits). Every word of the
  * archive is listed in exactly one bucket, a small file chosen by a hash of the word:
  * - a word in at most `rareLimit` stories with its postings: for each story (archive order,
@@ -21,11 +21,12 @@
  *
  * Positions count characters of the story's folded text, head + '\n' + body (foldChars of it),
  * so a term at position p of length n lies in the head when p + n ≤ headLength.
- * The words of bylines and credits are listed again as byline words (tokens.ts fieldWord), with
+ * The words of bylines and credits are listed again as byline words (./fields.ts fieldWord), with
  * the positions where they stand inside a byline or credit (and no windows): a search limited to bylines.
  * Written by src/search/build/lexicon.ts, read by src/search/client/lexicon-search.ts.
  */
-import { bigramWord, encodeChar, fieldWord, type SearchField } from './tokens.ts';
+import { DEFAULT_FIELD, fieldWord, usesTextWords, type SearchField } from './fields.ts';
+import { bigramWord, encodeChar } from './record.ts';
 
 /** Characters of folded text a window keeps on each side of an occurrence. */
 export const WINDOW = 8;
@@ -48,8 +49,8 @@ export type Bucket = Record<string, number | Routed | Posting[]>;
 
 /** One Pagefind shard, as listed in the manifest (newest first). */
 export interface ShardInfo {
-  /** Pagefind "language" code of the shard: qaa, qab, … */
-  language: string;
+  /** The shard's name (the browser adapter, src/search/client/pagefind.ts, opens it by name). */
+  name: string;
   stories: number;
   /** Dates of its newest and oldest story, 2025-10-03 (a story dated only to the month: its first day). */
   newest: string;
@@ -69,6 +70,8 @@ export interface SearchManifest {
   places: string[];
   /** Pagefind's shards, newest stories first. */
   shards: ShardInfo[];
+  /** The characters the 繁體 = 简体 fold table folds (src/search/core/fold.ts foldableList): a query holding none needs no table. */
+  foldable: string;
 }
 
 /** The archive number of each shard's newest story (shards hold consecutive numbers, newest first). */
@@ -97,7 +100,7 @@ export function bucketCount(bytes: number): number {
 }
 
 /** The words a term is made of, in order: its bigrams, or the character itself when it has one (as `field` spells them). */
-export function termWords(term: string, field: SearchField = 'all'): string[] {
+export function termWords(term: string, field: SearchField = DEFAULT_FIELD): string[] {
   const chars = Array.from(term);
   if (chars.length === 1) return [fieldWord(field, encodeChar(chars[0]!))];
   return chars.slice(0, -1).map((ch, i) => fieldWord(field, bigramWord(ch, chars[i + 1])));
@@ -116,7 +119,7 @@ const NUMBER_CHAR = /^[0-9.,]$/;
 export const NUMBER_KEY_MAX = 16;
 const PREFIX = 'p';
 const SUFFIX = 's';
-/** A number key: p or s (letters no encoded character starts with, see tokens.ts fieldWord) + the characters. */
+/** A number key: p or s (letters no encoded character starts with, see ./fields.ts) + the characters. */
 const numberKey = (kind: string, chars: readonly string[]): string => kind + chars.map(encodeChar).join('');
 
 /** The runs [start, end) of number characters holding a digit. */
@@ -154,11 +157,11 @@ export function numberKeys(chars: readonly string[]): WordAt[] {
  * that is one run has none (it may sit anywhere inside a longer one). So a word of these in no
  * bucket means no story holds the term.
  */
-export function termKeys(term: string, field: SearchField = 'all'): WordAt[] {
+export function termKeys(term: string, field: SearchField = DEFAULT_FIELD): WordAt[] {
   const chars = Array.from(term);
   const words = termWords(term, field).map((word, at) => ({ word, at, length: Math.min(2, chars.length) }));
-  // Number keys stand in the text (a title search keeps those in the head); bylines have none.
-  if (field === 'byline') return words;
+  // Number keys stand in the text (a title search keeps those in the head); a field of its own words has none.
+  if (!usesTextWords(field)) return words;
   for (const [start, end] of numberRuns(chars)) {
     if (start === 0 && end === chars.length) continue;
     const length = Math.min(end - start, NUMBER_KEY_MAX);
@@ -227,7 +230,7 @@ function windowHolds(term: readonly string[], key: WordAt, position: number, win
  * certain when the rare words cover the whole term, or decided by its window. A start the window
  * cannot decide (a long term) leaves the story a candidate, to be checked against the text.
  */
-export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket, field: SearchField = 'all'): TermLookup {
+export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket, field: SearchField = DEFAULT_FIELD): TermLookup {
   const chars = Array.from(term);
   const keys = termKeys(term, field);
   const entries = keys.map((key) => bucketOfWord(key.word)[key.word]);

@@ -3,7 +3,8 @@
  * (src/search/client/render.ts shows them; tests/unit/search-messages.test.ts checks them).
  */
 import { ARCHIVE_NAME } from '../../lib/site.ts';
-import { MAX_QUERY_CHARS, type SearchField } from './tokens.ts';
+import { FIELDS, type SearchField } from './fields.ts';
+import { MAX_QUERY_CHARS } from './query.ts';
 import { boundLabel } from './date-range.ts';
 
 /** The most characters of a query a tab title shows. */
@@ -51,8 +52,7 @@ export interface Outcome {
 
 /** What a search looked in, as the status line names it: 稿件, 稿件的标题, 所选日期范围内的稿件的署名. */
 function scope(field: SearchField, dated: boolean): string {
-  const part = field === 'title' ? '的标题' : field === 'byline' ? '的署名' : '';
-  return `${dated ? '所选日期范围内的' : ''}稿件${part}`;
+  return `${dated ? '所选日期范围内的' : ''}稿件${FIELDS[field].status}`;
 }
 
 /**
@@ -62,7 +62,7 @@ function scope(field: SearchField, dated: boolean): string {
 export function resultStatus({ terms, found, shown, searched, total, field = 'all', dated = false }: Outcome): string {
   const running = searched < total;
   const what = scope(field, dated);
-  const limited = field !== 'all' || dated;
+  const limited = FIELDS[field].within !== 'text' || dated;
   const where = running ? `在最新的 ${count(searched)} 篇${what}中` : limited ? `在${what}中` : '';
   const more = running ? `正在检索其余 ${count(total - searched)} 篇……` : '';
   if (shown > 0) return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}${running ? '。' : ''}${more}`;

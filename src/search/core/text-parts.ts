@@ -6,7 +6,8 @@
  * story. Written by src/search/build/shard.ts, read by src/search/client/excerpt-text.ts.
  */
 import { excerptWindow, maxLeadIn } from './excerpt.ts';
-import { matchRanges } from './tokens.ts';
+import type { Fold } from './fold.ts';
+import { matchRanges } from './marks.ts';
 
 /** Characters (code points) of the opening, part 0. */
 export const OPENING_CHARS = 100;
@@ -29,19 +30,19 @@ export function splitText(text: string): string[] {
 
 /**
  * Whether the first parts of a text, `text`, already hold the excerpt of `width` characters
- * around the first hit of any term (src/search/core/tokens.ts excerpt()): a hit, and enough text
+ * around the first hit of any term (./marks.ts excerpt()): a hit, and enough text
  * after it that more could not move the excerpt's end (src/search/core/excerpt.ts). A hit cut at
  * the end of a part is found once the next part is added. `startCut`: the text starts after part 0.
  */
-export function excerptReady(text: string, terms: readonly string[], width: number, startCut = false): boolean {
-  const first = matchRanges(text, terms)[0];
+export function excerptReady(text: string, terms: readonly string[], fold: Fold, width: number, startCut = false): boolean {
+  const first = matchRanges(text, terms, fold)[0];
   return first !== undefined && excerptWindow(Array.from(text), first, width, { start: startCut, end: true }).ready;
 }
 
 /**
  * The part an excerpt starts from. `starts`: index positions where the terms occur (ascending),
  * or undefined when they are unknown (a one-character term). `bodyPosition`: the story's, from
- * its SearchRecord (src/search/core/tokens.ts). A hit's folded offset is at most its offset in the text, so the hit
+ * its SearchRecord (./record.ts). A hit's folded offset is at most its offset in the text, so the hit
  * is in this part or a later one; one part earlier when the hit is too close to the part's start
  * for the excerpt's lead-in (src/search/core/excerpt.ts maxLeadIn). null: no hit in the body (the terms are only in the head).
  */
