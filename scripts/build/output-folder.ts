@@ -25,15 +25,13 @@ export function outputFolderProblem(outDir: string): string | undefined {
   return undefined;
 }
 
-/** Copies a built site next to the output folder (another file system): the copy is the staging folder. */
+/**
+ * Copies a built site next to the output folder (another file system): the copy is the staging
+ * folder. A failed copy is left for the caller to measure the disk and remove.
+ */
 export function copyBuild(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
-  try {
-    cpSync(from, to, { recursive: true, verbatimSymlinks: true });
-  } catch (error) {
-    rmSync(to, { recursive: true, force: true });
-    throw error;
-  }
+  cpSync(from, to, { recursive: true, verbatimSymlinks: true });
 }
 
 /**
