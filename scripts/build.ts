@@ -1,15 +1,19 @@
 /**
  * `npm run build`: builds the site into a staging folder beside the output folder, indexes and
  * precompresses it there, and only when every step succeeded puts it in place of the output
- * folder. A failed build (a bad story file, a render error, an indexing error) leaves the last
- * complete site untouched.
+ * folder. A failed build (a bad story file, a render error, an indexing error, a full disk)
+ * leaves the last complete site untouched. One build of a checkout runs at a time: a second one
+ * started meanwhile stops at once, saying so (scripts/build/lock.ts). An output folder on another
+ * file system than the checkout is built in the checkout and copied (scripts/build/output-folder.ts).
  *
  * Env: ARCHIVE_OUT_DIR, the final output folder (dist); the steps see the staging folder as their
  * ARCHIVE_OUT_DIR. Other variables (ARCHIVE_STORIES_DIR, ARCHIVE_CACHE_DIR, SITE_URL …) pass through.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { acquireBuildLock, BuildLockedError } from './build/lock.ts';
+import { copyBuild, freeBytes, isNoSpace, lowSpaceMessage, outputFolderProblem, sameFileSystem, swapInto } from './build/output-folder.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
 /** Beside the output folder (same file system, so the swap is two renames). */
@@ -22,21 +26,53 @@ const STEPS: { name: string; args: string[] }[] = [
   { name: 'precompress', args: ['scripts/precompress.ts'] },
 ];
 
-// A build stopped between the two renames below left the last site as `previous`: put it back.
-if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
-rmSync(staging, { recursive: true, force: true });
-for (const step of STEPS) {
-  const run = spawnSync(process.execPath, step.args, { stdio: 'inherit', env: { ...process.env, ARCHIVE_OUT_DIR: staging } });
-  if (run.status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`\nBuild failed at "${step.name}"; ${outDir} is left as it was.`);
-    process.exit(run.status || 1);
-  }
+function stop(message: string): never {
+  console.error(`\n${message}`);
+  process.exit(1);
 }
 
+mkdirSync(dirname(outDir), { recursive: true });
+const folderProblem = outputFolderProblem(outDir);
+if (folderProblem) stop(`Build refused: ${folderProblem}. ${outDir} is left as it was.`);
+
+try {
+  acquireBuildLock(resolve('.astro', 'build.lock'), outDir);
+} catch (error) {
+  if (error instanceof BuildLockedError) stop(`Build refused: ${error.message} ${outDir} is left as it was.`);
+  throw error;
+}
+
+/** Where the steps build: beside the output folder, or in the checkout when that is on another file system. */
+const buildDir = sameFileSystem(dirname(outDir), process.cwd()) ? staging : resolve('dist.staging');
+
+/** Stops after a failure, with the disk's state when it is (nearly) full. */
+function fail(what: string, error?: unknown): never {
+  const full = [buildDir, dirname(outDir)].map((dir) => lowSpaceMessage(dir, freeBytes(existsSync(dir) ? dir : dirname(dir)))).find(Boolean);
+  for (const dir of new Set([buildDir, staging])) rmSync(dir, { recursive: true, force: true });
+  const reason = isNoSpace(error) ? `no space left on the disk (${(error as Error).message})` : error instanceof Error ? error.message : undefined;
+  stop(`Build failed at "${what}"${reason ? `: ${reason}` : ''}; ${outDir} is left as it was.${full ? `\n${full}` : ''}`);
+}
+
+// A build stopped between the two renames below left the last site as `previous`: put it back.
+if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
+for (const dir of new Set([buildDir, staging])) rmSync(dir, { recursive: true, force: true });
+for (const step of STEPS) {
+  const run = spawnSync(process.execPath, step.args, { stdio: 'inherit', env: { ...process.env, ARCHIVE_OUT_DIR: buildDir } });
+  if (run.status !== 0) fail(step.name);
+}
+
+if (buildDir !== staging) {
+  try {
+    copyBuild(buildDir, staging);
+  } catch (error) {
+    fail(`copying the site to ${dirname(outDir)}`, error);
+  }
+  rmSync(buildDir, { recursive: true, force: true });
+}
 // old → previous, staging → output, then drop previous: the output folder is complete at every moment but one rename.
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(staging, outDir);
-rmSync(previous, { recursive: true, force: true });
+try {
+  swapInto(staging, outDir, previous);
+} catch (error) {
+  fail(`putting the site in place of ${outDir}`, error);
+}
 console.log(`Built ${outDir}`);

@@ -3,6 +3,7 @@
  * it holds, in page order. A story naming a missing file, or lines the file lacks, stops the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { decodeStoryText } from '../lib/story-file.ts';
 import { join, resolve } from 'node:path';
 import { getStories, type Story } from './stories.ts';
 import { segmentSource, sourceLines, type SourceLine, type SourceSegment } from '../lib/source-page.ts';
@@ -31,7 +32,8 @@ function readSource(file: string, story: Story): SourceLine[] {
   if (!existsSync(path)) {
     throw new Error(`${where(story)}: field "source.file" names ${file}, but ${join(SOURCE_DIR, file)} does not exist.`);
   }
-  return sourceLines(readFileSync(path, 'utf8'));
+  // Strict UTF-8, as the loader checks it: a GBK extract must not publish as U+FFFD.
+  return sourceLines(decodeStoryText(readFileSync(path)));
 }
 
 let cache: Promise<SourcePage[]> | undefined;

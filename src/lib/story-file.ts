@@ -3,6 +3,8 @@
  * are fine), frontmatter between `---` lines read as plain YAML. Every refusal is a sentence an
  * editor can act on; the caller puts the file's name in front.
  */
+import { constants } from 'node:fs';
+import { lstat, open, readlink } from 'node:fs/promises';
 import { CORE_SCHEMA, load } from 'js-yaml';
 
 export interface StoryFileParts {
@@ -16,6 +18,51 @@ export interface StoryFileParts {
 export class StoryFileError extends Error {}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The largest story file: a printed page holds far less (the longest of the first six is 4 KB). */
+export const MAX_STORY_FILE_BYTES = 1024 * 1024;
+
+/** What a file that is not a regular file is, in plain words. */
+function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of a story (or source) file: a regular file, not a symbolic link, of at most
+ * MAX_STORY_FILE_BYTES. A link could publish a file from anywhere on the machine (or read
+ * /dev/zero for ever), a named pipe would wait for a writer: each is refused at once, by name.
+ */
+export async function readStoryFile(path: string, maxBytes = MAX_STORY_FILE_BYTES): Promise<Uint8Array> {
+  const stats = await lstat(path);
+  if (stats.isSymbolicLink()) {
+    const target = await readlink(path).catch(() => '?');
+    throw new StoryFileError(`the file is a symbolic link (to ${target}): a story file must be a regular file in the folder; copy the file there instead of linking to it`);
+  }
+  if (!stats.isFile()) throw new StoryFileError(`the file is ${kindOf(stats)}, not a regular file: a story file must be a regular file`);
+  const tooBig = (size: number) => new StoryFileError(`the file is ${size.toLocaleString('en')} bytes, more than the ${maxBytes.toLocaleString('en')} a story file may hold`);
+  if (stats.size > maxBytes) throw tooBig(stats.size);
+  // O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a pipe since lstat still cannot hang the build.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw new StoryFileError(`the file is ${kindOf(opened)}, not a regular file: a story file must be a regular file`);
+    const bytes = new Uint8Array(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) throw tooBig(length);
+    }
+    return bytes.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * The text of a story file. A BOM is dropped; anything that is not UTF-8 (GBK, UTF-16, Latin-1)
@@ -113,6 +160,28 @@ export function splitStoryFile(text: string): StoryFileParts {
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new StoryFileError('the frontmatter is not a list of fields (`name: value` lines)');
   }
+  if (repeatsAValue(parsed)) {
+    throw new StoryFileError('the frontmatter uses a YAML alias (*name) to repeat a list or field: write each value out in full');
+  }
   const body = [...Array<string>(end + 1).fill(''), ...lines.slice(end + 1)].join('\n');
   return { frontmatter: parsed as Record<string, unknown>, body };
+}
+
+/**
+ * Whether YAML aliases made one list or object appear twice. js-yaml shares the object an alias
+ * names, so ten lines can stand for a billion values (an "alias bomb") that the schema check or
+ * the content store would walk for ever. Each object is visited once, so the walk is linear.
+ */
+function repeatsAValue(root: object): boolean {
+  const seen = new Set<object>();
+  // A stack, not recursion: deeply nested lists must not overflow the call stack.
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (seen.has(value)) return true;
+    seen.add(value);
+    stack.push(...Object.values(value));
+  }
+  return false;
 }

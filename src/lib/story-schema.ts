@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
-import { CALENDAR_DATE_FORM, parseCalendarDate } from './calendar-date.ts';
+import { CALENDAR_DATE_FORM, parseCalendarDate, storyDateProblem } from './calendar-date.ts';
 import type { FieldHelp } from './schema-issues.ts';
 import { CITIES, findCity, findCounty } from './places.ts';
 import { CREDIT_ROLES, FORMATS, SECTIONS } from './taxonomy.ts';
+import { textProblem } from './text-rules.ts';
 
 /**
  * The contract for a story file (used by src/content.config.ts and src/loaders/stories.ts).
@@ -11,7 +12,21 @@ import { CREDIT_ROLES, FORMATS, SECTIONS } from './taxonomy.ts';
  * URL never depends on its file name.
  */
 
-const nonEmpty = z.string().trim().min(1);
+/**
+ * Text as printed: something visible, and no character a page or feed cannot carry (controls,
+ * direction overrides; src/lib/text-rules.ts).
+ */
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((value, ctx) => {
+    const problem = textProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** The longest slug: it is a folder name in every build (255 bytes at most on common file systems) and a URL readers copy. */
+export const SLUG_MAX_LENGTH = 100;
 
 /** A person or body credited, with what they did. */
 const credit = z.strictObject({
@@ -60,15 +75,21 @@ const place = z
  */
 const calendarDate = z.string().transform((value, ctx) => {
   const result = parseCalendarDate(value);
-  if ('date' in result) return result.date;
-  ctx.addIssue({ code: 'custom', message: result.problem });
+  const problem = 'date' in result ? storyDateProblem(result.date) : result.problem;
+  if ('date' in result && !problem) return result.date;
+  ctx.addIssue({ code: 'custom', message: problem ?? '' });
   return z.NEVER;
 });
 
 export const storySchema = z
   .strictObject({
     /** Lowercase ASCII words joined by hyphens; the story's permanent URL. */
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .superRefine((value, ctx) => {
+        if (value.length > SLUG_MAX_LENGTH) ctx.addIssue({ code: 'custom', message: `${value.length} characters, longer than the ${SLUG_MAX_LENGTH} a slug may have` });
+      }),
     /** 引题: the line printed above the headline. Absent when the page prints none. */
     kicker: nonEmpty.optional(),
     /** 主题: the headline as printed, or derived from the story's words when the page prints none. */
@@ -105,6 +126,14 @@ export const storySchema = z
   .superRefine((story, ctx) => {
     if (story.format === 'photo' && story.figures.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['figures'], message: 'photo news needs at least one figure' });
+    }
+    // The date's basis says how much of it the page gives: a dateline gives the day (10月1日), the
+    // page's other datelines only the month. A mismatch would publish a basis contradicting the date.
+    if (story.dateBasis === 'dateline' && story.datePrecision === 'month') {
+      ctx.addIssue({ code: 'custom', path: ['datePrecision'], message: 'a dateline gives the day, so with dateBasis: dateline it is day (or dateBasis: page, when the story has no dateline)' });
+    }
+    if (story.dateBasis === 'page' && story.datePrecision === 'day') {
+      ctx.addIssue({ code: 'custom', path: ['datePrecision'], message: "the page's other datelines give only the month, so with dateBasis: page it is month (or dateBasis: dateline, when the story has its own)" });
     }
     if (story.source.lines[1] < story.source.lines[0]) {
       ctx.addIssue({ code: 'custom', path: ['source', 'lines'], message: 'the last line comes before the first' });

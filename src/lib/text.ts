@@ -6,12 +6,22 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /**
  * Text of each paragraph of a rendered story body, empty ones dropped. Story bodies render to
  * plain <p> paragraphs whose only elements are the archive's own links (editor's-note marks,
- * ¶ self-links), so dropping tags and decoding the entities the renderer writes gives the text.
+ * ¶ self-links), so dropping tags and decoding the character references the renderer writes (named
+ * ones, and numeric ones such as `&#x26;` for the & of R&D) gives the text.
  */
 export function htmlParagraphs(html: string): string[] {
   return [...html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g)]
-    .map((m) => m[1]!.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => ENTITIES[name]!).trim())
+    .map((m) => decodeReferences(m[1]!.replace(/<[^>]*>/g, '')).trim())
     .filter((p) => p.length > 0);
+}
+
+/** Text with its HTML character references decoded. */
+function decodeReferences(html: string): string {
+  return html.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, decimal?: string, name?: string) => {
+    if (name) return ENTITIES[name.toLowerCase()]!;
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** Clause punctuation an opening drops before its ellipsis (“…，…” reads as a stutter). */

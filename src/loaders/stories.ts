@@ -5,18 +5,24 @@
  * (src/data/render.ts), and what listings show of a story comes from that render
  * (src/data/story-text.ts).
  *
- * Every file in the stories folder is a story or refused: a file that cannot be read, breaks the
- * schema or does not end in `.md` stops the build. All bad files are reported at once, one line
- * each, naming the file, the field and what is allowed.
+ * Every file in the stories folder is a story or refused: a file that cannot be read (a link, a
+ * pipe, too large, not UTF-8), breaks the schema, has a body beyond plain paragraphs (each body is
+ * rendered here once, with the archive's plugins) or does not end in `.md` stops the build, and so
+ * does a source extract a story names that is missing or not UTF-8. All bad files are reported at
+ * once, one line each, naming the file, the field (or line) and what is allowed.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { formatIssues } from '../lib/schema-issues.ts';
 import { STORY_FIELDS } from '../lib/story-schema.ts';
-import { decodeStoryText, splitStoryFile, StoryFileError } from '../lib/story-file.ts';
+import { bodyCharacterProblems, renderedBodyProblems } from '../lib/story-body.ts';
+import { decodeStoryText, readStoryFile, splitStoryFile, StoryFileError } from '../lib/story-file.ts';
+import { forbiddenCharacter } from '../lib/text-rules.ts';
+import { htmlParagraphs } from '../lib/text.ts';
+import { isBodyRefusal, refusalText, renderBodyHtml } from '../markdown/render-body.ts';
 
 /**
  * Files in the stories folder that are not stories: hidden files (.gitkeep, .DS_Store, editors'
@@ -53,6 +59,8 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
   const owners = new Map<string, string>();
   const problems: string[] = [];
   const entries = [];
+  /** Source extract → the stories that name it: each is checked once. */
+  const sources = new Map<string, string[]>();
   for (const name of names) {
     const path = join(base, name);
     const filePath = relative(root, path);
@@ -60,15 +68,14 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
       problems.push(`${filePath}: not a story file: story files end in .md (lowercase); rename it or move it out of the stories folder`);
       continue;
     }
-    const bytes = await readFile(path);
     let text: string;
     let frontmatter: Record<string, unknown>;
+    let body: string;
     try {
-      text = decodeStoryText(bytes);
-      ({ frontmatter } = splitStoryFile(text));
+      text = decodeStoryText(await readStoryFile(path));
+      ({ frontmatter, body } = splitStoryFile(text));
     } catch (error) {
-      if (!(error instanceof StoryFileError)) throw error;
-      problems.push(`${filePath}: ${error.message}`);
+      problems.push(`${filePath}: ${readProblem(error)}`);
       continue;
     }
     const checked = schema.safeParse(frontmatter);
@@ -83,10 +90,24 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
       continue;
     }
     owners.set(slug, filePath);
+    const bodyProblems = await checkBody(body, checked.data as CheckedStory, path);
+    if (bodyProblems.length > 0) {
+      problems.push(...bodyProblems.map((problem) => `${filePath}${problem}`));
+      continue;
+    }
+    const sourceFile = (checked.data as CheckedStory).source.file;
+    sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
     entries.push({ slug, frontmatter, filePath, path, digest: generateDigest(text) });
   }
+  const sourceDir = join(base, '..', 'source');
+  for (const [file, stories] of sources) {
+    const problem = await sourceProblem(sourceDir, file);
+    if (problem) problems.push(`${relative(root, join(sourceDir, file))}: ${problem} (the source extract of ${stories.join(', ')}, field "source.file")`);
+  }
   if (problems.length > 0) {
-    const count = problems.length === 1 ? 'A story file is' : `${problems.length} story files are`;
+    // Files, not lines: a file may have several problems (each its own line).
+    const files = new Set(problems.map((problem) => /^(.*?)(?:, line \d+)?: /.exec(problem)?.[1])).size;
+    const count = files === 1 ? 'A story file is' : `${files} story files are`;
     throw new Error(`${count} not fit to publish:\n${problems.join('\n')}`);
   }
   const parsed = [];
@@ -95,4 +116,58 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
   }
   store.clear();
   for (const entry of parsed) store.set(entry);
+}
+
+/** Why a file could not be read, in plain words (an unexpected error keeps its code). */
+function readProblem(error: unknown): string {
+  if (error instanceof StoryFileError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'the file cannot be read (no permission): let the build read it';
+  if (code === 'ELOOP') return 'the file is a symbolic link: a story file must be a regular file in the folder';
+  if (code) return `the file cannot be read (${code}: ${(error as Error).message})`;
+  throw error;
+}
+
+/** The parts of a checked story the body checks read. */
+interface CheckedStory {
+  format: string;
+  figures: { caption: string }[];
+  editorNotes: { text: string; anchor?: string }[];
+  source: { file: string };
+}
+
+/** Problems of a body, each starting `, line N: ` or `: ` to follow the file's name. */
+async function checkBody(body: string, data: CheckedStory, path: string): Promise<string[]> {
+  const characters = bodyCharacterProblems(body);
+  if (characters.length > 0) return characters.map((problem) => `, ${problem}`);
+  let html: string;
+  try {
+    html = await renderBodyHtml(body, data, path);
+  } catch (error) {
+    if (!isBodyRefusal(error)) throw error;
+    return [refusalText(error)];
+  }
+  return renderedBodyProblems(data, htmlParagraphs(html)).map((problem) => `: ${problem}`);
+}
+
+/**
+ * Why a source extract a story names cannot be published, or undefined: read like a story file
+ * (a regular UTF-8 file of bounded size), as its lines are published on /sources/<file>/.
+ */
+async function sourceProblem(dir: string, file: string): Promise<string | undefined> {
+  // src/data/sources.ts names a bad file name or a missing file with the story's field.
+  if (!/^[\w.-]+\.txt$/.test(file)) return undefined;
+  let text: string;
+  try {
+    text = decodeStoryText(await readStoryFile(join(dir, file)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return readProblem(error);
+  }
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    const bad = forbiddenCharacter(line);
+    if (bad) return `line ${i + 1} holds ${bad.description}; delete it`;
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { ElementContent, Root, Text } from 'hast';
+import type { ElementContent, Nodes, Root, Text } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { editorFlagId, editorNoteId, editorNoteNumber, splitOnAnchor } from '../lib/editor-notes.ts';
@@ -10,7 +10,9 @@ interface NoteFrontmatter {
 /**
  * Marks the story text each editor's note refers to with a link to the note.
  * The story's own characters are kept as they are; nothing is inserted between them: the note's
- * number (data-note) is drawn by CSS after the marked text.
+ * number (data-note) is drawn by CSS after the marked text. An anchor found only across an element
+ * boundary (half in **bold**, half out) cannot be marked as one link, so it stops the build, naming
+ * the note, rather than leave its 返回原文 link pointing nowhere.
  */
 export default function rehypeEditorNotes() {
   return (tree: Root, file: VFile) => {
@@ -38,6 +40,17 @@ export default function rehypeEditorNotes() {
         parent.children.splice(position, 1, ...replacement);
         return [SKIP, position + replacement.length];
       });
+      if (!done && tree.children.some((block) => textOf(block).includes(anchor))) {
+        file.fail(
+          `field "editorNotes[${index}].anchor" ("${anchor}") runs across emphasis or bold (between * or ** marks) in the body, so it cannot be marked: choose an anchor wholly inside or wholly outside the emphasis`,
+        );
+      }
     });
   };
+}
+
+/** The text of a node and its descendants, run together. */
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child)).join('') : '';
 }

@@ -23,6 +23,8 @@ export function buildWithStories(edit: (dir: string) => void, inspect?: (dist: s
   edit(stories);
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     encoding: 'utf8',
+    // A build that hangs (a story file that never ends) fails the test instead of the whole run.
+    timeout: 180_000,
     env: {
       ...process.env,
       ARCHIVE_STORIES_DIR: stories,

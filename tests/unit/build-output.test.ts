@@ -1,0 +1,95 @@
+/**
+ * The build's lock and its swap of the output folder (scripts/build/): one build of a checkout at a
+ * time, a swap that never leaves the site missing, a copy where a rename cannot cross file systems,
+ * and a full disk said in plain words. Real folders and processes, no build.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { acquireBuildLock, BuildLockedError } from '../../scripts/build/lock.ts';
+import { copyBuild, lowSpaceMessage, outputFolderProblem, sameFileSystem, swapInto } from '../../scripts/build/output-folder.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'build-output-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function site(dir: string, text: string): void {
+  mkdirSync(join(dir, 'stories'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), text);
+  writeFileSync(join(dir, 'stories', 'a.html'), text);
+}
+
+test('a running build holds the lock: a second is refused, naming the process; a dead one is taken over', async () => {
+  const lock = join(root, 'lock', 'build.lock');
+  // Another live process holds it.
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+  try {
+    mkdirSync(join(root, 'lock'));
+    writeFileSync(lock, JSON.stringify({ pid: holder.pid, started: '2025-10-02T00:00:00.000Z', outDir: '/x/dist' }));
+    assert.throws(() => acquireBuildLock(lock, '/y/dist'), (error: Error) => {
+      assert.ok(error instanceof BuildLockedError);
+      assert.equal(
+        error.message,
+        `Another build of this checkout is running (process ${holder.pid}, started 2025-10-02T00:00:00.000Z, building /x/dist): wait for it to finish, then build again. If no build is running, delete ${lock}.`,
+      );
+      return true;
+    });
+  } finally {
+    holder.kill();
+  }
+  // Left by a build that was killed: its process is gone.
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+  writeFileSync(lock, JSON.stringify({ pid: dead, started: '2025-10-02T00:00:00.000Z', outDir: '/x/dist' }));
+  const release = acquireBuildLock(lock, '/y/dist');
+  assert.equal(JSON.parse(readFileSync(lock, 'utf8')).pid, process.pid);
+  assert.deepEqual(readdirSync(join(root, 'lock')), ['build.lock'], 'no stale copy left');
+  // This process holds it now: taking it again is refused too.
+  assert.throws(() => acquireBuildLock(lock, '/y/dist'), BuildLockedError);
+  release();
+  assert.equal(existsSync(lock), false);
+});
+
+test('the swap puts the new site in place and drops the old; a failed rename puts the old one back', () => {
+  const out = join(root, 'swap', 'dist');
+  site(out, 'old');
+  site(`${out}.staging`, 'new');
+  swapInto(`${out}.staging`, out, `${out}.previous`);
+  assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'new');
+  assert.deepEqual(readdirSync(join(root, 'swap')), ['dist']);
+  // A staging folder that is not there: the rename fails and the last site is back in place.
+  assert.throws(() => swapInto(`${out}.staging`, out, `${out}.previous`), /ENOENT/);
+  assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'new');
+  assert.deepEqual(readdirSync(join(root, 'swap')), ['dist'], 'dist/ is never left missing');
+});
+
+test('a site built on one file system is copied to an output folder on another (/dev/shm), then swapped', (t) => {
+  if (!existsSync('/dev/shm') || sameFileSystem('/dev/shm', root)) return t.skip('no second file system here');
+  const other = mkdtempSync('/dev/shm/build-output-');
+  try {
+    const built = join(root, 'built');
+    site(built, 'copied');
+    const out = join(other, 'dist');
+    site(out, 'old');
+    copyBuild(built, `${out}.staging`);
+    swapInto(`${out}.staging`, out, `${out}.previous`);
+    assert.equal(readFileSync(join(out, 'stories', 'a.html'), 'utf8'), 'copied');
+    assert.deepEqual(readdirSync(other), ['dist']);
+    // A mount point cannot be renamed: refused before building.
+    assert.match(outputFolderProblem('/dev/shm') ?? '', /^\/dev\/shm is a mount point, which a build cannot replace: point ARCHIVE_OUT_DIR at a folder inside it/);
+    assert.equal(outputFolderProblem(out), undefined);
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});
+
+test('an output folder that is a file is refused; a full disk is said in plain words', () => {
+  writeFileSync(join(root, 'file'), '');
+  assert.match(outputFolderProblem(join(root, 'file')) ?? '', /is not a folder: point ARCHIVE_OUT_DIR at a folder/);
+  assert.equal(outputFolderProblem(join(root, 'absent')), undefined);
+  assert.ok(statSync(root).isDirectory());
+  assert.equal(lowSpaceMessage('/x', 0), 'The disk holding /x is full (no space left on device: 0.0 MB free): free some space, then build again.');
+  assert.match(lowSpaceMessage('/x', 10 * 1024 * 1024) ?? '', /10\.0 MB free/);
+  assert.equal(lowSpaceMessage('/x', 10 * 1024 ** 3), undefined);
+});
