@@ -220,6 +220,14 @@ for (const story of stories) {
     const date = await page.locator('article header time').innerText();
     const expected = [authorsOf(story).join('、'), `《${story.data.headline}》`, '科学导报', date, permalinkOf(story)];
     assert.equal(text, expected.filter(Boolean).join('，'));
+    // GB/T 7714—2025 beside it: [N] and [N/OL], to the day or only the month the page gives, no 版次 and no access date.
+    const iso = story.data.datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7);
+    const authors = authorsOf(story).length > 0 ? `${authorsOf(story).join('，')}. ` : '';
+    const title = (story.data as { headlineDerived?: boolean }).headlineDerived ? `[${story.data.headline}]` : story.data.headline;
+    const print = `${authors}${title}[N]. 科学导报，${iso}.`;
+    assert.equal(await page.locator('#cite-gbt-print').innerText(), print);
+    assert.equal(await page.locator('#cite-gbt-online').innerText(), `${authors}${title}[N/OL]. 科学导报，${iso}. ${permalinkOf(story)}.`);
+    assert.match(await page.locator('.cite-gbt-notes').innerText(), /未载版次/);
   });
 }
 
@@ -238,6 +246,10 @@ test('with JavaScript the buttons copy the permalink and the citation and say so
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);
   assert.match(citation, /^王瑞瑞，《俯瞰太原智储100MW独立储能电站项目建设工地》，科学导报，2025年10月3日，/);
   assert.equal(await page.getByRole('status').innerText(), '已复制引用');
+  await page.getByRole('button', { name: '复制 GB/T 7714 [N/OL]' }).click();
+  const gbt = await page.locator('#cite-gbt-online').innerText();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), gbt);
+  assert.match(gbt, /^王瑞瑞\. \[俯瞰太原智储100MW独立储能电站项目建设工地\]\[N\/OL\]\. 科学导报，2025-10-03\. https?:/);
   await context.close();
 });
 
@@ -272,6 +284,8 @@ test('printing a story shows its source, date and full permalink, not the site n
   const text = await source.innerText();
   assert.ok(text.includes(new URL(storyPath(slug), SITE_URL).href), 'full permalink printed');
   assert.match(text, /来源：《科学导报》，2025年9月30日/);
+  for (const form of ['#cite-gbt-print', '#cite-gbt-online']) assert.ok(await page.locator(form).isVisible(), `${form} printed`);
+  assert.match(await page.locator('#cite-gbt-print').innerText(), /^王佳琪\. 召开党工委理论学习中心组\(扩大\)学习会议\[N\]\. 科学导报，2025-09-30\.$/);
   for (const selector of [
     'body > header',
     'body > footer',

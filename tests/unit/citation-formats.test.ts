@@ -1,0 +1,32 @@
+/** The researcher's formats of one story: GB/T 7714—2025, RIS, BibTeX, CSL-JSON, COinS and the story's data record. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { gbtNewspaperCitation, type GbtNewspaperInput } from '../../src/lib/gbt7714.ts';
+
+const URL_ = 'https://archive.example/stories/pinglu-hazardous-waste-project/';
+const pinglu: GbtNewspaperInput = {
+  authors: ['袁兆辉', '张小菊'],
+  headline: '机械轰鸣抢进度',
+  headlineDerived: false,
+  newspaper: '科学导报',
+  date: new Date('2025-10-01'),
+  precision: 'day',
+  url: URL_,
+};
+
+test('GB/T 7714—2025: a newspaper article, offline [N] and online [N/OL], names whole, no 版次 or access date', () => {
+  assert.equal(gbtNewspaperCitation(pinglu, 'print'), '袁兆辉，张小菊. 机械轰鸣抢进度[N]. 科学导报，2025-10-01.');
+  assert.equal(gbtNewspaperCitation(pinglu, 'online'), `袁兆辉，张小菊. 机械轰鸣抢进度[N/OL]. 科学导报，2025-10-01. ${URL_}.`);
+});
+
+test('GB/T 7714—2025: a month-only story is cited to its month; a derived headline is bracketed; more than three authors get 等', () => {
+  const month = { ...pinglu, precision: 'month' as const };
+  assert.equal(gbtNewspaperCitation(month, 'print'), '袁兆辉，张小菊. 机械轰鸣抢进度[N]. 科学导报，2025-10.');
+  assert.doesNotMatch(gbtNewspaperCitation(month, 'online'), /2025-10-01/);
+  const photo = { ...pinglu, authors: ['王瑞瑞'], headline: '俯瞰工地', headlineDerived: true };
+  assert.equal(gbtNewspaperCitation(photo, 'print'), '王瑞瑞. [俯瞰工地][N]. 科学导报，2025-10-01.');
+  const many = { ...pinglu, authors: ['甲', '乙', '丙', '丁'], subhead: '副题' };
+  assert.equal(gbtNewspaperCitation(many, 'print'), '甲，乙，丙，等. 机械轰鸣抢进度：副题[N]. 科学导报，2025-10-01.');
+  const anonymous = { ...pinglu, authors: [] };
+  assert.equal(gbtNewspaperCitation(anonymous, 'print'), '机械轰鸣抢进度[N]. 科学导报，2025-10-01.');
+});
