@@ -59,3 +59,38 @@ export function breadcrumbList(items: readonly { name: string; url: string }[]):
 export function jsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+export interface ReferenceMetaInput {
+  headline: string;
+  /** Names whole, as printed, in printed order: one citation_author each, never split into family and given name. */
+  authors: readonly string[];
+  date: Date;
+  precision: DatePrecision;
+  newspaper: string;
+  /** Section as readers see it (开发区). */
+  section: string;
+}
+
+/** One <meta>: `name` (Highwire, Dublin Core, PRISM) or `property` (Open Graph). */
+export type MetaTag = { name: string; content: string } | { property: string; content: string };
+
+/**
+ * What reference managers read from a story's <head> to save it as a newspaper article: Zotero's
+ * Embedded Metadata translator takes the item type from DC.type, the paper from DC.source or
+ * prism.publicationName and the section from article:section (the page's own Open Graph tag).
+ * No citation_journal_title: it makes that translator save a journal article. A month-only date
+ * stays a month (2025-10).
+ */
+export function referenceMeta(input: ReferenceMetaInput): MetaTag[] {
+  const date = isoDate(input.date, input.precision);
+  return [
+    { name: 'DC.type', content: 'newspaperArticle' },
+    { name: 'citation_title', content: input.headline },
+    ...input.authors.map((name) => ({ name: 'citation_author', content: name })),
+    { name: 'citation_date', content: date },
+    { name: 'citation_language', content: 'zh-CN' },
+    { name: 'DC.source', content: input.newspaper },
+    { name: 'prism.publicationName', content: input.newspaper },
+    { property: 'article:section', content: input.section },
+  ];
+}

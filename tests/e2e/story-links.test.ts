@@ -64,6 +64,27 @@ for (const story of stories) {
       assert.equal(await meta('meta[property="og:locale"]'), 'zh_CN');
     });
 
+    await t.test('reference managers read a newspaper article: DC.type, citation_*, the paper and the section, no journal', async () => {
+      const head = page.locator('head');
+      const all = (selector: string) => head.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('content')));
+      assert.deepEqual(await all('meta[name="DC.type"]'), ['newspaperArticle']);
+      assert.deepEqual(await all('meta[name="citation_title"]'), [headline]);
+      // One tag per author, each name whole as printed.
+      assert.deepEqual(await all('meta[name="citation_author"]'), authorsOf(story));
+      assert.deepEqual(await all('meta[name="citation_date"]'), [datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7)]);
+      assert.deepEqual(await all('meta[name="citation_language"]'), ['zh-CN']);
+      assert.deepEqual(await all('meta[name="DC.source"]'), ['科学导报']);
+      assert.deepEqual(await all('meta[name="prism.publicationName"]'), ['科学导报']);
+      assert.deepEqual(await all('meta[property="article:section"]'), [SECTION_LABELS[section as Section]]);
+      assert.equal(await head.locator('meta[name="citation_journal_title"]').count(), 0, 'a journal title makes Zotero save a journal article');
+      const coins = new URLSearchParams((await page.locator('span.Z3988').getAttribute('title')) ?? '');
+      assert.equal(coins.get('rft.type'), 'newspaperArticle');
+      assert.equal(coins.get('rft.title'), headline);
+      assert.deepEqual(coins.getAll('rft.creator'), authorsOf(story));
+      assert.equal(coins.get('rft.date'), datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7));
+      assert.equal(coins.get('rft.source'), '科学导报');
+    });
+
     await t.test('NewsArticle JSON-LD holds the schema.org fields we use', async () => {
       const article = await jsonLdOf(page, 'NewsArticle');
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gbtNewspaperCitation, type GbtNewspaperInput } from '../../src/lib/gbt7714.ts';
+import { referenceMeta } from '../../src/lib/structured-data.ts';
 
 const URL_ = 'https://archive.example/stories/pinglu-hazardous-waste-project/';
 const pinglu: GbtNewspaperInput = {
@@ -29,4 +30,16 @@ test('GB/T 7714—2025: a month-only story is cited to its month; a derived head
   assert.equal(gbtNewspaperCitation(many, 'print'), '甲，乙，丙，等. 机械轰鸣抢进度：副题[N]. 科学导报，2025-10-01.');
   const anonymous = { ...pinglu, authors: [] };
   assert.equal(gbtNewspaperCitation(anonymous, 'print'), '机械轰鸣抢进度[N]. 科学导报，2025-10-01.');
+});
+
+test('head metadata for Zotero: a newspaper article, one citation_author per whole name, a month stays a month, no journal title', () => {
+  const tags = referenceMeta({ headline: '机械轰鸣抢进度', authors: ['袁兆辉', '张小菊'], date: new Date('2025-10-01'), precision: 'month', newspaper: '科学导报', section: '项目' });
+  const value = (key: string) => tags.filter((t) => ('name' in t ? t.name : t.property) === key).map((t) => t.content);
+  assert.deepEqual(value('DC.type'), ['newspaperArticle']);
+  assert.deepEqual(value('citation_author'), ['袁兆辉', '张小菊']);
+  assert.deepEqual(value('citation_date'), ['2025-10']);
+  assert.deepEqual(value('DC.source'), ['科学导报']);
+  assert.deepEqual(value('prism.publicationName'), ['科学导报']);
+  assert.deepEqual(value('article:section'), ['项目']);
+  assert.deepEqual(value('citation_journal_title'), []);
 });
