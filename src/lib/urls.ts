@@ -103,6 +103,15 @@ export const sourceLinesPath = (file: string, first: number): string => `${sourc
 /** A story's QR code (SVG) of its permanent link, for 分享. */
 export const storyQrPath = (slug: string): string => `${storyPath(slug)}qr.svg`;
 
+/** A story's citation for reference managers, beside its page: RIS (/stories/<slug>.ris). */
+export const storyRisPath = (slug: string): string => `/stories/${slug}.ris`;
+
+/** A story's citation as BibTeX (biblatex newspaper article). */
+export const storyBibtexPath = (slug: string): string => `/stories/${slug}.bib`;
+
+/** A story's citation as CSL-JSON (a list of one item). */
+export const storyCslJsonPath = (slug: string): string => `/stories/${slug}.csl.json`;
+
 /** The slug of a story page's path (with or without the leading slash, as Astro lists built pages); undefined for any other path. */
 export const storySlugOfPath = (path: string): string | undefined => /^\/?stories\/([^/]+)\/$/.exec(path)?.[1];
 

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gbtNewspaperCitation, type GbtNewspaperInput } from '../../src/lib/gbt7714.ts';
 import { referenceMeta } from '../../src/lib/structured-data.ts';
+import { bibtexRecord, coinsTitle, cslJson, risRecord, type ReferenceInput } from '../../src/lib/reference-formats.ts';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 
 const URL_ = 'https://archive.example/stories/pinglu-hazardous-waste-project/';
 const pinglu: GbtNewspaperInput = {
@@ -42,4 +46,43 @@ test('head metadata for Zotero: a newspaper article, one citation_author per who
   assert.deepEqual(value('prism.publicationName'), ['科学导报']);
   assert.deepEqual(value('article:section'), ['项目']);
   assert.deepEqual(value('citation_journal_title'), []);
+});
+
+const reference: ReferenceInput = {
+  slug: 'a-story',
+  authors: [{ name: '王瑞瑞', role: 'photographer' }, { name: '长治高新区', role: 'supplied' }],
+  headline: '50%_R&D {新} #1 ~ $2',
+  newspaper: '科学导报',
+  date: new Date('2025-10-01'),
+  precision: 'month',
+  section: '项目',
+  url: 'https://archive.example/stories/a-story/',
+  notes: ['日期：推定到月'],
+};
+
+test('RIS, BibTeX and CSL-JSON read back (citation-js) with the headline exact, names whole, the month without a day', () => {
+  const ris = risRecord(reference);
+  assert.match(ris, /^TY {2}- NEWS\r\n/);
+  assert.match(ris, /\r\nDA {2}- 2025\/10\/\/\r\n/);
+  assert.match(ris, /\r\nER {2}- \r\n$/);
+  const [fromRis] = new Cite(ris).data;
+  assert.equal(fromRis.title, reference.headline);
+  assert.deepEqual(fromRis.reporter, ['王瑞瑞', '长治高新区']);
+  assert.equal(fromRis.note, '日期：推定到月');
+
+  const [fromBib] = new Cite(bibtexRecord(reference)).data;
+  assert.equal(fromBib.title, reference.headline, 'special characters escaped and read back');
+  assert.deepEqual(fromBib.author, [{ family: '王瑞瑞' }, { family: '长治高新区' }], 'each name one part, never split');
+  assert.deepEqual(fromBib.issued, { 'date-parts': [[2025, 10]] });
+  assert.equal(fromBib.genre, 'newspaper');
+
+  const [fromCsl] = new Cite(JSON.parse(cslJson(reference))).data;
+  assert.deepEqual(fromCsl.author, [{ literal: '王瑞瑞' }, { literal: '长治高新区' }]);
+  assert.deepEqual(fromCsl.issued, { 'date-parts': [[2025, 10]] });
+  assert.equal(fromCsl.type, 'article-newspaper');
+
+  const coins = new URLSearchParams(coinsTitle(reference));
+  assert.equal(coins.get('rft.type'), 'newspaperArticle');
+  assert.equal(coins.get('rft.title'), reference.headline);
+  assert.equal(coins.get('rft.date'), '2025-10');
 });
