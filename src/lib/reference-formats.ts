@@ -1,7 +1,8 @@
 /**
  * One story as a reference manager imports it: RIS (Zotero, EndNote, NoteExpress), BibTeX
- * (biblatex's newspaper article: @article with entrysubtype newspaper), CSL-JSON
- * (article-newspaper) and a COinS context object (Zotero reads rft.type). Every format says the
+ * (biblatex's newspaper article: @article with entrysubtype newspaper) and CSL-JSON
+ * (article-newspaper). (No COinS span: its percent-encoded Chinese cost about 300 bytes gzip a
+ * page, past the weight budget, and the head metadata already gives Zotero the same.) Every format says the
  * same and nothing more than the page: names whole as printed (a Chinese name is never split into
  * family and given name), a month-only date without a day, no page or 版次, and the archive's
  * derived values named in a note.
@@ -106,19 +107,3 @@ export function cslItem(input: ReferenceInput): Record<string, unknown> {
 
 /** A CSL-JSON file: a list of items. */
 export const cslJson = (input: ReferenceInput): string => `${JSON.stringify([cslItem(input)], null, 2)}\n`;
-
-/** The title of a COinS span (class Z3988): an OpenURL context object in Dublin Core form. */
-export function coinsTitle(input: ReferenceInput): string {
-  const pairs: [string, string][] = [
-    ['ctx_ver', 'Z39.88-2004'],
-    ['rft_val_fmt', 'info:ofi/fmt:kev:mtx:dc'],
-    ['rft.type', 'newspaperArticle'],
-    ['rft.title', input.headline],
-    ...input.authors.map((credit): [string, string] => ['rft.creator', credit.name]),
-    ['rft.date', isoDate(input.date, input.precision)],
-    ['rft.source', input.newspaper],
-    ['rft.language', LANGUAGE],
-    ['rft.identifier', input.url],
-  ];
-  return pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
-}

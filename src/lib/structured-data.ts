@@ -14,7 +14,7 @@ export interface NewsArticleInput {
   newspaper: string;
   /** Section as readers see it (开发区). */
   section: string;
-  place: { city: string; county?: string | undefined; province: string };
+  place: { city: string; county?: string | undefined };
 }
 
 /** NewsArticle for one story. A month-precision date stays a month (2025-10): the page gives no day. */
@@ -31,18 +31,10 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     author: input.authors.map((credit) => ({ '@type': isPerson(credit) ? 'Person' : 'Organization', name: credit.name })),
     publisher: { '@type': 'Organization', name: input.newspaper },
     articleSection: input.section,
-    contentLocation: {
-      '@type': 'Place',
-      name: placeName,
-      address: {
-        '@type': 'PostalAddress',
-        addressCountry: 'CN',
-        addressRegion: input.place.province,
-        addressLocality: input.place.city,
-      },
-    },
+    // The place by name only, and no mainEntityOfPage (its @id would repeat url): the page's bytes
+    // are within the weight budget's first round trip, and these said nothing the rest does not.
+    contentLocation: { '@type': 'Place', name: placeName },
     url: input.url,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
   };
 }
 
@@ -76,8 +68,8 @@ export type MetaTag = { name: string; content: string } | { property: string; co
 
 /**
  * What reference managers read from a story's <head> to save it as a newspaper article: Zotero's
- * Embedded Metadata translator takes the item type from DC.type, the paper from DC.source or
- * prism.publicationName and the section from article:section (the page's own Open Graph tag).
+ * Embedded Metadata translator takes the item type from DC.type, the paper from DC.source (or
+ * prism.publicationName, left out: every byte counts against the page's weight budget) and the section from article:section (the page's own Open Graph tag).
  * No citation_journal_title: it makes that translator save a journal article. A month-only date
  * stays a month (2025-10).
  */
@@ -90,7 +82,6 @@ export function referenceMeta(input: ReferenceMetaInput): MetaTag[] {
     { name: 'citation_date', content: date },
     { name: 'citation_language', content: 'zh-CN' },
     { name: 'DC.source', content: input.newspaper },
-    { name: 'prism.publicationName', content: input.newspaper },
     { property: 'article:section', content: input.section },
   ];
 }

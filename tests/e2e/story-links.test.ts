@@ -74,15 +74,8 @@ for (const story of stories) {
       assert.deepEqual(await all('meta[name="citation_date"]'), [datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7)]);
       assert.deepEqual(await all('meta[name="citation_language"]'), ['zh-CN']);
       assert.deepEqual(await all('meta[name="DC.source"]'), ['科学导报']);
-      assert.deepEqual(await all('meta[name="prism.publicationName"]'), ['科学导报']);
       assert.deepEqual(await all('meta[property="article:section"]'), [SECTION_LABELS[section as Section]]);
       assert.equal(await head.locator('meta[name="citation_journal_title"]').count(), 0, 'a journal title makes Zotero save a journal article');
-      const coins = new URLSearchParams((await page.locator('span.Z3988').getAttribute('title')) ?? '');
-      assert.equal(coins.get('rft.type'), 'newspaperArticle');
-      assert.equal(coins.get('rft.title'), headline);
-      assert.deepEqual(coins.getAll('rft.creator'), authorsOf(story));
-      assert.equal(coins.get('rft.date'), datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7));
-      assert.equal(coins.get('rft.source'), '科学导报');
     });
 
     await t.test('NewsArticle JSON-LD holds the schema.org fields we use', async () => {
@@ -109,7 +102,6 @@ for (const story of stories) {
       assert.equal(article.contentLocation['@type'], 'Place');
       assert.equal(article.contentLocation.name, `${place.city}${place.county ?? ''}`);
       assert.equal(article.url, canonical);
-      assert.equal(article.mainEntityOfPage['@id'], canonical);
     });
 
     await t.test('every date on the page is a <time> with a machine-readable datetime', async () => {
@@ -248,7 +240,7 @@ for (const story of stories) {
     const print = `${authors}${title}[N]. 科学导报，${iso}.`;
     assert.equal(await page.locator('#cite-gbt-print').innerText(), print);
     assert.equal(await page.locator('#cite-gbt-online').innerText(), `${authors}${title}[N/OL]. 科学导报，${iso}. ${permalinkOf(story)}.`);
-    assert.match(await page.locator('.cite-gbt-notes').innerText(), /未载版次/);
+    assert.match(await page.locator('.cite-gbt-notes').innerText(), /版次不详/);
   });
 }
 
@@ -267,10 +259,6 @@ test('with JavaScript the buttons copy the permalink and the citation and say so
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);
   assert.match(citation, /^王瑞瑞，《俯瞰太原智储100MW独立储能电站项目建设工地》，科学导报，2025年10月3日，/);
   assert.equal(await page.getByRole('status').innerText(), '已复制引用');
-  await page.getByRole('button', { name: '复制 GB/T 7714 [N/OL]' }).click();
-  const gbt = await page.locator('#cite-gbt-online').innerText();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), gbt);
-  assert.match(gbt, /^王瑞瑞\. \[俯瞰太原智储100MW独立储能电站项目建设工地\]\[N\/OL\]\. 科学导报，2025-10-03\. https?:/);
   await context.close();
 });
 

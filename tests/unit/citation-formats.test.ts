@@ -1,9 +1,14 @@
 /** The researcher's formats of one story: GB/T 7714—2025, RIS, BibTeX, CSL-JSON, COinS and the story's data record. */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { gbtNewspaperCitation, type GbtNewspaperInput } from '../../src/lib/gbt7714.ts';
 import { referenceMeta } from '../../src/lib/structured-data.ts';
-import { bibtexRecord, coinsTitle, cslJson, risRecord, type ReferenceInput } from '../../src/lib/reference-formats.ts';
+import { bibtexRecord, cslJson, risRecord, type ReferenceInput } from '../../src/lib/reference-formats.ts';
+import { writeArchiveData } from '../../src/integrations/archive-data.ts';
+import { DATA_FIELDS, storyDataRecord } from '../../src/lib/story-data.ts';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -43,7 +48,6 @@ test('head metadata for Zotero: a newspaper article, one citation_author per who
   assert.deepEqual(value('citation_author'), ['袁兆辉', '张小菊']);
   assert.deepEqual(value('citation_date'), ['2025-10']);
   assert.deepEqual(value('DC.source'), ['科学导报']);
-  assert.deepEqual(value('prism.publicationName'), ['科学导报']);
   assert.deepEqual(value('article:section'), ['项目']);
   assert.deepEqual(value('citation_journal_title'), []);
 });
@@ -81,8 +85,41 @@ test('RIS, BibTeX and CSL-JSON read back (citation-js) with the headline exact, 
   assert.deepEqual(fromCsl.issued, { 'date-parts': [[2025, 10]] });
   assert.equal(fromCsl.type, 'article-newspaper');
 
-  const coins = new URLSearchParams(coinsTitle(reference));
-  assert.equal(coins.get('rft.type'), 'newspaperArticle');
-  assert.equal(coins.get('rft.title'), reference.headline);
-  assert.equal(coins.get('rft.date'), '2025-10');
+});
+
+test('the data writer: one JSON file per story, each month as JSON Lines in archive order, and a stop when a story page has no record', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'archive-data-'));
+  try {
+    for (const slug of ['a', 'b', 'c']) {
+      mkdirSync(join(out, 'stories', slug), { recursive: true });
+      writeFileSync(join(out, 'stories', slug, 'index.html'), '');
+    }
+    const records = join(out, 'records.tsv');
+    const line = (slug: string) => JSON.stringify({ slug, text: '甲\n乙' });
+    writeFileSync(records, `1\t2025-10\tb\t${line('b')}\n0\t2025-10\ta\t${line('a')}\n2\t2025-09\tc\t${line('c')}\n`);
+    const written = await writeArchiveData(out, records);
+    assert.equal(written.stories, 3);
+    assert.deepEqual(written.files.map((f) => [f.path, f.stories]), [['/data/archive/2025-10.jsonl', 2], ['/data/archive/2025-09.jsonl', 1]]);
+    assert.equal(readFileSync(join(out, 'data/archive/2025-10.jsonl'), 'utf8'), `${line('a')}\n${line('b')}\n`);
+    assert.equal(readFileSync(join(out, 'data/stories/c.json'), 'utf8'), `${line('c')}\n`);
+    assert.equal(JSON.parse(readFileSync(join(out, 'data/index.json'), 'utf8')).stories, 3);
+
+    writeFileSync(records, `0\t2025-10\ta\t${line('a')}\n`);
+    await assert.rejects(writeArchiveData(out, records), /recorded 1 stories, but there are 3 story pages/);
+    writeFileSync(records, `0\t2025-10\ta\t${line('a')}\n0\t2025-10\ta\t${line('a')}\n`);
+    await assert.rejects(writeArchiveData(out, records), /story a was recorded twice/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a story record: text as printed, a month-only date without a day, derived values apart', () => {
+  const record = storyDataRecord({
+    slug: 'x', url: 'https://archive.example/stories/x/', headline: '题', headlineDerived: true, date: new Date('2025-10-01'),
+    datePrecision: 'month', dateBasis: 'page', section: 'project', format: 'photo', place: { city: '太原市' }, bylines: [],
+    source: { name: '科学导报', file: 'p.txt', lines: [1, 2] }, figures: [{ caption: '说明' }], editorNotes: [], paragraphs: [],
+  });
+  assert.equal(record.date, '2025-10');
+  assert.deepEqual(Object.keys(record.derived as object), ['url', 'sectionLabel', 'date', 'headline']);
+  for (const key of Object.keys(record)) assert.ok(DATA_FIELDS.some(([field]) => field === key), `${key} is documented on /data/`);
 });
