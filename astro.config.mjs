@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { storiesFirst } from './src/integrations/stories-first.ts';
 import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
+import { archiveData } from './src/integrations/archive-data.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
@@ -37,6 +38,8 @@ export default defineConfig({
     storiesFirst(),
     // Every story's qr.svg, written after the pages (cheaper than a route per story).
     storyQrCodes(),
+    // /data/: every story as JSON and each month as JSON Lines, from the records the story pages leave.
+    archiveData(),
     // Builds the search index from the stories' text as the pages render it (src/search/).
     searchIndex(),
   ],

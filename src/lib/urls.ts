@@ -103,6 +103,27 @@ export const sourceLinesPath = (file: string, first: number): string => `${sourc
 /** A story's QR code (SVG) of its permanent link, for 分享. */
 export const storyQrPath = (slug: string): string => `${storyPath(slug)}qr.svg`;
 
+/** A story's citation for reference managers, beside its page: RIS (/stories/<slug>.ris). */
+export const storyRisPath = (slug: string): string => `/stories/${slug}.ris`;
+
+/** A story's citation as BibTeX (biblatex newspaper article). */
+export const storyBibtexPath = (slug: string): string => `/stories/${slug}.bib`;
+
+/** A story's citation as CSL-JSON (a list of one item). */
+export const storyCslJsonPath = (slug: string): string => `/stories/${slug}.csl.json`;
+
+/** 数据下载: the archive as data files, their schema, provenance and sizes. */
+export const dataPath = (): string => '/data/';
+
+/** One story as JSON (src/lib/story-data.ts). */
+export const storyDataPath = (slug: string): string => `/data/stories/${slug}.json`;
+
+/** The stories filed under one month, as JSON Lines (one story a line): a file stays small however large the archive grows. */
+export const monthDataPath = (year: number, month: number): string => `/data/archive/${year}-${monthSegment(month)}.jsonl`;
+
+/** What the build wrote under /data/: every file with its story count and bytes (src/integrations/archive-data.ts). */
+export const dataManifestPath = (): string => '/data/index.json';
+
 /** The slug of a story page's path (with or without the leading slash, as Astro lists built pages); undefined for any other path. */
 export const storySlugOfPath = (path: string): string | undefined => /^\/?stories\/([^/]+)\/$/.exec(path)?.[1];
 

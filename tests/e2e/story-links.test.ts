@@ -64,6 +64,20 @@ for (const story of stories) {
       assert.equal(await meta('meta[property="og:locale"]'), 'zh_CN');
     });
 
+    await t.test('reference managers read a newspaper article: DC.type, citation_*, the paper and the section, no journal', async () => {
+      const head = page.locator('head');
+      const all = (selector: string) => head.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('content')));
+      assert.deepEqual(await all('meta[name="DC.type"]'), ['newspaperArticle']);
+      assert.deepEqual(await all('meta[name="citation_title"]'), [headline]);
+      // One tag per author, each name whole as printed.
+      assert.deepEqual(await all('meta[name="citation_author"]'), authorsOf(story));
+      assert.deepEqual(await all('meta[name="citation_date"]'), [datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7)]);
+      assert.deepEqual(await all('meta[name="citation_language"]'), ['zh-CN']);
+      assert.deepEqual(await all('meta[name="DC.source"]'), ['科学导报']);
+      assert.deepEqual(await all('meta[property="article:section"]'), [SECTION_LABELS[section as Section]]);
+      assert.equal(await head.locator('meta[name="citation_journal_title"]').count(), 0, 'a journal title makes Zotero save a journal article');
+    });
+
     await t.test('NewsArticle JSON-LD holds the schema.org fields we use', async () => {
       const article = await jsonLdOf(page, 'NewsArticle');
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
@@ -88,7 +102,6 @@ for (const story of stories) {
       assert.equal(article.contentLocation['@type'], 'Place');
       assert.equal(article.contentLocation.name, `${place.city}${place.county ?? ''}`);
       assert.equal(article.url, canonical);
-      assert.equal(article.mainEntityOfPage['@id'], canonical);
     });
 
     await t.test('every date on the page is a <time> with a machine-readable datetime', async () => {
@@ -220,6 +233,14 @@ for (const story of stories) {
     const date = await page.locator('article header time').innerText();
     const expected = [authorsOf(story).join('、'), `《${story.data.headline}》`, '科学导报', date, permalinkOf(story)];
     assert.equal(text, expected.filter(Boolean).join('，'));
+    // GB/T 7714—2025 beside it: [N] and [N/OL], to the day or only the month the page gives, no 版次 and no access date.
+    const iso = story.data.datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7);
+    const authors = authorsOf(story).length > 0 ? `${authorsOf(story).join('，')}. ` : '';
+    const title = (story.data as { headlineDerived?: boolean }).headlineDerived ? `[${story.data.headline}]` : story.data.headline;
+    const print = `${authors}${title}[N]. 科学导报，${iso}.`;
+    assert.equal(await page.locator('#cite-gbt-print').innerText(), print);
+    assert.equal(await page.locator('#cite-gbt-online').innerText(), `${authors}${title}[N/OL]. 科学导报，${iso}. ${permalinkOf(story)}.`);
+    assert.match(await page.locator('.cite-gbt-notes').innerText(), /版次不详/);
   });
 }
 
@@ -272,6 +293,8 @@ test('printing a story shows its source, date and full permalink, not the site n
   const text = await source.innerText();
   assert.ok(text.includes(new URL(storyPath(slug), SITE_URL).href), 'full permalink printed');
   assert.match(text, /来源：《科学导报》，2025年9月30日/);
+  for (const form of ['#cite-gbt-print', '#cite-gbt-online']) assert.ok(await page.locator(form).isVisible(), `${form} printed`);
+  assert.match(await page.locator('#cite-gbt-print').innerText(), /^王佳琪\. 召开党工委理论学习中心组\(扩大\)学习会议\[N\]\. 科学导报，2025-09-30\.$/);
   for (const selector of [
     'body > header',
     'body > footer',

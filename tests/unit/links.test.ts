@@ -149,7 +149,7 @@ test('NewsArticle carries the fields search engines read; a month-precision date
     ],
     newspaper: '科学导报',
     section: '开发区',
-    place: { city: '晋中市', county: '灵石县', province: '山西省' },
+    place: { city: '晋中市', county: '灵石县' },
   };
   const data = newsArticle(input) as Record<string, any>;
   assert.equal(data['@type'], 'NewsArticle');
@@ -161,7 +161,7 @@ test('NewsArticle carries the fields search engines read; a month-precision date
   ]);
   assert.deepEqual(data.publisher, { '@type': 'Organization', name: '科学导报' });
   assert.equal(data.contentLocation.name, '晋中市灵石县');
-  assert.equal(data.mainEntityOfPage['@id'], input.url);
+  assert.equal(data.url, input.url);
   assert.equal((newsArticle({ ...input, precision: 'day' }) as any).datePublished, '2025-10-01');
   assert.equal('alternativeHeadline' in newsArticle({ ...input, kicker: undefined }), false);
 });

@@ -1,0 +1,14 @@
+/** /stories/<slug>.bib: the story's citation as BibTeX for reference managers (src/lib/reference-formats.ts), linked from 引用本文. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getStories, type Story } from '../../data/stories.ts';
+import { bibtexRecord } from '../../lib/reference-formats.ts';
+import { storyReference } from '../../lib/story-reference.ts';
+import { absoluteUrl, storyPath } from '../../lib/urls.ts';
+
+export const getStaticPaths = (async () =>
+  (await getStories()).map((story) => ({ params: { slug: story.id }, props: { story } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ story: Story }> = ({ props: { story }, site }) =>
+  new Response(bibtexRecord(storyReference(story.id, story.data, absoluteUrl(storyPath(story.id), site!))), {
+    headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
+  });
