@@ -29,7 +29,7 @@ const queries = given.length ? given : ['营商环境', '高新区', '区', '招
 /** What a request fetched: Pagefind's files, the lexicon's (buckets, results, facets, fold table), or the page itself. */
 const kind = (path: string): string =>
   /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
-  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /^\/search-text\//.test(path) ? 'text'
+  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /^\/excerpts\//.test(path) ? 'text'
   : /\/[0-9a-f]{16}\/fold\.bin$/.test(path) ? 'fold' : /\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(path) ? 'bucket' : /\/[0-9a-f]{16}\/s\/\d+\.bin$/.test(path) ? 'result' : /\/[0-9a-f]{16}\/f\/\d+\.bin$/.test(path) ? 'facets'
   : /\.json$/.test(path) ? 'entry' : 'page';
 

@@ -62,7 +62,7 @@ export const paragraphPath = (slug: string, n: number): string => `${storyPath(s
  * Part `part` (1, 2, …) of a story's text for search excerpts (gzip text), written by the search
  * indexer: `textId` is the story's slug and a hash of its text, so a changed text gets new names.
  */
-export const searchTextPartPath = (textId: string, part: number): string => `/search-text/${textId}.${part}.txt.gz`;
+export const searchTextPartPath = (textId: string, part: number): string => `/excerpts/${textId}.${part}.txt.gz`;
 
 /** The search index's manifest (src/search/core/lexicon.ts): revalidated, it names the build's folder. */
 export const searchManifestPath = (): string => '/lexicon.json';

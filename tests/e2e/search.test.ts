@@ -185,13 +185,13 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
   const parts: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith('/search-text/')) parts.push(path);
+    if (path.startsWith('/excerpts/')) parts.push(path);
   });
   // 灵石's text runs to 8 parts after the opening; 管委会+公司 stands about 2,630 characters in,
   // and the hit's index position points to its part.
   await searchFor(page, '"管委会+公司"');
   const numbers = parts.map((path) => {
-    assert.match(path, /^\/search-text\/lingshi-etdz-transformation-[0-9a-f]{10}\.\d+\.txt\.gz$/);
+    assert.match(path, /^\/excerpts\/lingshi-etdz-transformation-[0-9a-f]{10}\.\d+\.txt\.gz$/);
     return Number(path.split('.').at(-3));
   });
   // The indexed text: what the build recorded for the index.
@@ -199,12 +199,12 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
   const hitPart = partOf(Array.from(indexed.slice(0, indexed.indexOf('管委会+公司'))).length);
   assert.ok(numbers.includes(hitPart) && numbers.length <= 2, `fetched parts ${numbers}, the hit is in part ${hitPart}`);
   // A part that cannot be fetched leaves the excerpt at the story's opening; the result stands.
-  await page.route('**/search-text/**', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.route('**/excerpts/**', (route) => route.fulfill({ status: 404, body: '' }));
   const found = await searchFor(page, '"管委会+公司"');
   assert.deepEqual(found, [storyPath('lingshi-etdz-transformation')]);
   assert.equal(await page.locator('#search-status').textContent(), '找到 1 篇');
   assert.ok((await page.locator(`${results} .search-excerpt`).innerText()).length > 20, 'an excerpt from the opening');
-  await page.unroute('**/search-text/**');
+  await page.unroute('**/excerpts/**');
   parts.length = 0;
   // A hit in the first part (and a story with no more parts) fetches none.
   await searchFor(page, '储能电站');
@@ -525,7 +525,7 @@ test("what a result shows and the text parts hold the readable text, whole, in t
     assert.ok(text.includes(lastLine.slice(-20)), `${shown.meta.url}: the text runs to its last line`);
     assert.equal(Array.from(shown.content).length, Math.min(OPENING_CHARS, Array.from(text).length));
   }
-  assert.ok(readdirSync(join(DIST, 'search-text')).length > 0, 'the longer stories have parts');
+  assert.ok(readdirSync(join(DIST, 'excerpts')).length > 0, 'the longer stories have parts');
   assert.ok(!existsSync(join(DIST, 'pagefind', 'fragment')), "Pagefind's fragments are not kept: what a result shows is written once");
 });
 

@@ -151,7 +151,7 @@ test('precompressed files go out with Content-Encoding and Vary: Accept-Encoding
 });
 
 test('unknown paths get the 404 page, never cached as immutable, even where hashed files live', async () => {
-  for (const path of ['/no-such-page/', '/_astro/missing.js', '/pagefind/index/missing.pf_index', '/pagefind/filter/missing.pf_filter', '/search-text/missing-0123456789.1.txt.gz', '/stories/no-such-story/']) {
+  for (const path of ['/no-such-page/', '/_astro/missing.js', '/pagefind/index/missing.pf_index', '/pagefind/filter/missing.pf_filter', '/excerpts/missing-0123456789.1.txt.gz', '/stories/no-such-story/']) {
     const answer = await get(path);
     assert.equal(answer.status, 404, path);
     assert.deepEqual(answer.body, notFoundPage, `${path}: the archive's 404 page`);

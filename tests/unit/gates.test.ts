@@ -34,8 +34,8 @@ test('caching: hashed names a year, fixed names revalidated', () => {
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/fold.bin'), 'immutable');
   assert.equal(cachePolicy('/lexicon-files/19747db2baf2b421/b/fold.bin'), 'revalidate');
   assert.equal(cachePolicy('/lexicon-files/not-a-hash/b/12.bin'), 'revalidate');
-  assert.equal(cachePolicy('/search-text/lingshi-etdz-transformation-6abeca8bbf.3.txt.gz'), 'immutable');
-  assert.equal(cachePolicy('/search-text/lingshi-etdz-transformation.3.txt.gz'), 'revalidate', 'no hash: revalidate');
+  assert.equal(cachePolicy('/excerpts/lingshi-etdz-transformation-6abeca8bbf.3.txt.gz'), 'immutable');
+  assert.equal(cachePolicy('/excerpts/lingshi-etdz-transformation.3.txt.gz'), 'revalidate', 'no hash: revalidate');
   assert.equal(cachePolicy('/pagefind/pagefind.zh-cn_16e91a83f235e.pf_meta'), 'either');
   assert.equal(cachePolicy('/pagefind/pagefind.js'), 'revalidate');
   assert.equal(cachePolicy('/stories/a/'), 'revalidate');

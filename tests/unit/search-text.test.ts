@@ -66,5 +66,5 @@ test("a hit's index position tells which part of the text it is in", () => {
 });
 
 test('text parts are named by the text id and the part number', () => {
-  assert.equal(searchTextPartPath('a-b-0123456789', 2), '/search-text/a-b-0123456789.2.txt.gz');
+  assert.equal(searchTextPartPath('a-b-0123456789', 2), '/excerpts/a-b-0123456789.2.txt.gz');
 });

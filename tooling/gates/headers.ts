@@ -23,7 +23,7 @@ const YEAR = 31_536_000;
  */
 export function cachePolicy(path: string): 'immutable' | 'either' | 'revalidate' {
   if (/^\/(_astro|pagefind\/index|pagefind\/filter)\//.test(path)) return 'immutable';
-  if (/^\/search-text\/.+-[0-9a-f]{10}\.\d+\.txt\.gz$/.test(path)) return 'immutable';
+  if (/^\/excerpts\/.+-[0-9a-f]{10}\.\d+\.txt\.gz$/.test(path)) return 'immutable';
   // The lexicon, result, facet and date files live in a folder named by a hash of all of them
   // (src/search/build/index.ts); the fold table (fold.bin) too: the hash covers it.
   if (/^\/lexicon-files\/[0-9a-f]{16}\/(?:[bsf]\/\d+|dates|fold)\.bin$/.test(path)) return 'immutable';

@@ -11,7 +11,7 @@
  * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
  *    memory stays bounded however large the archive grows.
  * 4. Merges the shards' Pagefind indexes into one bundle (./pagefind.ts), their
- *    text parts into dist/search-text/, their words into the lexicon, and writes what each result
+ *    text parts into dist/excerpts/, their words into the lexicon, and writes what each result
  *    shows, each shard's filter values and the stories' dates (dist/lexicon-files/<id>/), with the
  *    繁體 = 简体 fold table every shard folded with (fold.bin, src/search/core/fold-table.ts), and
  *    the manifest that names it all (dist/lexicon.json), which lists the characters the table folds.
