@@ -1,7 +1,7 @@
 /**
  * Builds the search index of a built site on its own (the search integration does it at the end
  * of `astro build`): `node scripts/index-search.ts [--json]`, for a copy of the output folder
- * re-indexed with other settings (tests, benchmarks). Reads the stories the last build recorded.
+ * re-indexed with other settings (tests, benchmarks). Reads the stories the last build's loader handed over.
  *
  * Env: ARCHIVE_OUT_DIR (dist), ARCHIVE_CACHE_DIR (node_modules/.astro), ARCHIVE_SEARCH_SOURCE
  * (the recorded stories, default: in the cache folder), and the SEARCH_* settings of
@@ -9,11 +9,11 @@
  */
 import { resolve } from 'node:path';
 import { buildSearchIndex, indexOptions } from '../src/search/build/index.ts';
-import { searchSourceFile } from '../src/search/build/integration.ts';
+import { searchSourceFile } from '../src/search/build/source.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
 const source = process.env.ARCHIVE_SEARCH_SOURCE ?? searchSourceFile(resolve(process.env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro'));
-const figures = await buildSearchIndex(indexOptions(outDir, source));
+const figures = await buildSearchIndex(indexOptions(source), outDir);
 console.log(
   process.argv.includes('--json')
     ? JSON.stringify(figures)

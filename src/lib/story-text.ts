@@ -3,7 +3,7 @@
  * credits (caption ■ 王瑞瑞摄), body paragraphs as rendered (the archive's Markdown pipeline), and
  * the bylines' names. The build makes it once a story, from the body it renders
  * (src/data/story-text.ts); the story page, its feed items and the search index
- * (src/search/build/collect.ts) read it, and cards, page and feed descriptions take their openings
+ * (src/search/build/source.ts) read it, and cards, page and feed descriptions take their openings
  * from it (storyOpening), so what is searched and excerpted is exactly what is printed.
  */
 import { formatCaption, formatPhotoCredit, groupByRole, type Credit } from './credits.ts';

@@ -10,8 +10,12 @@
  * rendered here once, with the archive's plugins) or does not end in `.md` stops the build, and so
  * does a source extract a story names that is missing or not UTF-8. All bad files are reported at
  * once, one line each, naming the file, the field (or line) and what is allowed.
+ *
+ * The body rendered for that check also gives the story's text model, which goes to the search
+ * index here (src/search/build/source.ts): the index is built from the content, not from pages,
+ * and starts before the pages render.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -23,6 +27,10 @@ import { decodeStoryText, readStoryFile, splitStoryFile, StoryFileError } from '
 import { forbiddenCharacter } from '../lib/text-rules.ts';
 import { htmlParagraphs } from '../lib/text.ts';
 import { isBodyRefusal, refusalText, renderBodyHtml } from '../markdown/render-body.ts';
+import { isoDate } from '../lib/dates.ts';
+import { storyTextModel } from '../lib/story-text.ts';
+import { searchSource, searchSourceFile, searchSourceWriter, type SearchSourceWriter } from '../search/build/source.ts';
+import type { StoryData } from '../lib/story-schema.ts';
 
 /**
  * Files in the stories folder that are not stories: hidden files (.gitkeep, .DS_Store, editors'
@@ -49,7 +57,27 @@ export function storiesLoader(dir: string, schema: z.ZodType): Loader {
   };
 }
 
-async function loadAll({ store, parseData, generateDigest }: LoaderContext, schema: z.ZodType, root: string, base: string): Promise<void> {
+async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, base: string): Promise<void> {
+  // Each accepted story's text goes to the search index as its body is checked (src/search/build/source.ts).
+  const cacheDir = fileURLToPath(context.config.cacheDir);
+  await mkdir(cacheDir, { recursive: true });
+  const searchSources = searchSourceWriter(searchSourceFile(cacheDir));
+  try {
+    await checkAndStore(context, schema, root, base, searchSources);
+    searchSources.commit();
+  } catch (error) {
+    searchSources.abort();
+    throw error;
+  }
+}
+
+async function checkAndStore(
+  { store, parseData, generateDigest }: LoaderContext,
+  schema: z.ZodType,
+  root: string,
+  base: string,
+  searchSources: SearchSourceWriter,
+): Promise<void> {
   const names = (await readdir(base, { recursive: true, withFileTypes: true }))
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(base, join(entry.parentPath, entry.name)))
@@ -90,11 +118,18 @@ async function loadAll({ store, parseData, generateDigest }: LoaderContext, sche
       continue;
     }
     owners.set(slug, filePath);
-    const bodyProblems = await checkBody(body, checked.data as CheckedStory, path);
+    const { problems: bodyProblems, html } = await checkBody(body, checked.data as CheckedStory, path);
     if (bodyProblems.length > 0) {
       problems.push(...bodyProblems.map((problem) => `${filePath}${problem}`));
       continue;
     }
+    const data = checked.data as StoryData;
+    searchSources.add(
+      searchSource(
+        { slug, date: isoDate(data.date, 'day'), precision: data.datePrecision, section: data.section, city: data.place.city, county: data.place.county },
+        storyTextModel(data, html),
+      ),
+    );
     const sourceFile = (checked.data as CheckedStory).source.file;
     sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
     entries.push({ slug, frontmatter, filePath, path, digest: generateDigest(text) });
@@ -136,18 +171,18 @@ interface CheckedStory {
   source: { file: string };
 }
 
-/** Problems of a body, each starting `, line N: ` or `: ` to follow the file's name. */
-async function checkBody(body: string, data: CheckedStory, path: string): Promise<string[]> {
+/** Problems of a body, each starting `, line N: ` or `: ` to follow the file's name, and its HTML. */
+async function checkBody(body: string, data: CheckedStory, path: string): Promise<{ problems: string[]; html: string }> {
   const characters = bodyCharacterProblems(body);
-  if (characters.length > 0) return characters.map((problem) => `, ${problem}`);
+  if (characters.length > 0) return { problems: characters.map((problem) => `, ${problem}`), html: '' };
   let html: string;
   try {
     html = await renderBodyHtml(body, data, path);
   } catch (error) {
     if (!isBodyRefusal(error)) throw error;
-    return [refusalText(error)];
+    return { problems: [refusalText(error)], html: '' };
   }
-  return renderedBodyProblems(data, htmlParagraphs(html)).map((problem) => `: ${problem}`);
+  return { problems: renderedBodyProblems(data, htmlParagraphs(html)).map((problem) => `: ${problem}`), html };
 }
 
 /**

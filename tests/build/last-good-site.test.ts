@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { recordedStories } from '../support/recorded.ts';
-import { searchSourceFile } from '../../src/search/build/integration.ts';
+import { searchSourceFile } from '../../src/search/build/source.ts';
 
 const GOOD_SLUG = 'xiyang-vehicle-recycling-project';
 const GOOD = readFileSync(`content/stories/${GOOD_SLUG}.md`, 'utf8');

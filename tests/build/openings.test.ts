@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 import { opening } from '../../src/lib/text.ts';
 import { feedPath, homePath, storyPath, storySlugOfPath } from '../../src/lib/urls.ts';
-import { searchSourceFile } from '../../src/search/build/integration.ts';
+import { searchSourceFile } from '../../src/search/build/source.ts';
 import { buildWithStories } from '../support/build.ts';
 import { recordedStories } from '../support/recorded.ts';
 import { readStoryFiles } from '../support/stories.ts';

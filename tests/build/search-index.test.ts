@@ -71,18 +71,18 @@ test('the newest stories get a smaller first shard; the manifest (lexicon.json) 
   ]);
 });
 
-test('a story page whose story the build did not record, or a story recorded twice, stops the build', () => {
+test('a story page whose story the loader did not hand to the index, or a story handed over twice, stops the build', () => {
   const dropped = indexCopy((_dir, source) => {
     writeFileSync(source, readFileSync(source, 'utf8').split('\n').filter((line) => !line.includes('"slug":"xiyang-vehicle-recycling-project"')).join('\n'));
   });
   assert.notEqual(dropped.status, 0);
-  assert.match(dropped.output, /the build recorded 5 stories, but there are 6 story pages/);
+  assert.match(dropped.output, /the loader handed over 5 stories, but there are 6 story pages/);
   const twice = indexCopy((_dir, source) => {
     const lines = readFileSync(source, 'utf8');
     writeFileSync(source, lines + lines.split('\n')[0] + '\n');
   });
   assert.notEqual(twice.status, 0);
-  assert.match(twice.output, /story [a-z-]+ was recorded twice/);
+  assert.match(twice.output, /story [a-z-]+ was handed over twice/);
 });
 
 test("a story's result file changes folder when only what it shows changes (the folder is cached as immutable)", () => {

@@ -1,8 +1,8 @@
-/** The stories the last build of dist/ recorded for the search index (src/search/build/collect.ts). */
+/** The stories the last build of dist/ handed to the search index (src/search/build/source.ts). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { SearchSource } from '../../src/search/build/collect.ts';
-import { searchSourceFile } from '../../src/search/build/integration.ts';
+import type { SearchSource } from '../../src/search/build/source.ts';
+import { searchSourceFile } from '../../src/search/build/source.ts';
 
 export const RECORDED = searchSourceFile(resolve(process.env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro'));
 

@@ -1,16 +1,18 @@
 /**
- * Writes the search index of a built site (run by the search integration at the end of
- * `astro build`, src/search/build/integration.ts; `scripts/index-search.ts` runs it on its own).
- * Design: README.md, "Search".
+ * Writes the search index of the archive, in two steps, so that the first runs while Astro renders
+ * the pages (src/search/build/integration.ts; `scripts/index-search.ts` runs both on their own):
  *
- * 1. Reads the stories the build recorded (src/search/build/collect.ts), one JSON line each, and
- *    checks there is one per story page.
+ * indexShards, from the stories the loader handed over (src/search/build/source.ts):
+ * 1. Reads them, one JSON line each, and checks that no slug comes twice.
  * 2. Sorts them newest first (the archive's one order; a story's number is its place in it) and
  *    cuts them into shards: the newest SEARCH_FIRST_SHARD_SIZE (default 500), then shards of
  *    SEARCH_SHARD_SIZE (default 2,000).
  * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
- *    memory stays bounded however large the archive grows.
- * 4. Merges the shards' Pagefind indexes into one bundle (./pagefind.ts), their
+ *    memory stays bounded however large the archive grows, in a work folder beside the source.
+ *
+ * writeSearchIndex, into the built site:
+ * 4. Checks there is one indexed story per story page: none is silently left out of search.
+ * 5. Merges the shards' Pagefind indexes into one bundle (./pagefind.ts), their
  *    text parts into dist/excerpts/, their words into the lexicon, and writes what each result
  *    shows, each shard's filter values and the stories' dates (dist/lexicon-files/<id>/), with the
  *    繁體 = 简体 fold table every shard folded with (fold.bin, src/search/core/fold-table.ts), and
@@ -28,6 +30,7 @@ import { SECTIONS } from '../../lib/taxonomy.ts';
 import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
 import { dateRuns } from '../core/date-range.ts';
 import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
+import { moveSync } from './move.ts';
 import { CHUNK_SIZE_ENV, MAX_SHARDS, mergeShards, shardName } from './pagefind.ts';
 import { openccFoldTable } from './opencc.ts';
 import { serializeFoldTable } from '../core/fold-table.ts';
@@ -35,9 +38,10 @@ import { foldableList } from '../core/fold.ts';
 import type { ShardJob } from './shard.ts';
 
 export interface IndexOptions {
-  outDir: string;
-  /** The build's recorded stories (JSON lines). */
+  /** The stories handed over by the loader (JSON lines, src/search/build/source.ts). */
   source: string;
+  /** Where shards are built before they are merged into the site (emptied first). */
+  workDir: string;
   shardSize: number;
   firstShardSize: number;
   jobs: number;
@@ -47,11 +51,11 @@ export interface IndexOptions {
 }
 
 /** Settings from the environment: SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS, SEARCH_CHUNK_SIZE, SEARCH_RARE_LIMIT. */
-export function indexOptions(outDir: string, source: string, env: NodeJS.ProcessEnv = process.env): IndexOptions {
+export function indexOptions(source: string, env: NodeJS.ProcessEnv = process.env): IndexOptions {
   const shardSize = Number(env.SEARCH_SHARD_SIZE ?? 2000);
   const options: IndexOptions = {
-    outDir,
     source,
+    workDir: join(dirname(source), 'search-shards'),
     shardSize,
     firstShardSize: Math.min(shardSize, Number(env.SEARCH_FIRST_SHARD_SIZE ?? 500)),
     // A 2,000-story shard peaks near 2.5 GB (Node + Pagefind's binary): as many at once as memory
@@ -69,7 +73,7 @@ export function indexOptions(outDir: string, source: string, env: NodeJS.Process
   return options;
 }
 
-/** Where each recorded story's line lies in the source file, with its slug and date. */
+/** Where each handed-over story's line lies in the source file, with its slug and date. */
 interface SourceLine {
   slug: string;
   date: string;
@@ -90,9 +94,9 @@ function sourceLines(file: string): SourceLine[] {
       const data = Buffer.concat([carry, chunk.subarray(0, read)]);
       let at = 0;
       for (let nl = data.indexOf(10, at); nl >= 0; nl = data.indexOf(10, at)) {
-        // collect.ts writes slug, date and precision first.
+        // source.ts writes slug, date and precision first.
         const head = /^\{"slug":"((?:[^"\\]|\\.)*)","date":"(\d{4}-\d{2}-\d{2})","precision":"(day|month)"/.exec(data.subarray(at, Math.min(nl, at + 400)).toString());
-        if (!head) throw new Error(`${file}: line ${lines.length + 1} is not a recorded story`);
+        if (!head) throw new Error(`${file}: line ${lines.length + 1} is not a story from the loader`);
         lines.push({ slug: head[1]!, date: head[2]!, precision: head[3] as SourceLine['precision'], start: offset + at, end: offset + nl + 1 });
         at = nl + 1;
       }
@@ -119,6 +123,10 @@ function runShard(jobFile: string, dir: string, chunkSize: number): Promise<Shar
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, [CHUNK_SIZE_ENV]: String(chunkSize) },
     });
+    // A build that fails while pages render exits at once: its shards must not outlive it.
+    const stop = () => child.kill();
+    process.on('exit', stop);
+    child.on('exit', () => process.off('exit', stop));
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', fail);
@@ -147,21 +155,31 @@ export interface IndexFigures {
   maxShardRssMB: number;
 }
 
-export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigures> {
-  const { outDir, shardSize, firstShardSize, jobs, chunkSize, rareLimit } = options;
+/** The shards of the index, built and waiting to be merged into the site. */
+export interface ShardedIndex {
+  options: IndexOptions;
+  lines: SourceLine[];
+  shards: (ShardInfo & { job: string; dir: string })[];
+  reports: ShardReport[];
+  foldTable: string;
+  table: ReturnType<typeof openccFoldTable>['table'];
+  sections: string[];
+  places: string[];
+  started: number;
+}
+
+/** Steps 1–3: the shards of every story handed over, built in their own processes. */
+export async function indexShards(options: IndexOptions): Promise<ShardedIndex> {
+  const { shardSize, firstShardSize, jobs, chunkSize, rareLimit } = options;
   const started = performance.now();
-  if (!existsSync(options.source)) throw new Error(`search index: no recorded stories at ${options.source} (is the search integration in astro.config.mjs?)`);
+  if (!existsSync(options.source)) throw new Error(`search index: no stories at ${options.source} (the story loader, src/loaders/stories.ts, writes them)`);
   const lines = sourceLines(options.source);
-  const storiesDir = join(outDir, 'stories');
-  const pages = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html'))).length : 0;
-  if (lines.length === 0) throw new Error('search index: the build recorded no stories');
+  if (lines.length === 0) throw new Error('search index: the loader handed over no stories');
   const slugs = new Set<string>();
   for (const line of lines) {
-    if (slugs.has(line.slug)) throw new Error(`search index: story ${line.slug} was recorded twice`);
+    if (slugs.has(line.slug)) throw new Error(`search index: story ${line.slug} was handed over twice`);
     slugs.add(line.slug);
   }
-  // "One story page = one record": no story is silently left out of search.
-  if (lines.length !== pages) throw new Error(`search index: the build recorded ${lines.length} stories, but there are ${pages} story pages`);
   // The archive's one order: newest first, ties by slug (as src/lib/dates.ts compareNewestFirst).
   lines.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug)));
 
@@ -170,7 +188,7 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   // One table for the whole build, handed to every shard and shipped to the search page.
   const { table } = openccFoldTable();
   const foldTable = serializeFoldTable(table);
-  const work = join(outDir, '.search-shards');
+  const work = options.workDir;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const shards: (ShardInfo & { job: string; dir: string })[] = [];
@@ -205,14 +223,27 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
     }),
   );
   const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
-  if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were recorded`);
+  if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were handed over`);
+  return { options, lines, shards, reports, foldTable, table, sections, places, started };
+}
+
+/** Steps 4–5: the shards merged into the built site at `outDir`. */
+export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFigures {
+  const { options, lines, shards, reports, foldTable, table, sections, places, started } = sharded;
+  const { shardSize, firstShardSize, jobs, chunkSize, rareLimit } = options;
+  const work = options.workDir;
+  const storiesDir = join(outDir, 'stories');
+  const pages = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html'))).length : 0;
+  // "One story page = one indexed story": no story is silently left out of search.
+  if (lines.length !== pages) throw new Error(`search index: the loader handed over ${lines.length} stories, but there are ${pages} story pages`);
+  const indexed = lines.length;
 
   const version = mergeShards(shards.map((s) => s.dir), outDir);
   // Text parts are named by their story's text: one folder for every build.
   const textDir = join(outDir, dirname(searchTextPartPath('x', 1)).slice(1));
   rmSync(textDir, { recursive: true, force: true });
   mkdirSync(textDir, { recursive: true });
-  for (const shard of shards) for (const file of readdirSync(join(shard.dir, 'text'))) renameSync(join(shard.dir, 'text', file), join(textDir, file));
+  for (const shard of shards) for (const file of readdirSync(join(shard.dir, 'text'))) moveSync(join(shard.dir, 'text', file), join(textDir, file));
 
   // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
   // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
@@ -232,8 +263,8 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
   const datesJson = JSON.stringify(dateRuns(lines.map((line) => (line.precision === 'month' ? line.date.slice(0, 7) : line.date))));
   writeFileSync(join(staging, 'dates.bin'), gzip(datesJson));
   shards.forEach((shard, i) => {
-    for (const file of readdirSync(join(shard.dir, 'stories'))) renameSync(join(shard.dir, 'stories', file), join(staging, 's', file));
-    renameSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
+    for (const file of readdirSync(join(shard.dir, 'stories'))) moveSync(join(shard.dir, 'stories', file), join(staging, 's', file));
+    moveSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
   });
   writeFileSync(join(staging, 'fold.bin'), gzip(foldTable));
   const listed: ShardInfo[] = shards.map((s) => ({ name: s.name, stories: s.stories, newest: s.newest, oldest: s.oldest }));
@@ -262,4 +293,9 @@ export async function buildSearchIndex(options: IndexOptions): Promise<IndexFigu
     lexiconSeconds: Number(lexiconSeconds.toFixed(1)),
     maxShardRssMB: Math.max(...reports.map((r) => r.peakRssMB)),
   };
+}
+
+/** Both steps at once, for a site built already (scripts/index-search.ts, tests). */
+export async function buildSearchIndex(options: IndexOptions, outDir: string): Promise<IndexFigures> {
+  return writeSearchIndex(await indexShards(options), outDir);
 }

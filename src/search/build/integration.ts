@@ -1,21 +1,19 @@
 /**
- * The search index as part of `astro build`: before pages render, it names the file where each
- * story page records its text (src/search/build/collect.ts); when the build is done, it builds
- * the index from those records into the output folder (src/search/build/index.ts). A failure
- * fails the build, which then leaves the last good site in place (scripts/build.ts).
+ * The search index as part of `astro build`. The story loader has handed over every story's text
+ * before the build starts (src/search/build/source.ts), so the shards are built
+ * (src/search/build/index.ts indexShards) while Astro renders the pages, in processes of their
+ * own, on the cores Astro's single-threaded render leaves idle; when the pages are done they are
+ * merged into the output folder (writeSearchIndex). A failure fails the build, which then leaves
+ * the last good site in place (scripts/build.ts).
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { SOURCE_ENV } from './collect.ts';
-import { buildSearchIndex, indexOptions } from './index.ts';
-
-/** Where a build's recorded stories are kept (in Astro's cache folder, so they never ship). */
-export const searchSourceFile = (cacheDir: string): string => join(cacheDir, 'search-source.jsonl');
+import { searchSourceFile } from './source.ts';
+import { indexOptions, indexShards, writeSearchIndex, type ShardedIndex } from './index.ts';
 
 export function searchIndex(): AstroIntegration {
   let source = '';
+  let sharding: Promise<ShardedIndex> | undefined;
   return {
     name: 'archive-search-index',
     hooks: {
@@ -23,13 +21,19 @@ export function searchIndex(): AstroIntegration {
         source = searchSourceFile(fileURLToPath(config.cacheDir));
       },
       'astro:build:start': () => {
-        rmSync(source, { force: true });
-        process.env[SOURCE_ENV] = source;
+        sharding = indexShards(indexOptions(source));
+        // Awaited in astro:build:done; a failure meanwhile must not count as unhandled.
+        sharding.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        delete process.env[SOURCE_ENV];
-        const figures = await buildSearchIndex(indexOptions(fileURLToPath(dir), source));
-        logger.info(`${figures.stories} stories in ${figures.shards} shard(s), ${figures.buckets} lexicon buckets, ${figures.seconds} s`);
+        const pagesDone = performance.now();
+        const sharded = await sharding!;
+        const waited = (performance.now() - pagesDone) / 1000;
+        const figures = writeSearchIndex(sharded, fileURLToPath(dir));
+        logger.info(
+          `${figures.stories} stories in ${figures.shards} shard(s), ${figures.buckets} lexicon buckets, ${figures.seconds} s ` +
+            `(${waited.toFixed(1)} s of it after the pages)`,
+        );
       },
     },
   };

@@ -13,7 +13,8 @@
  * - the fragments (fragment/, what Pagefind would show of a result) are not kept: the archive
  *   writes what a result shows in its own files, and the search page never asks Pagefind for it.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { moveSync } from './move.ts';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -95,9 +96,9 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): strin
       const from = join(dir, item.name);
       if (item.isDirectory()) {
         mkdirSync(join(bundle, item.name), { recursive: true });
-        for (const file of readdirSync(from)) renameSync(join(from, file), join(bundle, item.name, file));
+        for (const file of readdirSync(from)) moveSync(join(from, file), join(bundle, item.name, file));
       } else if (!UNUSED.test(item.name)) {
-        renameSync(from, join(bundle, item.name));
+        moveSync(from, join(bundle, item.name));
       }
     }
   }

@@ -5,7 +5,7 @@
  *   node src/search/build/shard.ts <job.json> <outDir>
  *
  * job.json: ShardJob — `source` is a JSON-lines file of the shard's stories
- * (src/search/build/collect.ts), in the archive's order; `first` the archive number of the first.
+ * (src/search/build/source.ts), in the archive's order; `first` the archive number of the first.
  * Writes into outDir: Pagefind's index of the shard (through ./pagefind.ts), and the
  * archive's own files: text parts (text/), what each result shows (stories/<n>.bin), each story's
  * filter values in order (facets.bin) and the shard's words (lexicon.json).
@@ -24,7 +24,7 @@ import { foldsAny, parseFoldTable } from '../core/fold-table.ts';
 import { SECTION_LABELS, type Section } from '../../lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../lib/urls.ts';
 import { facetOf } from '../core/lexicon.ts';
-import type { SearchSource } from './collect.ts';
+import type { SearchSource } from './source.ts';
 import { gzip, ShardLexicon } from './lexicon.ts';
 import { createShardIndex } from './pagefind.ts';
 

@@ -1,0 +1,70 @@
+/**
+ * The search index's input: one JSON line per story (its text model, src/lib/story-text.ts, and
+ * the fields a search filters on), written by the story loader (src/loaders/stories.ts) as it
+ * checks each body, so the index can start while Astro still renders pages
+ * (src/search/build/integration.ts). The file is replaced whole once every story file has passed
+ * (never left half-written), and lives in Astro's cache folder, so it never ships.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { bodyLines, bylineRanges, headLines, type StoryTextModel } from '../../lib/story-text.ts';
+
+/** Where a build's stories are handed to the index. */
+export const searchSourceFile = (cacheDir: string): string => join(cacheDir, 'search-source.jsonl');
+
+/** One story as the index reads it: one line of the source file. */
+export interface SearchSource {
+  slug: string;
+  /** YYYY-MM-DD (a story dated to the month alone: its first day). */
+  date: string;
+  precision: 'day' | 'month';
+  section: string;
+  city: string;
+  county?: string | undefined;
+  kicker?: string | undefined;
+  headline: string;
+  subhead?: string | undefined;
+  /** Kicker, headline, subhead, one a line. */
+  head: string;
+  /** Captions, paragraphs and bylines, one a line. */
+  body: string;
+  /** Where bylines and photo credits stand in `body`: [start, end) in code points (src/lib/story-text.ts bylineRanges). */
+  bylines: [number, number][];
+}
+
+export function searchSource(
+  story: Omit<SearchSource, 'head' | 'body' | 'bylines' | 'kicker' | 'headline' | 'subhead'>,
+  model: StoryTextModel,
+): SearchSource {
+  return { ...story, kicker: model.kicker, headline: model.headline, subhead: model.subhead, head: headLines(model), body: bodyLines(model), bylines: bylineRanges(model) };
+}
+
+/** Writes a source file line by line (stories are not held), replacing the old one only on `commit`. */
+export interface SearchSourceWriter {
+  add(source: SearchSource): void;
+  /** Puts the new file in place of the old. */
+  commit(): void;
+  /** Drops the new file; the old one stays. */
+  abort(): void;
+}
+
+export function searchSourceWriter(file: string): SearchSourceWriter {
+  const partial = `${file}.${process.pid}.partial`;
+  const fd = openSync(partial, 'w');
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    add: (source) => void writeSync(fd, `${JSON.stringify(source)}\n`),
+    commit: () => {
+      close();
+      renameSync(partial, file);
+    },
+    abort: () => {
+      close();
+      rmSync(partial, { force: true });
+    },
+  };
+}
