@@ -7,6 +7,7 @@ import { storiesFirst } from './src/integrations/stories-first.ts';
 import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
 import { archiveData } from './src/integrations/archive-data.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
+import { archiveCacheDir } from './src/data/story-bodies.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
 import { searchIndex } from './src/search/build/integration.ts';
@@ -19,7 +20,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Overridable so tests can build fixture archives side by side without sharing caches.
   outDir: process.env.ARCHIVE_OUT_DIR ?? './dist',
-  cacheDir: process.env.ARCHIVE_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: archiveCacheDir(),
   // A slug used by two files must stop the build, not silently drop one story.
   prerenderConflictBehavior: 'error',
   build: {

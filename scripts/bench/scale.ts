@@ -8,7 +8,8 @@
  * The queries are picked from the generated archive by their true story counts, a plain scan of
  * the story files (scripts/bench/queries.ts): rare (≤ 20 stories), medium (hundreds) and common
  * terms, a multi-term query and one with no hits. Every query's final count must equal the scan
- * (the exit code is 1 otherwise). Like `npm run build`, it precompresses scripts and styles (timed on its own).
+ * (the exit code is 1 otherwise). It also builds the same stories as a stock site (a bare Astro
+ * page each, stock Pagefind: scripts/bench/stock.ts) and reports ours ÷ stock. Like `npm run build`, it precompresses scripts and styles (timed on its own).
  * The archive lives in the system temp folder and is removed afterwards (--keep keeps it);
  * figures are also written to .bench/scale-N.json.
  */
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { runMeasured } from './process-tree.ts';
 import { candidateTerms, characterShares, countStories, pickQueries, tallyItems, COMMON_QUERIES, MULTI_TERM_QUERY, ZERO_CANDIDATES, type PickedQuery } from './queries.ts';
 import { writeSyntheticArchive } from './synthetic.ts';
+import { buildStockSite } from './stock.ts';
 
 const count = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 1000);
 const keep = process.argv.includes('--keep');
@@ -87,6 +89,9 @@ try {
   console.error('precompressing (scripts/precompress.ts)…');
   const precompress = await runMeasured(process.execPath, ['scripts/precompress.ts'], env);
 
+  console.error('building the same stories as a stock Astro + Pagefind site (scripts/bench/stock.ts)…');
+  const stock = await buildStockSite(env.ARCHIVE_STORIES_DIR, root);
+
   console.error('searching in Chromium…');
   const searches = spawnSync(process.execPath, ['scripts/bench/search.ts', `--later=${picked.later.query}`, ...picked.fresh.map((q) => q.query)], {
     env: { ...process.env, ...env },
@@ -116,6 +121,9 @@ try {
     buildSeconds: Number((build.seconds - index.afterPagesSeconds).toFixed(1)),
     indexSeconds: Number(index.seconds.toFixed(1)),
     indexAfterPagesSeconds: index.afterPagesSeconds,
+    // The same stories as a bare Astro site indexed by stock Pagefind (lang="zh-CN"), and ours ÷ stock.
+    stock,
+    ratioToStock: Number((build.seconds / stock.totalSeconds).toFixed(2)),
     shards: index.shards,
     buckets: index.buckets,
     precompressSeconds: Number(precompress.seconds.toFixed(1)),

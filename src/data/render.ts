@@ -1,7 +1,8 @@
 /**
  * Story bodies rendered to HTML from their files, with the archive's one Markdown pipeline
  * (src/markdown/pipeline.ts), with the story's text model (src/lib/story-text.ts) made from the
- * result. The content store holds no bodies (src/loaders/stories.ts), so the build renders here,
+ * result. The content store holds no bodies (src/loaders/stories.ts): the page takes the body the
+ * loader rendered and kept (src/data/story-bodies.ts), or renders it here,
  * through src/data/story-text.ts; a body that is empty, breaks the pipeline's rules or lacks an
  * editor's note's anchor stops the build, naming the file, the field and the line.
  */
@@ -14,6 +15,7 @@ import { decodeStoryText, readStoryFile, splitStoryFile } from '../lib/story-fil
 import { isBodyRefusal, refusalText } from '../markdown/render-body.ts';
 import { storyTextModel, type StoryTextModel } from '../lib/story-text.ts';
 import type { Story } from './stories.ts';
+import { keptStoryBody } from './story-bodies.ts';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -26,6 +28,16 @@ export interface RenderedStory {
 /** The story's body as HTML, checked, and its text model. */
 export async function renderStory(story: Story): Promise<RenderedStory> {
   const where = story.filePath ?? story.id;
+  const html = keptStoryBody(story.digest) ?? (await renderBody(story, where));
+  const model = storyTextModel(story.data, html);
+  // The loader has refused these already (src/loaders/stories.ts); the dev server re-renders edited files.
+  const [problem] = renderedBodyProblems(story.data, model.paragraphs);
+  if (problem) throw new Error(`${where}: ${problem}`);
+  return { html, model };
+}
+
+/** Renders a body the loader did not keep (src/data/story-bodies.ts). */
+async function renderBody(story: Story, where: string): Promise<string> {
   const path = resolve(where);
   // The loader has read this file already: same decoding, and the body keeps the file's line numbers.
   const { body: markdown } = splitStoryFile(decodeStoryText(await readStoryFile(path)));
@@ -37,9 +49,5 @@ export async function renderStory(story: Story): Promise<RenderedStory> {
     if (!isBodyRefusal(error)) throw error;
     throw new Error(`${where}${refusalText(error)}`);
   }
-  const model = storyTextModel(story.data, html);
-  // The loader has refused these already (src/loaders/stories.ts); the dev server re-renders edited files.
-  const [problem] = renderedBodyProblems(story.data, model.paragraphs);
-  if (problem) throw new Error(`${where}: ${problem}`);
-  return { html, model };
+  return html;
 }

@@ -31,6 +31,7 @@ import { isoDate } from '../lib/dates.ts';
 import { storyTextModel } from '../lib/story-text.ts';
 import { searchSource, searchSourceFile, searchSourceWriter, type SearchSourceWriter } from '../search/build/source.ts';
 import type { StoryData } from '../lib/story-schema.ts';
+import { dropOtherStoryBodies, keepStoryBody, storyBodiesDir } from '../data/story-bodies.ts';
 
 /**
  * Files in the stories folder that are not stories: hidden files (.gitkeep, .DS_Store, editors'
@@ -62,9 +63,11 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, 
   const cacheDir = fileURLToPath(context.config.cacheDir);
   await mkdir(cacheDir, { recursive: true });
   const searchSources = searchSourceWriter(searchSourceFile(cacheDir));
+  const bodies = storyBodiesDir(cacheDir);
   try {
-    await checkAndStore(context, schema, root, base, searchSources);
+    const digests = await checkAndStore(context, schema, root, base, searchSources, bodies);
     searchSources.commit();
+    dropOtherStoryBodies(bodies, digests);
   } catch (error) {
     searchSources.abort();
     throw error;
@@ -77,7 +80,8 @@ async function checkAndStore(
   root: string,
   base: string,
   searchSources: SearchSourceWriter,
-): Promise<void> {
+  bodies: string,
+): Promise<Set<string>> {
   const names = (await readdir(base, { recursive: true, withFileTypes: true }))
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(base, join(entry.parentPath, entry.name)))
@@ -124,6 +128,9 @@ async function checkAndStore(
       continue;
     }
     const data = checked.data as StoryData;
+    const digest = generateDigest(text);
+    // Kept for the story page (src/data/story-bodies.ts): each body is rendered once a build.
+    keepStoryBody(bodies, digest, html);
     searchSources.add(
       searchSource(
         { slug, date: isoDate(data.date, 'day'), precision: data.datePrecision, section: data.section, city: data.place.city, county: data.place.county },
@@ -132,7 +139,7 @@ async function checkAndStore(
     );
     const sourceFile = (checked.data as CheckedStory).source.file;
     sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
-    entries.push({ slug, frontmatter, filePath, path, digest: generateDigest(text) });
+    entries.push({ slug, frontmatter, filePath, path, digest });
   }
   const sourceDir = join(base, '..', 'source');
   for (const [file, stories] of sources) {
@@ -151,6 +158,7 @@ async function checkAndStore(
   }
   store.clear();
   for (const entry of parsed) store.set(entry);
+  return new Set(parsed.map((entry) => entry.digest));
 }
 
 /** Why a file could not be read, in plain words (an unexpected error keeps its code). */
