@@ -24,12 +24,9 @@ export interface Fold {
   withOrigins(text: string): { chars: string[]; origin: number[] };
 }
 
-/** Whether folded character `f` joins the folded text `out`: not invisible, and not a second space in a row nor a leading one. */
-const kept = (f: string, out: readonly string[]): boolean => f !== '' && !(f === ' ' && (out.length === 0 || out[out.length - 1] === ' '));
-
 /** The fold with table `table` (Traditional → Simplified, one code point each). */
 export function createFold(table: ReadonlyMap<string, string>): Fold {
-  const char = (ch: string): string => {
+  const foldChar = (ch: string): string => {
     const cp = ch.codePointAt(0)!;
     // Fast path for the bulk of the text: CJK ideographs and kana fold to themselves or, Traditional
     // ones, to their Simplified form: one lookup. (U+3000, the full-width space, is below this range.)
@@ -45,12 +42,47 @@ export function createFold(table: ReadonlyMap<string, string>): Fold {
     const lower = ascii.toLowerCase();
     return Array.from(lower).length === 1 ? lower : ascii;
   };
-  const chars = (text: string): string[] => {
+  // Each character folded once, then read back: the indexer folds millions of characters that are
+  // a few thousand distinct ones. BMP code units by index (allocated on first use), the rest by name.
+  let bmp: (string | undefined)[] | undefined;
+  const astral = new Map<string, string>();
+  const unit = (code: number): string => {
+    const folds = (bmp ??= new Array<string | undefined>(0x10000));
+    return folds[code] ?? (folds[code] = foldChar(String.fromCharCode(code)));
+  };
+  const pair = (ch: string): string => {
+    let f = astral.get(ch);
+    if (f === undefined) astral.set(ch, (f = foldChar(ch)));
+    return f;
+  };
+  const char = (ch: string): string => (ch.length === 1 ? unit(ch.charCodeAt(0)) : ch.length === 2 ? pair(ch) : foldChar(ch));
+  /**
+   * Folds `text` code point by code point (a lone surrogate is one), calling `keep` with each
+   * folded character that joins the folded text: not invisible, and not a second space in a row
+   * nor a leading one. Returns the folded characters (untrimmed).
+   */
+  const fold = (text: string, keep?: (index: number) => void): string[] => {
     const out: string[] = [];
-    for (const ch of text) {
-      const f = char(ch);
-      if (kept(f, out)) out.push(f);
+    let last = ' ';
+    let index = 0;
+    for (let i = 0; i < text.length; i++, index++) {
+      const code = text.charCodeAt(i);
+      let f: string;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          f = pair(text.slice(i, i + 2));
+          i++;
+        } else f = unit(code);
+      } else f = unit(code);
+      if (f === '' || (f === ' ' && last === ' ')) continue;
+      out.push((last = f));
+      if (keep) keep(index);
     }
+    return out;
+  };
+  const chars = (text: string): string[] => {
+    const out = fold(text);
     if (out[out.length - 1] === ' ') out.pop();
     return out;
   };
@@ -59,18 +91,8 @@ export function createFold(table: ReadonlyMap<string, string>): Fold {
     chars,
     text: (text) => chars(text).join(''),
     withOrigins(text) {
-      const folded: string[] = [];
       const origin: number[] = [];
-      let i = 0;
-      for (const ch of text) {
-        const f = char(ch);
-        if (kept(f, folded)) {
-          folded.push(f);
-          origin.push(i);
-        }
-        i++;
-      }
-      return { chars: folded, origin };
+      return { chars: fold(text, (index) => origin.push(index)), origin };
     },
   };
 }

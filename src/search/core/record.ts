@@ -23,8 +23,18 @@ export const TEXT_START = HEAD_POSITIONS + HEAD_CHAR_POSITIONS;
 const END = '0000';
 const DIGITS = 4;
 
+/** The 4-digit words of BMP code points, each made once (allocated on first use): a text repeats a few thousand characters. */
+let bmpWords: (string | undefined)[] | undefined;
+
+/** Code point `cp` as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode). */
+const codeWord = (cp: number): string => {
+  if (cp > 0xffff) return cp.toString(36).padStart(DIGITS, '0');
+  const words = (bmpWords ??= new Array<string | undefined>(0x10000));
+  return words[cp] ?? (words[cp] = cp.toString(36).padStart(DIGITS, '0'));
+};
+
 /** A code point as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode). */
-export const encodeChar = (ch: string): string => ch.codePointAt(0)!.toString(36).padStart(DIGITS, '0');
+export const encodeChar = (ch: string): string => codeWord(ch.codePointAt(0)!);
 
 /** The bigram word of characters a, b (b undefined: a ends the text). */
 export const bigramWord = (a: string, b: string | undefined): string => encodeChar(a) + (b === undefined ? END : encodeChar(b));
@@ -34,9 +44,6 @@ export function bigramWords(chars: readonly string[]): string[] {
   const codes = chars.map(encodeChar);
   return codes.map((code, i) => code + (codes[i + 1] ?? END));
 }
-
-/** Each distinct character once, as a 4-digit word (a one-character term is that exact word). */
-const distinctCharWords = (chars: readonly string[]): string[] => [...new Set(chars.filter((c) => c !== ' '))].map(encodeChar);
 
 export interface SearchableStory {
   /** Kicker and headline (and subhead), the lines a hit in ranks first. */
@@ -81,25 +88,56 @@ export interface SearchRecord {
 /** The story's search record, folded (with the build's fold) and encoded once. */
 export function searchRecord(story: SearchableStory, fold: Fold): SearchRecord {
   const head = fold.chars(story.head);
-  const all = fold.chars(`${story.head}\n${story.body}`);
-  const headWords = bigramWords(head.slice(0, HEAD_POSITIONS - 1));
-  const headChars = distinctCharWords(head).slice(0, HEAD_CHAR_POSITIONS);
-  const allChars = distinctCharWords(all);
-  const padded = (words: string[], n: number): (string | undefined)[] => [...words, ...Array<undefined>(n - words.length).fill(undefined)];
-  // The body folded once: its length places it in `all`, its origins place the bylines.
+  // The body folded once: its length places it in the text, its origins place the bylines.
   const body = fold.withOrigins(story.body);
   if (body.chars[body.chars.length - 1] === ' ') body.chars.pop();
+  // What fold.chars(head + '\n' + body) is: the line break folds to the one space between two
+  // non-empty parts (folding drops a leading space, and a space next to another).
+  const all = head.length && body.chars.length ? head.concat(' ', body.chars) : head.length ? head.slice() : body.chars.slice();
   const bodyStart = all.length - body.chars.length;
-  const bigrams = bigramWords(all);
+  const n = all.length;
+  // Each character's 4-digit word, then the bigrams; the distinct characters in order of first occurrence.
+  const codes = new Array<string>(n);
+  const allChars: string[] = [];
+  const seen = new Set<number>();
+  let headDistinct = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === head.length) headDistinct = allChars.length;
+    const ch = all[i]!;
+    const cp = ch.codePointAt(0)!;
+    const code = (codes[i] = codeWord(cp));
+    if (ch !== ' ' && !seen.has(cp)) {
+      seen.add(cp);
+      allChars.push(code);
+    }
+  }
+  if (n === head.length) headDistinct = allChars.length;
+  const bigrams = new Array<string>(n);
+  for (let i = 0; i < n; i++) bigrams[i] = codes[i]! + (i + 1 < n ? codes[i + 1]! : END);
   const bylineRuns = story.bylines?.length ? foldedRuns(body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e]) : [];
-  const fieldWords: (string | undefined)[] = [];
+
+  const words: (string | undefined)[] = [];
+  // 1. The head's bigrams (cut at HEAD_POSITIONS − 1 characters, the last one's ending the cut text), padded.
+  const headCut = Math.min(head.length, HEAD_POSITIONS - 1);
+  for (let i = 0; i < headCut; i++) words.push(i + 1 < headCut ? bigrams[i] : codes[i]! + END);
+  while (words.length < HEAD_POSITIONS) words.push(undefined);
+  // 2. The head's distinct characters (the first of the text's), padded.
+  for (let i = 0; i < Math.min(headDistinct, HEAD_CHAR_POSITIONS); i++) words.push(allChars[i]);
+  while (words.length < TEXT_START) words.push(undefined);
+  // 3, 4. The text's distinct characters, its bigrams.
+  for (const word of allChars) words.push(word);
+  for (const word of bigrams) words.push(word);
+  // 5. Bylines and credits in each prefixed field's spelling.
   for (const field of PREFIXED_FIELDS) {
     const distinct = [...new Set(bylineRuns.flatMap(([s, e]) => all.slice(s, e)).filter((c) => c !== ' '))];
-    fieldWords.push(...distinct.map((c) => fieldWord(field, encodeChar(c))));
-    for (const [s, e] of bylineRuns) fieldWords.push(...bigrams.slice(s, e - 1).map((word) => fieldWord(field, word)), undefined);
+    for (const c of distinct) words.push(fieldWord(field, encodeChar(c)));
+    for (const [s, e] of bylineRuns) {
+      for (let i = s; i < e - 1; i++) words.push(fieldWord(field, bigrams[i]!));
+      words.push(undefined);
+    }
   }
   return {
-    words: [...padded(headWords, HEAD_POSITIONS), ...padded(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigrams, ...fieldWords],
+    words,
     bodyPosition: TEXT_START + allChars.length + bodyStart,
     chars: all,
     bigrams,
