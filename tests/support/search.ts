@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { searchPath } from '../../src/lib/urls.ts';
 
-export const RESULTS = '[data-testid="search-results"]';
+const RESULTS = '[data-testid="search-results"]';
 /** A query the six stories answer (the 太原 photo news is about an energy-storage station). */
 export const KNOWN_QUERY = '储能';
 
