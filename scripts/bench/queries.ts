@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { WrittenStory } from './synthetic.ts';
 
 /** At most this many stories: a rare term. */
-export const RARE_MAX = 20;
+const RARE_MAX = 20;
 /** The range of a medium term ("hundreds"), below COMMON_SHARE of the archive. */
-export const MEDIUM_MIN = 100;
-export const MEDIUM_MAX = 999;
+const MEDIUM_MIN = 100;
+const MEDIUM_MAX = 999;
 /** At least this share of the stories: a common term. */
-export const COMMON_SHARE = 0.2;
+const COMMON_SHARE = 0.2;
 
 /** The common queries of every run (from the real stories' sentences), the multi-term one, and candidates for none. */
 export const COMMON_QUERIES = ['营商环境', '高新区', '15万吨', '一件事一次办'];
@@ -32,7 +32,7 @@ export function queryKind(count: number, stories: number): QueryKind {
 }
 
 /** The terms of a query, as the search page splits them (spaces). */
-export const queryTerms = (query: string): string[] => query.split(/\s+/).filter(Boolean);
+const queryTerms = (query: string): string[] => query.split(/\s+/).filter(Boolean);
 
 /** The text a story's search record holds, from its Markdown file: kicker, headline, body paragraphs, bylines. */
 export function searchableText(markdown: string): string {

@@ -24,7 +24,7 @@ export function random(seed: number): () => number {
 }
 
 /** Sentences (ending in 。！？) of the real stories' bodies. */
-export function realSentences(dir = 'content/stories'): string[] {
+function realSentences(dir = 'content/stories'): string[] {
   const sentences: string[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
     const body = readFileSync(join(dir, name), 'utf8').split(/\n---\n/)[1] ?? '';
@@ -35,7 +35,7 @@ export function realSentences(dir = 'content/stories'): string[] {
   return sentences;
 }
 
-export interface SyntheticStory {
+interface SyntheticStory {
   slug: string;
   kicker: string;
   headline: string;
@@ -62,17 +62,17 @@ const KICKERS = ['经济技术开发区', '高新区', '综合利用项目', '�
 const PLACES: { city: string; county?: string }[] = CITIES.flatMap((city) => [{ city: city.name }, ...city.counties.map((c) => ({ city: city.name, county: c.name }))]);
 
 /** Synthetic stories share source pages, this many each; story i is line i % STORIES_PER_SOURCE + 1 of its page. */
-export const STORIES_PER_SOURCE = 20;
+const STORIES_PER_SOURCE = 20;
 
 /** The source page (a file in the `source` folder beside the stories) of story number `i`. */
-export const syntheticSourceFile = (i: number): string => `synthetic-${String(Math.floor(i / STORIES_PER_SOURCE)).padStart(5, '0')}.txt`;
+const syntheticSourceFile = (i: number): string => `synthetic-${String(Math.floor(i / STORIES_PER_SOURCE)).padStart(5, '0')}.txt`;
 
 /**
  * Story number `i` of a synthetic archive. `rand` picks the recombined text and the date (the
  * same stream as before vocabulary was added, so the common terms' counts stay comparable);
  * `vocabularyRand` picks the added vocabulary.
  */
-export function syntheticStory(i: number, sentences: readonly string[], rand: () => number, vocabularyRand: () => number): SyntheticStory {
+function syntheticStory(i: number, sentences: readonly string[], rand: () => number, vocabularyRand: () => number): SyntheticStory {
   const pick = () => sentences[Math.floor(rand() * sentences.length)]!;
   const place = PLACES[i % PLACES.length]!;
   const section = SECTIONS[i % SECTIONS.length]!;

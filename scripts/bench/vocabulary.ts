@@ -18,7 +18,7 @@ export function zipfRank(u: number, size: number): number {
 }
 
 /** A 32-bit integer hash (a step of murmur3's finaliser): item properties from ranks, without a PRNG. */
-export function hash32(n: number): number {
+function hash32(n: number): number {
   let h = Math.imul(n ^ (n >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;

@@ -52,7 +52,7 @@ export function swapInto(staging: string, outDir: string, previous: string): voi
 }
 
 /** Below this much free space a failed step is reported as a full disk. */
-export const LOW_SPACE_BYTES = 64 * 1024 * 1024;
+const LOW_SPACE_BYTES = 64 * 1024 * 1024;
 
 /** Free bytes for an unprivileged writer on the file system holding `path`. */
 export function freeBytes(path: string): number {

@@ -30,7 +30,7 @@ export function parseCalendarDate(value: string): CalendarDateResult {
  * time zone. The lower bound is a guard against typos (0025, 1025, 1900), not a claim about when
  * the paper was founded: no page the archive holds says so.
  */
-export const EARLIEST_STORY_DATE = '1950-01-01';
+const EARLIEST_STORY_DATE = '1950-01-01';
 
 /** Today in China as YYYY-MM-DD. */
 export function todayInChina(now: Date = new Date()): string {

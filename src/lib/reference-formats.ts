@@ -90,7 +90,7 @@ export function bibtexRecord(input: ReferenceInput): string {
 }
 
 /** One CSL-JSON item: names as `literal` (whole, never parsed), date parts as far as the page gives them. */
-export function cslItem(input: ReferenceInput): Record<string, unknown> {
+function cslItem(input: ReferenceInput): Record<string, unknown> {
   return {
     id: input.slug,
     type: 'article-newspaper',

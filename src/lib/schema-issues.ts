@@ -54,7 +54,7 @@ export function allowedFields(help: FieldHelp, path: readonly PropertyKey[]): st
 }
 
 /** One issue as sentences (one per unknown key), without the file name. */
-export function describeIssue(issue: SchemaIssue, data: unknown, help: FieldHelp): string[] {
+function describeIssue(issue: SchemaIssue, data: unknown, help: FieldHelp): string[] {
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedFields(help, issue.path).join(', ');
     return (issue.keys ?? []).map((key) => `unknown field "${fieldName([...issue.path, key])}" (allowed${issue.path.length ? ` in "${fieldName(issue.path)}"` : ''}: ${allowed})`);

@@ -20,7 +20,7 @@ export class StoryFileError extends Error {}
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The largest story file: a printed page holds far less (the longest of the first six is 4 KB). */
-export const MAX_STORY_FILE_BYTES = 1024 * 1024;
+const MAX_STORY_FILE_BYTES = 1024 * 1024;
 
 /** What a file that is not a regular file is, in plain words. */
 function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -22,7 +22,7 @@ export interface StoryReferenceData {
 }
 
 /** What of a story's record the archive derived, one plain sentence each (never a fact the page lacks). */
-export function derivedNotes(data: Pick<StoryReferenceData, 'dateBasis' | 'headlineDerived'>): string[] {
+function derivedNotes(data: Pick<StoryReferenceData, 'dateBasis' | 'headlineDerived'>): string[] {
   return [
     `日期：${dateDerivationNote(data.dateBasis)}`,
     ...(data.headlineDerived ? ['原版未印标题，题名取自图片说明原文'] : []),

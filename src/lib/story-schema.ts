@@ -26,7 +26,7 @@ const nonEmpty = z
   });
 
 /** The longest slug: it is a folder name in every build (255 bytes at most on common file systems) and a URL readers copy. */
-export const SLUG_MAX_LENGTH = 100;
+const SLUG_MAX_LENGTH = 100;
 
 /** A person or body credited, with what they did. */
 const credit = z.strictObject({

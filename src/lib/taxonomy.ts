@@ -11,12 +11,6 @@ export const SECTION_LABELS: Record<Section, string> = {
 };
 
 export const FORMATS = ['article', 'photo'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export const FORMAT_LABELS: Record<Format, string> = {
-  article: '文章',
-  photo: '图片新闻',
-};
 
 /** Roles of the people and bodies credited on a story or a photo. */
 export const CREDIT_ROLES = ['reporter', 'photographer', 'supplied'] as const;

@@ -7,7 +7,7 @@
  */
 
 /** `U+202E`: a code point as editors look it up. */
-export const codePoint = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Characters no story text may hold, with what they are:
@@ -43,7 +43,7 @@ const INVISIBLE = /^[\p{White_Space}\p{Cf}\p{Cc}\u115f\u1160\u3164\uffa0\u2800]*
 export const hasVisibleText = (text: string): boolean => !INVISIBLE.test(text);
 
 /** The first invisible character of a text that has no visible one, for the message. */
-export function firstInvisible(text: string): string | undefined {
+function firstInvisible(text: string): string | undefined {
   const char = Array.from(text).find((c) => !/[ \t\r\n]/.test(c));
   return char === undefined ? undefined : codePoint(char);
 }

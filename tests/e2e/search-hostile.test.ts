@@ -1,18 +1,16 @@
 /**
  * Hostile queries against the search page (contract of issue #3, see tests/support/search.ts):
  * markup stays text, a huge query answers, odd Unicode neither crashes nor matches wrongly.
- * Skips, saying why, until the build has Pagefind and the results list.
+ * Skips, saying why, when the build has no search; fails instead when CI is set.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { searchFor, searchUnavailable } from '../support/search.ts';
+import { searchFor, skipWithoutSearch } from '../support/search.ts';
 import { DIST, useSite } from '../support/site.ts';
 
 const site = useSite();
-const unavailable = searchUnavailable(DIST);
-if (unavailable) console.log(`# hostile search tests skipped: ${unavailable}`);
-const options = { skip: unavailable ?? false };
+const options = { skip: skipWithoutSearch(DIST, 'hostile search tests') };
 
 /** A page that records script errors and dialogs (an alert() would mean injected script ran). */
 async function watchedPage(): Promise<{ page: Page; errors: string[] }> {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AXE_VIEWS, axeViolations } from '../../tooling/gates/axe.ts';
 import { htmlPages } from '../../tooling/gates/pages.ts';
-import { KNOWN_QUERY, searchFor, searchUnavailable } from '../support/search.ts';
+import { KNOWN_QUERY, searchFor, skipWithoutSearch } from '../support/search.ts';
 import { DIST, useSite } from '../support/site.ts';
 
 const site = useSite();
@@ -39,9 +39,7 @@ for (const { path } of pages) {
   });
 }
 
-const unavailable = searchUnavailable(DIST);
-if (unavailable) console.log(`# a11y: search page with results skipped: ${unavailable}`);
-test('axe: the search page with results shown', { skip: unavailable ?? false }, async () => {
+test('axe: the search page with results shown', { skip: skipWithoutSearch(DIST, 'a11y: search page with results') }, async () => {
   const violations = await violationsInEveryView(async (page) => {
     const results = await searchFor(page, site.url('/'), KNOWN_QUERY);
     assert.ok(results.length > 0, `"${KNOWN_QUERY}" should find stories`);

@@ -8,7 +8,7 @@ import { headerProblems, netlifyProblems, readRules } from '../../tooling/gates/
 import { builtFiles, htmlPages } from '../../tooling/gates/pages.ts';
 import { headersFor } from '../../tooling/headers/headers.ts';
 import { watchCsp } from '../support/csp.ts';
-import { KNOWN_QUERY, searchFor, searchUnavailable } from '../support/search.ts';
+import { KNOWN_QUERY, searchFor, skipWithoutSearch } from '../support/search.ts';
 import { DIST, SERVER, useSite } from '../support/site.ts';
 
 const site = useSite();
@@ -61,9 +61,7 @@ test('every page loads under the CSP with no violation reported', async () => {
   assert.deepEqual(found, [], found.join('\n'));
 });
 
-const unavailable = searchUnavailable(DIST);
-if (unavailable) console.log(`# headers: search under CSP skipped: ${unavailable}`);
-test('search works under the CSP with no violation reported', { skip: unavailable ?? false }, async () => {
+test('search works under the CSP with no violation reported', { skip: skipWithoutSearch(DIST, 'headers: search under CSP') }, async () => {
   const page = await (await site.context()).newPage();
   const violations = await watchCsp(page);
   const results = await searchFor(page, site.url('/'), KNOWN_QUERY);

@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core, started the way this machine allows. */
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launches headless Chromium; the flags keep it off the (closed) network. */
 export function launchBrowser(): Promise<Browser> {

@@ -66,7 +66,7 @@ export function holds(s: StoryFile, query: string, field: Field = 'all'): boolea
 }
 
 /** A story's date as its file gives it: YYYY-MM-DD, or YYYY-MM when dated only to the month. */
-export const dateOfStory = (s: StoryFile): string => {
+const dateOfStory = (s: StoryFile): string => {
   const day = s.data.date.toISOString().slice(0, 10);
   return s.data.datePrecision === 'month' ? day.slice(0, 7) : day;
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 
 export const STORIES_DIR = 'content/stories';
-export const SOURCE_DIR = 'content/source';
+const SOURCE_DIR = 'content/source';
 
 export interface StoryFile {
   file: string;

@@ -15,7 +15,7 @@ export interface SearchOptions {
   range: DateRange | null;
 }
 
-export interface ResultData {
+interface ResultData {
   /** The opening of the text (part 0). */
   content: string;
   meta: SearchResultMeta;

@@ -68,10 +68,10 @@ export interface ShardedPagefind {
  * record, its own worker) holding every k-th shard: a search of many shards spreads over the cores.
  * At most one a core, four in all, and one for every two shards (two shards are not worth a second wasm).
  */
-export const workerCount = (shards: number): number => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, Math.ceil(shards / 2)));
+const workerCount = (shards: number): number => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, Math.ceil(shards / 2)));
 
 /** Worker `k`'s copy of pagefind.js (the first is the plain URL: the six-story site loads nothing more). */
-export const moduleUrl = (k: number): string => `${BUNDLE}pagefind.js${k ? `?worker=${k}` : ''}`;
+const moduleUrl = (k: number): string => `${BUNDLE}pagefind.js${k ? `?worker=${k}` : ''}`;
 
 /**
  * Pagefind picks an instance's index by the page's lang, read synchronously when the instance is

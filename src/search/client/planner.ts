@@ -19,10 +19,10 @@ import { intersect, shardOf, type Candidate, type SearchManifest, type TermLooku
 import { FIELDS, type SearchField } from '../core/fields.ts';
 
 /** The most stories whose text a search reads to decide; more, and Pagefind answers. */
-export const TEXT_CHECK_LIMIT = 40;
+const TEXT_CHECK_LIMIT = 40;
 
 /** A term the lexicon answers: the stories that may hold it, with where it may start. */
-export interface RareTerm {
+interface RareTerm {
   term: string;
   candidates: Map<number, Candidate>;
 }

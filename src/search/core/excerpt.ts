@@ -27,7 +27,7 @@ export interface ExcerptWindow {
 }
 
 /** Characters of lead-in an excerpt aims for before its hit, and the most it takes. */
-export const leadIn = (width: number): number => Math.floor(width / 4);
+const leadIn = (width: number): number => Math.floor(width / 4);
 export const maxLeadIn = (width: number): number => Math.floor(width / 2);
 /** How far past `width` an excerpt may run to reach a clause boundary. */
 export const overrun = (width: number): number => Math.floor(width / 2);

@@ -31,9 +31,6 @@ export type SearchField = keyof typeof FIELDS;
 export const SEARCH_FIELDS = Object.keys(FIELDS) as SearchField[];
 export const DEFAULT_FIELD: SearchField = 'all';
 
-/** A field's rule. */
-export const fieldRule = (field: SearchField): FieldRule => FIELDS[field];
-
 /** An index word as field `field` spells it. */
 export const fieldWord = (field: SearchField, word: string): string => FIELDS[field].prefix + word;
 

@@ -26,7 +26,7 @@ export type CharacterForms = ReadonlyMap<string, readonly string[]>;
 export type PhraseForms = ReadonlyMap<string, readonly string[]>;
 
 /** Why a Traditional character with a Simplified form of its own is not folded. */
-export type LeftOutReason =
+type LeftOutReason =
   /** T is also one of its own Simplified forms (乾 → 干 or 乾). */
   | 'stays-itself'
   /** T has a second Simplified form in ordinary use (餘 → 余 or 馀). */
@@ -36,7 +36,7 @@ export type LeftOutReason =
   /** T's Simplified form is itself folded (薴 → 苧 → 苎). */
   | 'target-folds';
 
-export interface LeftOut {
+interface LeftOut {
   char: string;
   forms: readonly string[];
   reason: LeftOutReason;

@@ -16,7 +16,7 @@ import { fieldWord, PREFIXED_FIELDS, type SearchField } from './fields.ts';
 /** Positions 0 … HEAD_POSITIONS−1 hold the bigrams of kicker + headline (padded). */
 export const HEAD_POSITIONS = 128;
 /** The next positions hold each distinct character of kicker + headline once, as a 4-digit word. */
-export const HEAD_CHAR_POSITIONS = 64;
+const HEAD_CHAR_POSITIONS = 64;
 /** Positions before this are the head's copies; from here on, every character of the text once. */
 export const TEXT_START = HEAD_POSITIONS + HEAD_CHAR_POSITIONS;
 /** The "next character" of the last character of a text. */
@@ -40,7 +40,7 @@ export const encodeChar = (ch: string): string => codeWord(ch.codePointAt(0)!);
 export const bigramWord = (a: string, b: string | undefined): string => encodeChar(a) + (b === undefined ? END : encodeChar(b));
 
 /** One word per character of already folded text: the bigram starting there. */
-export function bigramWords(chars: readonly string[]): string[] {
+function bigramWords(chars: readonly string[]): string[] {
   const codes = chars.map(encodeChar);
   return codes.map((code, i) => code + (codes[i + 1] ?? END));
 }
