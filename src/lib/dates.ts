@@ -27,9 +27,41 @@ export function inferredDateMark(basis: DateBasis): string {
   return basis === 'dateline' ? '年份据正文推定' : '据同版稿件推定';
 }
 
-/** Newest first; ties keep a stable order by the given key. */
-export function compareNewestFirst(a: { date: Date; key: string }, b: { date: Date; key: string }): number {
-  return b.date.getTime() - a.date.getTime() || a.key.localeCompare(b.key);
+/** What the archive's order needs to know of a story: its date, how much of it is known, and its slug. */
+export interface OrderedDate {
+  date: Date;
+  precision: DatePrecision;
+  /** Breaks ties: the story's slug. */
+  key: string;
+}
+
+const monthIndex = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
+
+/**
+ * The archive's one order (listings, 上一篇/下一篇, feeds, data files; content/README.md says the
+ * same): newest month first. Within a month, the stories dated to the day come first, newest day
+ * first; the stories dated only to the month stand after them, by slug. A month-only story is
+ * never placed as if it were dated the 1st (or any other day): its place says "some day of this
+ * month", and the slug order among them claims nothing. Same day: by slug.
+ */
+export function compareArchiveOrder(a: OrderedDate, b: OrderedDate): number {
+  const byMonth = monthIndex(b.date) - monthIndex(a.date);
+  if (byMonth !== 0) return byMonth;
+  if (a.precision !== b.precision) return a.precision === 'day' ? -1 : 1;
+  const byDay = a.precision === 'day' ? b.date.getUTCDate() - a.date.getUTCDate() : 0;
+  return byDay || a.key.localeCompare(b.key);
+}
+
+/**
+ * How `other` stands in time to `story`, as far as the dates say: newer, older, the same day, or
+ * unknown (the same month with a month-only date on either side: the page does not say which came first).
+ */
+export function timeRelation(story: OrderedDate, other: OrderedDate): 'newer' | 'older' | 'same-day' | 'unknown' {
+  const byMonth = monthIndex(other.date) - monthIndex(story.date);
+  if (byMonth !== 0) return byMonth > 0 ? 'newer' : 'older';
+  if (story.precision === 'month' || other.precision === 'month') return 'unknown';
+  const byDay = other.date.getUTCDate() - story.date.getUTCDate();
+  return byDay === 0 ? 'same-day' : byDay > 0 ? 'newer' : 'older';
 }
 
 /** Year and month (1-12) a story is filed under in the date archive. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareNewestFirst, dateDerivationNote, formatChineseDate, inferredDateMark, isoDate } from '../../src/lib/dates.ts';
+import { compareArchiveOrder, timeRelation, dateDerivationNote, formatChineseDate, inferredDateMark, isoDate } from '../../src/lib/dates.ts';
 import { formatCaption, formatPhotoCredit, groupByRole } from '../../src/lib/credits.ts';
 import { editorNoteId, splitOnAnchor } from '../../src/lib/editor-notes.ts';
 import { CITIES, findCity, findCounty } from '../../src/lib/places.ts';
@@ -22,13 +22,35 @@ test('the mark beside a date names what of it is inferred', () => {
   assert.equal(inferredDateMark('page'), '据同版稿件推定');
 });
 
-test('newest first, ties broken by key', () => {
+test('the archive order: newest month first; in a month the dated stories newest first, then the month-only ones by slug', () => {
+  const day = (iso: string, key: string) => ({ date: new Date(iso), precision: 'day' as const, key });
+  const month = (iso: string, key: string) => ({ date: new Date(iso), precision: 'month' as const, key });
   const items = [
-    { date: new Date('2025-10-01'), key: 'b' },
-    { date: new Date('2025-10-03'), key: 'z' },
-    { date: new Date('2025-10-01'), key: 'a' },
+    month('2025-10-01', 'lingshi'),
+    day('2025-09-30', 'changzhi'),
+    day('2025-10-01', 'b-pinglu'),
+    month('2025-10-01', 'jincheng'),
+    day('2025-10-03', 'taiyuan'),
+    day('2025-10-01', 'a-same-day'),
+    month('2025-11-01', 'november'),
+    // A month-only date stored on another day of the month stands in the same place.
+    month('2025-10-20', 'kaifa'),
   ];
-  assert.deepEqual(items.sort(compareNewestFirst).map((i) => i.key), ['z', 'a', 'b']);
+  assert.deepEqual(items.sort(compareArchiveOrder).map((i) => i.key), [
+    'november', 'taiyuan', 'a-same-day', 'b-pinglu', 'jincheng', 'kaifa', 'lingshi', 'changzhi',
+  ]);
+});
+
+test('older or newer only when the dates say so', () => {
+  const pinglu = { date: new Date('2025-10-01'), precision: 'day' as const, key: 'p' };
+  const jincheng = { date: new Date('2025-10-01'), precision: 'month' as const, key: 'j' };
+  const lingshi = { date: new Date('2025-10-01'), precision: 'month' as const, key: 'l' };
+  const changzhi = { date: new Date('2025-09-30'), precision: 'day' as const, key: 'c' };
+  assert.equal(timeRelation(jincheng, lingshi), 'unknown');
+  assert.equal(timeRelation(pinglu, jincheng), 'unknown');
+  assert.equal(timeRelation(lingshi, changzhi), 'older');
+  assert.equal(timeRelation(changzhi, pinglu), 'newer');
+  assert.equal(timeRelation(pinglu, { ...pinglu, key: 'q' }), 'same-day');
 });
 
 test('credits print as on the page', () => {
