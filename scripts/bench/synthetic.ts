@@ -111,6 +111,7 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
     `date: ${day.toISOString().slice(0, 10)}`,
     'datePrecision: day',
     'dateBasis: dateline',
+    'yearBasis: page',
     `section: ${section}`,
     'format: article',
     'place:',

@@ -15,16 +15,35 @@ export function isoDate(date: Date, precision: DatePrecision): string {
   return precision === 'day' ? iso : iso.slice(0, 7);
 }
 
-/** The reader-facing note saying which parts of a date the archive derived (see content/README.md). */
-export function dateDerivationNote(basis: DateBasis): string {
-  return basis === 'dateline'
-    ? '月日据电头，年份据正文推定'
-    : '原文未注明日期，据同版稿件推定到月';
+/**
+ * Where a story's year comes from (the frontmatter's `yearBasis`, content/README.md): printed in
+ * its own dateline or text; worked out from its own text (it reports that year's figures as the
+ * current year's); or from the other stories of the same page, when its own text gives none.
+ */
+export type YearBasis = 'printed' | 'text' | 'page';
+
+/** What of a story's date the page gives and what the archive derived, as its frontmatter says. */
+export interface DateDerivation {
+  dateBasis: DateBasis;
+  yearBasis: YearBasis;
 }
 
-/** The short mark shown beside a date for the parts the archive inferred (see content/README.md). */
-export function inferredDateMark(basis: DateBasis): string {
-  return basis === 'dateline' ? '年份据正文推定' : '据同版稿件推定';
+const YEAR_NOTE: Record<YearBasis, string | undefined> = {
+  printed: undefined,
+  text: '年份据本篇正文推定',
+  page: '年份据同版其他稿件推定',
+};
+
+/** The reader-facing sentence on where each part of a date comes from (来源 line, citations, data files). */
+export function dateDerivationNote({ dateBasis, yearBasis }: DateDerivation): string {
+  const monthDay = dateBasis === 'dateline' ? '月日据电头' : '原文未注明日期，据同版稿件推定到月';
+  return [monthDay, YEAR_NOTE[yearBasis]].filter(Boolean).join('，');
+}
+
+/** The short mark beside a date for the parts the archive derived, or undefined when the page prints them all. */
+export function inferredDateMark({ dateBasis, yearBasis }: DateDerivation): string | undefined {
+  if (dateBasis === 'dateline') return yearBasis === 'printed' ? undefined : yearBasis === 'text' ? '年份据本篇正文推定' : '年份据同版稿件推定';
+  return yearBasis === 'page' ? '据同版稿件推定' : yearBasis === 'text' ? '月份据同版稿件推定，年份据本篇正文' : '月份据同版稿件推定';
 }
 
 /** What the archive's order needs to know of a story: its date, how much of it is known, and its slug. */

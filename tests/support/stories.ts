@@ -15,6 +15,8 @@ export interface StoryFile {
     headline: string;
     date: Date;
     datePrecision: 'day' | 'month';
+    dateBasis: 'dateline' | 'page';
+    yearBasis: 'printed' | 'text' | 'page';
     section: string;
     format: 'article' | 'photo';
     bylines?: { name: string; role: string }[];

@@ -13,13 +13,17 @@ test('dates format the Chinese way, to the day or the month', () => {
   assert.equal(formatChineseDate(date, 'month'), '2025年10月');
   assert.equal(isoDate(date, 'day'), '2025-10-03');
   assert.equal(isoDate(date, 'month'), '2025-10');
-  assert.match(dateDerivationNote('page'), /推定到月/);
-  assert.match(dateDerivationNote('dateline'), /年份/);
 });
 
-test('the mark beside a date names what of it is inferred', () => {
-  assert.equal(inferredDateMark('dateline'), '年份据正文推定');
-  assert.equal(inferredDateMark('page'), '据同版稿件推定');
+test('a date says where each of its parts comes from, as the frontmatter records it', () => {
+  assert.equal(dateDerivationNote({ dateBasis: 'dateline', yearBasis: 'page' }), '月日据电头，年份据同版其他稿件推定');
+  assert.equal(dateDerivationNote({ dateBasis: 'dateline', yearBasis: 'printed' }), '月日据电头');
+  assert.equal(dateDerivationNote({ dateBasis: 'page', yearBasis: 'text' }), '原文未注明日期，据同版稿件推定到月，年份据本篇正文推定');
+  assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'page' }), '年份据同版稿件推定');
+  assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'text' }), '年份据本篇正文推定');
+  assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'printed' }), undefined);
+  assert.equal(inferredDateMark({ dateBasis: 'page', yearBasis: 'page' }), '据同版稿件推定');
+  assert.equal(inferredDateMark({ dateBasis: 'page', yearBasis: 'text' }), '月份据同版稿件推定，年份据本篇正文');
 });
 
 test('the archive order: newest month first; in a month the dated stories newest first, then the month-only ones by slug', () => {
