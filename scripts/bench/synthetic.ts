@@ -111,6 +111,7 @@ function syntheticStory(i: number, sentences: readonly string[], rand: () => num
     `date: ${day.toISOString().slice(0, 10)}`,
     'datePrecision: day',
     'dateBasis: dateline',
+    'yearBasis: page',
     `section: ${section}`,
     'format: article',
     'place:',

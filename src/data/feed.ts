@@ -28,8 +28,9 @@ async function feedItem(story: Story, site: URL) {
   return {
     title: data.headline,
     link: permalink,
-    // RSS dates are full timestamps; a month-precision story keeps its stored first-of-month date.
-    pubDate: data.date,
+    // RSS dates are full days (RFC 822) and pubDate is optional: a story dated only to its month
+    // has none, rather than a day the page never printed (content/README.md). Its month is in the link's details.
+    ...(data.datePrecision === 'day' && { pubDate: data.date }),
     description: storyOpening(model, DESCRIPTION_OPENING_CHARS),
     content: feedHtml({
       bodyHtml: html,

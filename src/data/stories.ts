@@ -1,7 +1,7 @@
 /** The only module that reads the story collection. Pages get sorted, grouped stories from here. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByMonth, type ArchiveYear } from '../lib/archive.ts';
-import { compareNewestFirst } from '../lib/dates.ts';
+import { compareArchiveOrder, type OrderedDate } from '../lib/dates.ts';
 import { findCity, findCounty, type City, type County } from '../lib/places.ts';
 import { olderAndNewer, relatedForAll, type LinkableStory } from '../lib/story-links.ts';
 import { SECTIONS, type Section } from '../lib/taxonomy.ts';
@@ -17,11 +17,14 @@ export function storyPlace(story: Story): { city: City; county?: County } {
 
 let cache: Promise<Story[]> | undefined;
 
-/** Every story, newest first (bodies are checked as their pages render: src/data/render.ts). */
+/** What the archive's order (src/lib/dates.ts) compares of a story. */
+export function orderedDate(story: Story): OrderedDate {
+  return { date: story.data.date, precision: story.data.datePrecision, key: story.id };
+}
+
+/** Every story in the archive's order, newest first (bodies are checked as their pages render: src/data/render.ts). */
 export function getStories(): Promise<Story[]> {
-  cache ??= getCollection('stories').then((stories) =>
-    stories.sort((a, b) => compareNewestFirst({ date: a.data.date, key: a.id }, { date: b.data.date, key: b.id })),
-  );
+  cache ??= getCollection('stories').then((stories) => stories.sort((a, b) => compareArchiveOrder(orderedDate(a), orderedDate(b))));
   return cache;
 }
 

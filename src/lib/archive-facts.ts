@@ -1,5 +1,5 @@
 /** Figures the 关于本档案 page states about the archive, computed from the stories. */
-import { formatChineseDate, type DatePrecision } from './dates.ts';
+import { compareArchiveOrder, formatChineseDate, type DatePrecision } from './dates.ts';
 
 export interface DatedItem {
   date: Date;
@@ -12,7 +12,8 @@ export interface DatedItem {
  */
 export function dateSpanLabel(items: readonly DatedItem[]): string | undefined {
   if (items.length === 0) return undefined;
-  const sorted = [...items].sort((a, b) => a.date.getTime() - b.date.getTime());
+  // Oldest first in the archive's order: a month-only story is not taken for its month's 1st.
+  const sorted = [...items].map((item) => ({ ...item, key: '' })).sort((a, b) => compareArchiveOrder(b, a));
   const from = formatChineseDate(sorted[0]!.date, sorted[0]!.precision);
   const to = formatChineseDate(sorted.at(-1)!.date, sorted.at(-1)!.precision);
   return from === to ? from : `${from}至${to}`;

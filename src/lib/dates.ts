@@ -15,21 +15,72 @@ export function isoDate(date: Date, precision: DatePrecision): string {
   return precision === 'day' ? iso : iso.slice(0, 7);
 }
 
-/** The reader-facing note saying which parts of a date the archive derived (see content/README.md). */
-export function dateDerivationNote(basis: DateBasis): string {
-  return basis === 'dateline'
-    ? '月日据电头，年份据正文推定'
-    : '原文未注明日期，据同版稿件推定到月';
+/**
+ * Where a story's year comes from (the frontmatter's `yearBasis`, content/README.md): printed in
+ * its own dateline or text; worked out from its own text (it reports that year's figures as the
+ * current year's); or from the other stories of the same page, when its own text gives none.
+ */
+export type YearBasis = 'printed' | 'text' | 'page';
+
+/** What of a story's date the page gives and what the archive derived, as its frontmatter says. */
+export interface DateDerivation {
+  dateBasis: DateBasis;
+  yearBasis: YearBasis;
 }
 
-/** The short mark shown beside a date for the parts the archive inferred (see content/README.md). */
-export function inferredDateMark(basis: DateBasis): string {
-  return basis === 'dateline' ? '年份据正文推定' : '据同版稿件推定';
+const YEAR_NOTE: Record<YearBasis, string | undefined> = {
+  printed: undefined,
+  text: '年份据本篇正文推定',
+  page: '年份据同版其他稿件推定',
+};
+
+/** The reader-facing sentence on where each part of a date comes from (来源 line, citations, data files). */
+export function dateDerivationNote({ dateBasis, yearBasis }: DateDerivation): string {
+  const monthDay = dateBasis === 'dateline' ? '月日据电头' : '原文未注明日期，据同版稿件推定到月';
+  return [monthDay, YEAR_NOTE[yearBasis]].filter(Boolean).join('，');
 }
 
-/** Newest first; ties keep a stable order by the given key. */
-export function compareNewestFirst(a: { date: Date; key: string }, b: { date: Date; key: string }): number {
-  return b.date.getTime() - a.date.getTime() || a.key.localeCompare(b.key);
+/** The short mark beside a date for the parts the archive derived, or undefined when the page prints them all. */
+export function inferredDateMark({ dateBasis, yearBasis }: DateDerivation): string | undefined {
+  if (dateBasis === 'dateline') return yearBasis === 'printed' ? undefined : yearBasis === 'text' ? '年份据本篇正文推定' : '年份据同版稿件推定';
+  return yearBasis === 'page' ? '据同版稿件推定' : yearBasis === 'text' ? '月份据同版稿件推定，年份据本篇正文' : '月份据同版稿件推定';
+}
+
+/** What the archive's order needs to know of a story: its date, how much of it is known, and its slug. */
+export interface OrderedDate {
+  date: Date;
+  precision: DatePrecision;
+  /** Breaks ties: the story's slug. */
+  key: string;
+}
+
+const monthIndex = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
+
+/**
+ * The archive's one order (listings, 上一篇/下一篇, feeds, data files; content/README.md says the
+ * same): newest month first. Within a month, the stories dated to the day come first, newest day
+ * first; the stories dated only to the month stand after them, by slug. A month-only story is
+ * never placed as if it were dated the 1st (or any other day): its place says "some day of this
+ * month", and the slug order among them claims nothing. Same day: by slug.
+ */
+export function compareArchiveOrder(a: OrderedDate, b: OrderedDate): number {
+  const byMonth = monthIndex(b.date) - monthIndex(a.date);
+  if (byMonth !== 0) return byMonth;
+  if (a.precision !== b.precision) return a.precision === 'day' ? -1 : 1;
+  const byDay = a.precision === 'day' ? b.date.getUTCDate() - a.date.getUTCDate() : 0;
+  return byDay || a.key.localeCompare(b.key);
+}
+
+/**
+ * How `other` stands in time to `story`, as far as the dates say: newer, older, the same day, or
+ * unknown (the same month with a month-only date on either side: the page does not say which came first).
+ */
+export function timeRelation(story: OrderedDate, other: OrderedDate): 'newer' | 'older' | 'same-day' | 'unknown' {
+  const byMonth = monthIndex(other.date) - monthIndex(story.date);
+  if (byMonth !== 0) return byMonth > 0 ? 'newer' : 'older';
+  if (story.precision === 'month' || other.precision === 'month') return 'unknown';
+  const byDay = other.date.getUTCDate() - story.date.getUTCDate();
+  return byDay === 0 ? 'same-day' : byDay > 0 ? 'newer' : 'older';
 }
 
 /** Year and month (1-12) a story is filed under in the date archive. */

@@ -5,7 +5,7 @@
  * is the month (2025-10): the stored first of the month is for sorting, not a fact.
  */
 import type { Credit } from './credits.ts';
-import { dateDerivationNote, isoDate, type DateBasis, type DatePrecision } from './dates.ts';
+import { dateDerivationNote, isoDate, type DateBasis, type DatePrecision, type YearBasis } from './dates.ts';
 import { SECTION_LABELS, type Section } from './taxonomy.ts';
 
 /** Set by src/integrations/archive-data.ts for the length of a build: the file story pages append their records to. */
@@ -24,6 +24,7 @@ export interface StoryDataInput {
   date: Date;
   datePrecision: DatePrecision;
   dateBasis: DateBasis;
+  yearBasis: YearBasis;
   section: Section;
   format: string;
   place: { city: string; county?: string | undefined };
@@ -46,6 +47,7 @@ export function storyDataRecord(input: StoryDataInput): Record<string, unknown> 
     date: isoDate(input.date, input.datePrecision),
     datePrecision: input.datePrecision,
     dateBasis: input.dateBasis,
+    yearBasis: input.yearBasis,
     section: input.section,
     format: input.format,
     place: { city: input.place.city, ...(input.place.county !== undefined && { county: input.place.county }) },
@@ -58,7 +60,7 @@ export function storyDataRecord(input: StoryDataInput): Record<string, unknown> 
     derived: {
       url: input.url,
       sectionLabel: SECTION_LABELS[input.section],
-      date: dateDerivationNote(input.dateBasis),
+      date: dateDerivationNote(input),
       ...(input.headlineDerived && { headline: '原版未印标题，此标题取自图片说明原文' }),
     },
   };
@@ -78,6 +80,7 @@ export const DATA_FIELDS: readonly [string, string][] = [
   ['date', '日期，只写到原版能确定的程度：2025-10-03，或只知月份时 2025-10'],
   ['datePrecision', 'day（到日）或 month（只到月）'],
   ['dateBasis', 'dateline（月日据稿件电头）或 page（稿件无电头，据同版稿件推定到月）'],
+  ['yearBasis', '年份的来历：printed（原版印有年份）、text（据本篇正文推定）或 page（本篇正文未及年份，据同版其他稿件推定）'],
   ['section', '栏目：development-zone（开发区）、project（项目）、meeting（会议），本档案据版面文字分类'],
   ['format', 'article（文章）或 photo（图片新闻，文字即图片说明）'],
   ['place', '地区：city（市），county（县、区，可无），本档案据版面文字归类'],

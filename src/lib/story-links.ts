@@ -71,3 +71,14 @@ export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[]
   }
   return result;
 }
+
+/**
+ * The words over a 上一篇/下一篇 link: its place in the archive's order, and what the dates say of
+ * the time between (src/lib/dates.ts timeRelation). Two stories of one month of which either is
+ * dated only to the month are in order, but neither is said to be older or newer.
+ */
+export function neighbourLabel(place: 'older' | 'newer', relation: 'newer' | 'older' | 'same-day' | 'unknown'): string {
+  const word = place === 'older' ? '上一篇' : '下一篇';
+  const when = relation === 'unknown' ? '同月，先后不详' : relation === 'same-day' ? '同日' : relation === 'older' ? '较早' : '较新';
+  return `${word}（${when}）`;
+}

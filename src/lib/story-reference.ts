@@ -3,7 +3,7 @@
  * (src/lib/reference-formats.ts): one mapping for the page's COinS, the downloads and the data files.
  */
 import { storyAuthors, type Credit } from './credits.ts';
-import { dateDerivationNote, type DateBasis, type DatePrecision } from './dates.ts';
+import { dateDerivationNote, type DateBasis, type DatePrecision, type YearBasis } from './dates.ts';
 import type { ReferenceInput } from './reference-formats.ts';
 import { SECTION_LABELS, type Section } from './taxonomy.ts';
 
@@ -14,6 +14,7 @@ export interface StoryReferenceData {
   date: Date;
   datePrecision: DatePrecision;
   dateBasis: DateBasis;
+  yearBasis: YearBasis;
   section: Section;
   format: string;
   bylines: readonly Credit[];
@@ -22,9 +23,9 @@ export interface StoryReferenceData {
 }
 
 /** What of a story's record the archive derived, one plain sentence each (never a fact the page lacks). */
-function derivedNotes(data: Pick<StoryReferenceData, 'dateBasis' | 'headlineDerived'>): string[] {
+function derivedNotes(data: Pick<StoryReferenceData, 'dateBasis' | 'yearBasis' | 'headlineDerived'>): string[] {
   return [
-    `日期：${dateDerivationNote(data.dateBasis)}`,
+    `日期：${dateDerivationNote(data)}`,
     ...(data.headlineDerived ? ['原版未印标题，题名取自图片说明原文'] : []),
   ];
 }

@@ -104,6 +104,8 @@ export const storySchema = z
     datePrecision: z.enum(['day', 'month']),
     /** Where the date comes from: the story's own dateline, or the page it was printed on. */
     dateBasis: z.enum(['dateline', 'page']),
+    /** Where the year comes from: printed, the story's own text, or the page's other stories. */
+    yearBasis: z.enum(['printed', 'text', 'page']),
     /** Section of the archive. */
     section: z.enum(SECTIONS),
     /** A written article, or photo news whose text is its caption. */
@@ -154,6 +156,7 @@ export const STORY_FIELDS: FieldHelp = {
   date: `a calendar date written ${CALENDAR_DATE_FORM}, e.g. 2025-10-03`,
   datePrecision: 'day or month',
   dateBasis: 'dateline or page',
+  yearBasis: 'printed (the story prints its year), text (its own text places it) or page (only the other stories of its page do)',
   section: SECTIONS.join(', '),
   format: FORMATS.join(', '),
   place: 'city, and optionally county',

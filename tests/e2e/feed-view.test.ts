@@ -7,16 +7,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SITE_URL } from '../../astro.config.mjs';
 import { watchCsp } from '../support/csp.ts';
-import { readStoryFiles } from '../support/stories.ts';
+import { archiveOrder, readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 import { SECTIONS } from '../../src/lib/taxonomy.ts';
 import { feedPath, feedStylesheetPath, sectionFeedPath, storyPath } from '../../src/lib/urls.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
-const newestFirst = [...stories].sort(
-  (a, b) => +new Date(b.data.date) - +new Date(a.data.date) || a.data.slug.localeCompare(b.data.slug),
-);
+const newestFirst = archiveOrder(stories);
 
 const feeds = [
   { path: feedPath(), stories: newestFirst },

@@ -274,8 +274,10 @@ test('one rule, not two, above the caption block', async () => {
 
 test('the meta line separates and labels date, section and place, and marks what of the date is inferred', async () => {
   const expected = [
-    [TAIYUAN, '2025年10月3日', '（年份据正文推定）', '栏目：项目', '地区：太原市'],
-    [LINGSHI, '2025年10月', '（据同版稿件推定）', '栏目：开发区', '地区：晋中市 · 灵石县'],
+    // The photo's caption has no year: it comes from the page's other stories (yearBasis: page).
+    [TAIYUAN, '2025年10月3日', '（年份据同版稿件推定）', '栏目：项目', '地区：太原市'],
+    // 灵石 reports 2025's figures as the current year's (yearBasis: text).
+    [LINGSHI, '2025年10月', '（月份据同版稿件推定，年份据本篇正文）', '栏目：开发区', '地区：晋中市 · 灵石县'],
   ] as const;
   for (const [slug, date, inferred, section, place] of expected) {
     const page = await open(storyPath(slug));
@@ -462,3 +464,20 @@ for (const [viewport, spread] of [
     assert.ok(checked > 100, `${checked} lines checked`);
   });
 }
+
+test('each story says where its own year comes from, as its frontmatter records it (no fixed phrase)', async () => {
+  const marks = { printed: undefined, text: '年份据本篇正文', page: '同版稿件推定' } as const;
+  const sentences = { printed: undefined, text: '年份据本篇正文推定', page: '年份据同版其他稿件推定' } as const;
+  for (const story of readStoryFiles()) {
+    const page = await open(storyPath(story.data.slug));
+    const meta = await page.locator('article header .story-date').innerText();
+    const source = await page.locator('.story-source').innerText();
+    const mark = marks[story.data.yearBasis];
+    if (mark) assert.ok(meta.includes(mark), `${story.file}: "${meta}"`);
+    assert.ok(!meta.includes('据正文推定'), `${story.file}: no bare 据正文`);
+    if (story.data.yearBasis === 'page') assert.ok(!/正文/.test(meta + source), `${story.file}: its text gives no year`);
+    const sentence = sentences[story.data.yearBasis];
+    if (sentence) assert.ok(source.includes(sentence), `${story.file}: "${source}"`);
+    await page.close();
+  }
+});

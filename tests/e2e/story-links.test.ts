@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SITE_URL } from '../../astro.config.mjs';
 import { BUDGET } from '../../tooling/gates/weight.ts';
-import { readStoryFiles, type StoryFile } from '../support/stories.ts';
+import { archiveOrder, readStoryFiles, type StoryFile } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 import { SECTION_LABELS, type Section } from '../../src/lib/taxonomy.ts';
 import { archiveMonthPath, archivePath, archiveYearPath, sectionPath, storyPath } from '../../src/lib/urls.ts';
@@ -14,9 +14,7 @@ import { archiveMonthPath, archivePath, archiveYearPath, sectionPath, storyPath 
 const site = useSite();
 const stories = readStoryFiles();
 /** The archive's one order: newest first, ties by slug. */
-const newestFirst = [...stories].sort(
-  (a, b) => +new Date(b.data.date) - +new Date(a.data.date) || a.data.slug.localeCompare(b.data.slug),
-);
+const newestFirst = archiveOrder(stories);
 
 const permalinkOf = (story: StoryFile): string => new URL(storyPath(story.data.slug), SITE_URL).href;
 const isoDay = (story: StoryFile): string => new Date(story.data.date).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { compareArchiveOrder } from '../../src/lib/dates.ts';
 
 export const STORIES_DIR = 'content/stories';
 const SOURCE_DIR = 'content/source';
@@ -14,6 +15,8 @@ export interface StoryFile {
     headline: string;
     date: Date;
     datePrecision: 'day' | 'month';
+    dateBasis: 'dateline' | 'page';
+    yearBasis: 'printed' | 'text' | 'page';
     section: string;
     format: 'article' | 'photo';
     bylines?: { name: string; role: string }[];
@@ -39,4 +42,13 @@ export function readStoryFiles(dir = STORIES_DIR): StoryFile[] {
 /** Lines of a kept source page, 1-based: lines[0] is line 1. */
 export function readSourceLines(file: string): string[] {
   return readFileSync(join(SOURCE_DIR, file), 'utf8').split('\n');
+}
+
+/**
+ * Stories in the archive's one order (src/lib/dates.ts compareArchiveOrder, pinned by its unit
+ * tests): newest first, a month's month-only stories after its dated ones, ties by slug.
+ */
+export function archiveOrder(stories: readonly StoryFile[]): StoryFile[] {
+  const ordered = (s: StoryFile) => ({ date: new Date(s.data.date), precision: s.data.datePrecision, key: s.data.slug });
+  return [...stories].sort((a, b) => compareArchiveOrder(ordered(a), ordered(b)));
 }

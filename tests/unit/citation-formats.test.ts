@@ -116,7 +116,7 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
 test('a story record: text as printed, a month-only date without a day, derived values apart', () => {
   const record = storyDataRecord({
     slug: 'x', url: 'https://archive.example/stories/x/', headline: '题', headlineDerived: true, date: new Date('2025-10-01'),
-    datePrecision: 'month', dateBasis: 'page', section: 'project', format: 'photo', place: { city: '太原市' }, bylines: [],
+    datePrecision: 'month', dateBasis: 'page', yearBasis: 'page', section: 'project', format: 'photo', place: { city: '太原市' }, bylines: [],
     source: { name: '科学导报', file: 'p.txt', lines: [1, 2] }, figures: [{ caption: '说明' }], editorNotes: [], paragraphs: [],
   });
   assert.equal(record.date, '2025-10');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareNewestFirst, dateDerivationNote, formatChineseDate, inferredDateMark, isoDate } from '../../src/lib/dates.ts';
+import { compareArchiveOrder, timeRelation, dateDerivationNote, formatChineseDate, inferredDateMark, isoDate } from '../../src/lib/dates.ts';
 import { formatCaption, formatPhotoCredit, groupByRole } from '../../src/lib/credits.ts';
 import { editorNoteId, splitOnAnchor } from '../../src/lib/editor-notes.ts';
 import { CITIES, findCity, findCounty } from '../../src/lib/places.ts';
@@ -13,22 +13,48 @@ test('dates format the Chinese way, to the day or the month', () => {
   assert.equal(formatChineseDate(date, 'month'), '2025年10月');
   assert.equal(isoDate(date, 'day'), '2025-10-03');
   assert.equal(isoDate(date, 'month'), '2025-10');
-  assert.match(dateDerivationNote('page'), /推定到月/);
-  assert.match(dateDerivationNote('dateline'), /年份/);
 });
 
-test('the mark beside a date names what of it is inferred', () => {
-  assert.equal(inferredDateMark('dateline'), '年份据正文推定');
-  assert.equal(inferredDateMark('page'), '据同版稿件推定');
+test('a date says where each of its parts comes from, as the frontmatter records it', () => {
+  assert.equal(dateDerivationNote({ dateBasis: 'dateline', yearBasis: 'page' }), '月日据电头，年份据同版其他稿件推定');
+  assert.equal(dateDerivationNote({ dateBasis: 'dateline', yearBasis: 'printed' }), '月日据电头');
+  assert.equal(dateDerivationNote({ dateBasis: 'page', yearBasis: 'text' }), '原文未注明日期，据同版稿件推定到月，年份据本篇正文推定');
+  assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'page' }), '年份据同版稿件推定');
+  assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'text' }), '年份据本篇正文推定');
+  assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'printed' }), undefined);
+  assert.equal(inferredDateMark({ dateBasis: 'page', yearBasis: 'page' }), '据同版稿件推定');
+  assert.equal(inferredDateMark({ dateBasis: 'page', yearBasis: 'text' }), '月份据同版稿件推定，年份据本篇正文');
 });
 
-test('newest first, ties broken by key', () => {
+test('the archive order: newest month first; in a month the dated stories newest first, then the month-only ones by slug', () => {
+  const day = (iso: string, key: string) => ({ date: new Date(iso), precision: 'day' as const, key });
+  const month = (iso: string, key: string) => ({ date: new Date(iso), precision: 'month' as const, key });
   const items = [
-    { date: new Date('2025-10-01'), key: 'b' },
-    { date: new Date('2025-10-03'), key: 'z' },
-    { date: new Date('2025-10-01'), key: 'a' },
+    month('2025-10-01', 'lingshi'),
+    day('2025-09-30', 'changzhi'),
+    day('2025-10-01', 'b-pinglu'),
+    month('2025-10-01', 'jincheng'),
+    day('2025-10-03', 'taiyuan'),
+    day('2025-10-01', 'a-same-day'),
+    month('2025-11-01', 'november'),
+    // A month-only date stored on another day of the month stands in the same place.
+    month('2025-10-20', 'kaifa'),
   ];
-  assert.deepEqual(items.sort(compareNewestFirst).map((i) => i.key), ['z', 'a', 'b']);
+  assert.deepEqual(items.sort(compareArchiveOrder).map((i) => i.key), [
+    'november', 'taiyuan', 'a-same-day', 'b-pinglu', 'jincheng', 'kaifa', 'lingshi', 'changzhi',
+  ]);
+});
+
+test('older or newer only when the dates say so', () => {
+  const pinglu = { date: new Date('2025-10-01'), precision: 'day' as const, key: 'p' };
+  const jincheng = { date: new Date('2025-10-01'), precision: 'month' as const, key: 'j' };
+  const lingshi = { date: new Date('2025-10-01'), precision: 'month' as const, key: 'l' };
+  const changzhi = { date: new Date('2025-09-30'), precision: 'day' as const, key: 'c' };
+  assert.equal(timeRelation(jincheng, lingshi), 'unknown');
+  assert.equal(timeRelation(pinglu, jincheng), 'unknown');
+  assert.equal(timeRelation(lingshi, changzhi), 'older');
+  assert.equal(timeRelation(changzhi, pinglu), 'newer');
+  assert.equal(timeRelation(pinglu, { ...pinglu, key: 'q' }), 'same-day');
 });
 
 test('credits print as on the page', () => {

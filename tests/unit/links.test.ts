@@ -6,7 +6,7 @@ import { formatCitation } from '../../src/lib/citation.ts';
 import { storyAuthors } from '../../src/lib/credits.ts';
 import { yearMonth } from '../../src/lib/dates.ts';
 import { absoluteFragments, escapeHtml, feedHtml, withoutParagraphLinks } from '../../src/lib/feed.ts';
-import { olderAndNewer, relatedForAll, relatedStories } from '../../src/lib/story-links.ts';
+import { neighbourLabel, olderAndNewer, relatedForAll, relatedStories } from '../../src/lib/story-links.ts';
 import { breadcrumbList, jsonLd, newsArticle } from '../../src/lib/structured-data.ts';
 import {
   archiveMonthPath,
@@ -212,4 +212,12 @@ test('feeds drop the empty paragraph self-links but keep the text and ids', () =
   const body = '<p id="p1">第一段。<a href="#p1" class="para-link" aria-label="链接到第1段"></a></p>';
   assert.equal(withoutParagraphLinks(body), '<p id="p1">第一段。</p>');
   assert.equal(withoutParagraphLinks('<p><a href="/x/">链接</a></p>'), '<p><a href="/x/">链接</a></p>');
+});
+
+test('上一篇/下一篇 say older or newer only when the dates do', () => {
+  assert.equal(neighbourLabel('older', 'older'), '上一篇（较早）');
+  assert.equal(neighbourLabel('newer', 'newer'), '下一篇（较新）');
+  assert.equal(neighbourLabel('newer', 'same-day'), '下一篇（同日）');
+  assert.equal(neighbourLabel('older', 'unknown'), '上一篇（同月，先后不详）');
+  assert.equal(neighbourLabel('newer', 'unknown'), '下一篇（同月，先后不详）');
 });

@@ -17,6 +17,7 @@ headline: 加紧施工干劲足
 date: 2025-10-02
 datePrecision: day
 dateBasis: dateline
+yearBasis: page
 section: project
 format: article
 place:
@@ -105,8 +106,8 @@ test('UTF-8 with a BOM and CRLF line endings reads like plain UTF-8 with LF', ()
 
 test('the body keeps the file\'s line numbers', () => {
   const { body } = splitStoryFile(STORY);
-  assert.equal(body.split('\n')[15], '科学导报讯 正文第一段。');
-  assert.equal(STORY.split('\n')[15], '科学导报讯 正文第一段。');
+  assert.equal(body.split('\n')[16], '科学导报讯 正文第一段。');
+  assert.equal(STORY.split('\n')[16], '科学导报讯 正文第一段。');
 });
 
 test('GBK and UTF-16 are "not UTF-8", with the line and byte where it stops', () => {
@@ -140,7 +141,7 @@ test('schema issues read as field, value and what is allowed', () => {
   assert.equal(messages(without(good)), 'content/stories/x.md: field "headline" is missing (required: the headline as printed)');
   assert.equal(
     messages({ ...good, foo: 1 }),
-    'content/stories/x.md: unknown field "foo" (allowed: slug, kicker, headline, headlineDerived, subhead, date, datePrecision, dateBasis, section, format, place, bylines, source, figures, editorNotes)',
+    'content/stories/x.md: unknown field "foo" (allowed: slug, kicker, headline, headlineDerived, subhead, date, datePrecision, dateBasis, yearBasis, section, format, place, bylines, source, figures, editorNotes)',
   );
   assert.equal(messages({ ...good, place: { city: '晋中市', town: 'x' } }), 'content/stories/x.md: unknown field "place.town" (allowed in "place": city, county)');
   assert.equal(messages({ ...good, section: 'sports' }), 'content/stories/x.md: field "section" is "sports" (allowed: development-zone, project, meeting)');
