@@ -50,7 +50,7 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|dist[.]staging|dist[.]previous|[.]astro|public)/' },
+    exclude: { path: '(^(dist|dist[.]staging|dist[.]previous|public)/|(^|/)[.]astro/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

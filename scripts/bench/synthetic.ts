@@ -24,7 +24,7 @@ export function random(seed: number): () => number {
 }
 
 /** Sentences (ending in 。！？) of the real stories' bodies. */
-function realSentences(dir = 'content/stories'): string[] {
+export function realSentences(dir = 'content/stories'): string[] {
   const sentences: string[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
     const body = readFileSync(join(dir, name), 'utf8').split(/\n---\n/)[1] ?? '';
@@ -72,7 +72,7 @@ const syntheticSourceFile = (i: number): string => `synthetic-${String(Math.floo
  * same stream as before vocabulary was added, so the common terms' counts stay comparable);
  * `vocabularyRand` picks the added vocabulary.
  */
-function syntheticStory(i: number, sentences: readonly string[], rand: () => number, vocabularyRand: () => number): SyntheticStory {
+export function syntheticStory(i: number, sentences: readonly string[], rand: () => number, vocabularyRand: () => number): SyntheticStory {
   const pick = () => sentences[Math.floor(rand() * sentences.length)]!;
   const place = PLACES[i % PLACES.length]!;
   const section = SECTIONS[i % SECTIONS.length]!;

@@ -28,7 +28,7 @@ export interface RenderedStory {
 /** The story's body as HTML, checked, and its text model. */
 export async function renderStory(story: Story): Promise<RenderedStory> {
   const where = story.filePath ?? story.id;
-  const html = keptStoryBody(story.digest) ?? (await renderBody(story, where));
+  const html = keptStoryBody(story.digest === undefined ? undefined : String(story.digest)) ?? (await renderBody(story, where));
   const model = storyTextModel(story.data, html);
   // The loader has refused these already (src/loaders/stories.ts); the dev server re-renders edited files.
   const [problem] = renderedBodyProblems(story.data, model.paragraphs);

@@ -39,12 +39,6 @@ export const encodeChar = (ch: string): string => codeWord(ch.codePointAt(0)!);
 /** The bigram word of characters a, b (b undefined: a ends the text). */
 export const bigramWord = (a: string, b: string | undefined): string => encodeChar(a) + (b === undefined ? END : encodeChar(b));
 
-/** One word per character of already folded text: the bigram starting there. */
-function bigramWords(chars: readonly string[]): string[] {
-  const codes = chars.map(encodeChar);
-  return codes.map((code, i) => code + (codes[i + 1] ?? END));
-}
-
 export interface SearchableStory {
   /** Kicker and headline (and subhead), the lines a hit in ranks first. */
   head: string;
