@@ -7,6 +7,7 @@ import { decodeStoryText } from '../lib/story-file.ts';
 import { join, resolve } from 'node:path';
 import { getStories, type Story } from './stories.ts';
 import { segmentSource, sourceLines, type SourceLine, type SourceSegment } from '../lib/source-page.ts';
+import { parseSourceMeta, sourcePageName, type SourceMeta } from '../lib/source-meta.ts';
 
 /** Where the extracts live: `source/` beside the stories folder (content/source; fixture archives keep theirs beside their stories). */
 const SOURCE_DIR = join(process.env.ARCHIVE_STORIES_DIR ?? './content/stories', '..', 'source');
@@ -14,6 +15,10 @@ const SOURCE_DIR = join(process.env.ARCHIVE_STORIES_DIR ?? './content/stories', 
 export interface SourcePage {
   /** File name under content/source/, as `source.file` gives it. */
   file: string;
+  /** What the editor recorded of the page beside its extract (<name>.yaml). */
+  meta: SourceMeta;
+  /** Its human name, from `meta`: 《科学导报》2025年10月（推定），版次不详. */
+  name: string;
   lines: SourceLine[];
   /** Every line in order, grouped by story. */
   segments: SourceSegment<Story>[];
@@ -36,6 +41,17 @@ function readSource(file: string, story: Story): SourceLine[] {
   return sourceLines(decodeStoryText(readFileSync(path)));
 }
 
+/** The editor's record of a page (<name>.yaml beside <name>.txt); missing or bad, it stops the build naming file and field. */
+function readSourceMeta(file: string): SourceMeta {
+  const path = join(SOURCE_DIR, file.replace(/\.txt$/, '.yaml'));
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: record beside the extract ${file} what is known of its page (newspaper, date, dateDerived, dateNote, edition; see content/README.md, "Source pages").`);
+  }
+  const result = parseSourceMeta(decodeStoryText(readFileSync(path)));
+  if ('problems' in result) throw new Error(result.problems.map((problem) => `${path}: ${problem}`).join('\n'));
+  return result.meta;
+}
+
 let cache: Promise<SourcePage[]> | undefined;
 
 /** Every source file some story comes from, with its stories in page order. */
@@ -46,7 +62,8 @@ export function getSourcePages(): Promise<SourcePage[]> {
     return [...byFile].map(([file, its]) => {
       const lines = readSource(file, its[0]!);
       const segments = segmentSource(lines, its, (s) => s.data.source.lines, (s) => `${where(s)}: field "source.lines"`);
-      return { file, lines, segments, stories: segments.flatMap((s) => s.items) };
+      const meta = readSourceMeta(file);
+      return { file, meta, name: sourcePageName(meta), lines, segments, stories: segments.flatMap((s) => s.items) };
     });
   });
   return cache;

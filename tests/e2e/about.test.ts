@@ -36,7 +36,7 @@ test('/about/ states how many stories, from when to when, and which source pages
   assert.equal(await page.locator('[data-fact="sources"]').innerText(), String(files.length));
   for (const file of files) {
     const link = page.locator(`[data-testid="about-holdings"] a[href="${sourcePath(file)}"]`);
-    assert.equal(await link.innerText(), file);
+    assert.match(await link.innerText(), /^《科学导报》/);
   }
   const cities = new Set(stories.map((s) => s.data.place.city));
   assert.equal(await page.locator('[data-fact="cities"]').innerText(), String(cities.size));

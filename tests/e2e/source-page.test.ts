@@ -25,6 +25,22 @@ for (const file of files) {
     );
   });
 
+  test(`${sourcePath(file)} is named by its newspaper, date as far as known and 版次, never by its file`, async () => {
+    const page = await (await site.context()).newPage();
+    await page.goto(site.url(sourcePath(file)));
+    const hash = file.replace(/\.txt$/, '');
+    const name = '原版文字：《科学导报》2025年10月（推定），版次不详';
+    assert.equal(await page.locator('h1').innerText(), name);
+    assert.equal(await page.title(), `${name} - 科学导报新闻档案`);
+    const crumb = await page.getByRole('navigation', { name: '面包屑' }).innerText();
+    assert.ok(crumb.includes(name) && !crumb.includes(hash), crumb);
+    assert.match(await page.locator('[data-testid="source-date-note"]').innerText(), /推定/);
+    const about = await (await site.context()).newPage();
+    await about.goto(site.url('/about/'));
+    const holdings = await about.locator('[data-testid="about-holdings"]').innerText();
+    assert.ok(holdings.includes('《科学导报》2025年10月（推定），版次不详') && !holdings.includes(hash), holdings);
+  });
+
   test(`${sourcePath(file)} numbers every line with its own id and link, and groups each story's lines under a heading linked to it`, async () => {
     const page = await (await site.context()).newPage();
     await page.goto(site.url(sourcePath(file)));

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { dateSpanLabel } from '../../src/lib/archive-facts.ts';
 import { escapeHtml, feedIntroXml, feedItemLinkXml } from '../../src/lib/feed.ts';
 import { lineRangeLabel, segmentSource, sourceLines } from '../../src/lib/source-page.ts';
+import { parseSourceMeta, sourcePageName } from '../../src/lib/source-meta.ts';
 import { sourceLineId, sourceLinesPath, sourcePath } from '../../src/lib/urls.ts';
 
 test('a source page splits into numbered lines: LF or CRLF, BOM dropped, no phantom last line, blank lines kept', () => {
@@ -102,4 +103,28 @@ test('stories whose lines overlap share one segment, so every line still appears
       [[], [5, 6]],
     ],
   );
+});
+
+test('a source page is named by what is known of it: newspaper, date as far as known, 版次 or 版次不详', () => {
+  const derived = { newspaper: '科学导报', date: '2025-10', dateDerived: true, dateNote: '据电头推定' };
+  assert.equal(sourcePageName(derived), '《科学导报》2025年10月（推定），版次不详');
+  assert.equal(sourcePageName({ newspaper: '科学导报', date: '2025-10-03', dateDerived: false, edition: 2 }), '《科学导报》2025年10月3日，第2版');
+  assert.equal(sourcePageName({ newspaper: '科学导报', date: '2025', dateDerived: true, dateNote: '据正文' }), '《科学导报》2025年（推定），版次不详');
+});
+
+test("the editor's record of a page: every problem named by field, in plain words", () => {
+  assert.deepEqual(parseSourceMeta('newspaper: 科学导报\ndate: 2025-10\ndateDerived: false\n'), { meta: { newspaper: '科学导报', date: '2025-10', dateDerived: false } });
+  const bad = parseSourceMeta('newspaper: 科学导报\ndate: 2025/10\ndateDerived: true\nedition: 0\npage: 3\n');
+  assert.ok('problems' in bad);
+  const text = bad.problems.join('\n');
+  assert.match(text, /field "date" written YYYY, YYYY-MM or YYYY-MM-DD/);
+  assert.match(text, /field "edition"/);
+  assert.match(text, /unknown field "page"/);
+  const missing = parseSourceMeta('date: 2025-10\ndateDerived: true\n');
+  assert.ok('problems' in missing);
+  assert.match(missing.problems.join('\n'), /field "newspaper" is missing/);
+  const noNote = parseSourceMeta('newspaper: 科学导报\ndate: 2025-10\ndateDerived: true\n');
+  assert.ok('problems' in noNote);
+  assert.match(noNote.problems.join('\n'), /field "dateNote" is missing: a derived date says how/);
+  assert.ok('problems' in parseSourceMeta('date: [\n'));
 });
