@@ -8,7 +8,7 @@ import yaml from 'js-yaml';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-export const sourceMetaSchema = z
+const sourceMetaSchema = z
   .strictObject({
     /** The newspaper, as printed in its masthead. */
     newspaper: z.string().trim().min(1),
