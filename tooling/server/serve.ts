@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import { extname, join, posix, resolve } from 'node:path';
 import send from 'send';
 import { headersFor, parseHeaders, type HeaderRule } from '../headers/headers.ts';
+import { PREVIEW_PORT } from '../../src/lib/site.ts';
 
 export interface RunningServer {
   /** The Node server (absent when nginx serves). */
@@ -186,7 +187,7 @@ export async function startServer(dir = 'dist', port = 0, host = '127.0.0.1'): P
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const port = Number(process.argv[2] ?? process.env.PORT ?? 4321);
+  const port = Number(process.argv[2] ?? process.env.PORT ?? PREVIEW_PORT);
   const { url } = await startServer(process.env.ARCHIVE_OUT_DIR ?? 'dist', port, 'localhost');
   console.log(`科学导报新闻档案 serving dist/ on ${url.replace('127.0.0.1', 'localhost')}/ (Ctrl+C to stop)`);
 }
