@@ -23,15 +23,8 @@ export const TEXT_START = HEAD_POSITIONS + HEAD_CHAR_POSITIONS;
 const END = '0000';
 const DIGITS = 4;
 
-/** The 4-digit words of BMP code points, each made once (allocated on first use): a text repeats a few thousand characters. */
-let bmpWords: (string | undefined)[] | undefined;
-
 /** Code point `cp` as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode). */
-const codeWord = (cp: number): string => {
-  if (cp > 0xffff) return cp.toString(36).padStart(DIGITS, '0');
-  const words = (bmpWords ??= new Array<string | undefined>(0x10000));
-  return words[cp] ?? (words[cp] = cp.toString(36).padStart(DIGITS, '0'));
-};
+const codeWord = (cp: number): string => cp.toString(36).padStart(DIGITS, '0');
 
 /** A code point as 4 base-36 digits ('0' … 'zzzz' covers all of Unicode). */
 export const encodeChar = (ch: string): string => codeWord(ch.codePointAt(0)!);
@@ -90,20 +83,22 @@ export function searchRecord(story: SearchableStory, fold: Fold): SearchRecord {
   const all = head.length && body.chars.length ? head.concat(' ', body.chars) : head.length ? head.slice() : body.chars.slice();
   const bodyStart = all.length - body.chars.length;
   const n = all.length;
-  // Each character's 4-digit word, then the bigrams; the distinct characters in order of first occurrence.
+  // Each character's 4-digit word (made once per distinct character), then the bigrams; the
+  // distinct characters in order of first occurrence.
   const codes = new Array<string>(n);
   const allChars: string[] = [];
-  const seen = new Set<number>();
+  const wordOf = new Map<number, string>();
   let headDistinct = 0;
   for (let i = 0; i < n; i++) {
     if (i === head.length) headDistinct = allChars.length;
     const ch = all[i]!;
     const cp = ch.codePointAt(0)!;
-    const code = (codes[i] = codeWord(cp));
-    if (ch !== ' ' && !seen.has(cp)) {
-      seen.add(cp);
-      allChars.push(code);
+    let code = wordOf.get(cp);
+    if (code === undefined) {
+      wordOf.set(cp, (code = codeWord(cp)));
+      if (ch !== ' ') allChars.push(code);
     }
+    codes[i] = code;
   }
   if (n === head.length) headDistinct = allChars.length;
   const bigrams = new Array<string>(n);
