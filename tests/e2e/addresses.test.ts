@@ -26,7 +26,7 @@ test('永久链接, citations, feeds and /about/ show only the build’s own add
   const shown = [
     ...absolute(await page.locator('.story-source').innerText()),
     ...absolute(await page.locator('.story-cite').innerText()),
-    ...(await page.locator('[data-permalink], [data-copy]').evaluateAll((els) => els.flatMap((el) => Object.values((el as HTMLElement).dataset)))).flatMap(absolute),
+    ...(await page.locator('[data-permalink], [data-copy]').evaluateAll((els) => els.flatMap((el) => Object.values((el as HTMLElement).dataset)))).flatMap((value) => absolute(value ?? '')),
   ];
   const about = await (await site.context()).newPage();
   await about.goto(site.url(aboutPath()));
