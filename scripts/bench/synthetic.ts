@@ -150,6 +150,10 @@ export function writeSyntheticArchive(dir: string, count: number, seed = 42): Wr
     lines.push(story.headline);
     pages.set(page, lines);
   }
-  for (const [file, lines] of pages) writeFileSync(join(sourceDir, file), lines.join('\n'));
+  for (const [file, lines] of pages) {
+    writeFileSync(join(sourceDir, file), lines.join('\n'));
+    // What is known of the page, as an editor records it beside each extract (content/README.md, "Source pages").
+    writeFileSync(join(sourceDir, file.replace(/\.txt$/, '.yaml')), 'newspaper: 科学导报\ndate: "2025"\ndateDerived: true\ndateNote: 合成的测试版面，日期不详。\n');
+  }
   return stories;
 }
