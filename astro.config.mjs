@@ -3,11 +3,10 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import { storiesFirst } from './src/integrations/stories-first.ts';
 import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
 import { archiveData } from './src/integrations/archive-data.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
-import { archiveCacheDir } from './src/data/story-bodies.ts';
+import { archiveCacheDir } from './src/data/build-cache.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
 import { searchIndex } from './src/search/build/integration.ts';
@@ -35,15 +34,19 @@ export default defineConfig({
   // The search page is a shell without results: not worth a crawler's visit.
   integrations: [
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) }),
-    // Story pages render first and leave their card openings for the listings (one render a story).
-    storiesFirst(),
     // Every story's qr.svg, written after the pages (cheaper than a route per story).
     storyQrCodes(),
-    // /data/: every story as JSON and each month as JSON Lines, from the records the story pages leave.
+    // /data/: every story as JSON and each month as JSON Lines, from the records the story loader keeps.
     archiveData(),
     // Builds the search index from the stories' text as the pages render it (src/search/).
     searchIndex(),
   ],
+  experimental: {
+    // A page whose cacheKey (src/lib/cache-key.ts) and code are unchanged is copied from the last
+    // build's output (kept in cacheDir), not rendered: a build costs what changed. A config or
+    // lockfile change, or `npm run build -- --full`, renders every page.
+    incrementalBuild: true,
+  },
   // Story bodies are rendered by src/data/render.ts with this same pipeline.
   markdown: { processor: unified(storyMarkdownOptions) },
   vite: {

@@ -1,58 +1,23 @@
 /**
- * The archive as data, from the build's one render of each story: a story page hands its record
- * (src/lib/story-data.ts) to a file the data integration (src/integrations/archive-data.ts) names
- * for the build, which then writes /data/. The page remembers each record's size, so /data/
- * (rendered after the story pages, src/integrations/stories-first.ts) gives the files' sizes
- * without rendering any body again; a story not rendered yet (the dev server) is rendered here.
+ * The archive as data (/data/), from the loader's one render of each story: the loader
+ * (src/loaders/stories.ts) writes each story's record to a records file and the archive's order
+ * to an order file, both in the build's cache folder; the data integration
+ * (src/integrations/archive-data.ts) writes /data/ from them once the pages are built, and /data/'s
+ * page gives the files' sizes from the records the loader kept (src/data/kept-stories.ts).
  */
-import { appendFileSync } from 'node:fs';
-import type { StoryTextModel } from '../lib/story-text.ts';
-import { DATA_RECORDS_ENV, dataLine, storyDataRecord } from '../lib/story-data.ts';
-import { monthSegment } from '../lib/urls.ts';
-import { yearMonth } from '../lib/dates.ts';
-import { getStories, type Story } from './stories.ts';
-import { storyTextOf } from './story-text.ts';
+import { join } from 'node:path';
+import { keptStory } from './kept-stories.ts';
+import type { Story } from './stories.ts';
 
+/** Each accepted story's record, a line each: YYYY-MM, slug, the record (one line of JSON), tab-separated, in file order. */
+export const dataRecordsFile = (cacheDir: string): string => join(cacheDir, 'data-records.tsv');
 
-/** Bytes of each story's line (with its line break), by story id and file digest. */
-const lineBytes = new Map<string, number>();
-const key = (story: Story): string => `${story.id} ${story.digest}`;
-
-let order: Promise<Map<string, number>> | undefined;
-/** Each story's place in the archive's order, looked up once for the build. */
-const archiveOrder = () => (order ??= getStories().then((stories) => new Map(stories.map((s, i) => [s.id, i]))));
-
-function lineOf(story: Story, model: StoryTextModel, url: string): string {
-  const { data } = story;
-  return dataLine(
-    storyDataRecord({
-      ...data,
-      slug: story.id,
-      url,
-      paragraphs: model.paragraphs,
-    }),
-  );
-}
-
-/**
- * Records a story's data line for the build (a no-op outside one) and remembers its size.
- * Each line of the records file: archive order, YYYY-MM, slug, the record, tab-separated.
- */
-export async function recordStoryData(story: Story, model: StoryTextModel, url: string): Promise<void> {
-  const line = lineOf(story, model, url);
-  lineBytes.set(key(story), Buffer.byteLength(line) + 1);
-  const file = process.env[DATA_RECORDS_ENV];
-  if (!file) return;
-  const { year, month } = yearMonth(story.data.date);
-  const at = (await archiveOrder()).get(story.id);
-  appendFileSync(file, `${at}\t${year}-${monthSegment(month)}\t${story.id}\t${line}\n`);
-}
+/** Every accepted story's slug, a line each, in the archive's order (src/lib/dates.ts compareArchiveOrder). */
+export const dataOrderFile = (cacheDir: string): string => join(cacheDir, 'data-order.txt');
 
 /** Bytes of the story's line in its month's file (and of its own JSON file). */
-export async function dataLineBytes(story: Story, url: string): Promise<number> {
-  const known = lineBytes.get(key(story));
-  if (known !== undefined) return known;
-  const bytes = Buffer.byteLength(lineOf(story, (await storyTextOf(story)).model, url)) + 1;
-  lineBytes.set(key(story), bytes);
-  return bytes;
+export function dataLineBytes(story: Story): number {
+  const kept = keptStory(String(story.digest));
+  if (!kept) throw new Error(`${story.filePath ?? story.id}: the story loader kept no data record of this file (src/data/kept-stories.ts)`);
+  return Buffer.byteLength(kept.dataLine) + 1;
 }

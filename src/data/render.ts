@@ -2,7 +2,7 @@
  * Story bodies rendered to HTML from their files, with the archive's one Markdown pipeline
  * (src/markdown/pipeline.ts), with the story's text model (src/lib/story-text.ts) made from the
  * result. The content store holds no bodies (src/loaders/stories.ts): the page takes the body the
- * loader rendered and kept (src/data/story-bodies.ts), or renders it here,
+ * loader rendered and kept (src/data/kept-stories.ts), or renders it here,
  * through src/data/story-text.ts; a body that is empty, breaks the pipeline's rules or lacks an
  * editor's note's anchor stops the build, naming the file, the field and the line.
  */
@@ -15,7 +15,7 @@ import { decodeStoryText, readStoryFile, splitStoryFile } from '../lib/story-fil
 import { isBodyRefusal, refusalText } from '../markdown/render-body.ts';
 import { storyTextModel, type StoryTextModel } from '../lib/story-text.ts';
 import type { Story } from './stories.ts';
-import { keptStoryBody } from './story-bodies.ts';
+import { keptStory } from './kept-stories.ts';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -28,7 +28,7 @@ export interface RenderedStory {
 /** The story's body as HTML, checked, and its text model. */
 export async function renderStory(story: Story): Promise<RenderedStory> {
   const where = story.filePath ?? story.id;
-  const kept = keptStoryBody(story.digest === undefined ? undefined : String(story.digest));
+  const kept = keptStory(story.digest === undefined ? undefined : String(story.digest))?.html;
   const html = kept ?? (await renderBody(story, where));
   const model = storyTextModel(story.data, html);
   // A kept body passed these checks in the loader (src/loaders/stories.ts); one rendered here has not.
@@ -39,7 +39,7 @@ export async function renderStory(story: Story): Promise<RenderedStory> {
   return { html, model };
 }
 
-/** Renders a body the loader did not keep (src/data/story-bodies.ts). */
+/** Renders a body the loader did not keep (src/data/kept-stories.ts). */
 async function renderBody(story: Story, where: string): Promise<string> {
   const path = resolve(where);
   // The loader has read this file already: same decoding, and the body keeps the file's line numbers.

@@ -1,31 +1,20 @@
 /**
- * A story's text for the whole build: its body rendered once (src/data/render.ts) into HTML and
- * the text model (src/lib/story-text.ts) that the story page, its feed items and the search index
- * read. Bodies are not kept; only each story's card opening is, a few hundred bytes, for the
- * listings. Story pages render before every other page (src/integrations/stories-first.ts), so a
- * listing finds its cards' openings here and renders no body again.
+ * A story's text for the pages: its body as HTML, checked, with the text model
+ * (src/lib/story-text.ts) that the story page and its feed items read (src/data/render.ts), and
+ * the opening a listing's card shows. Both come from what the loader kept of the story's file
+ * (src/data/kept-stories.ts), so no page renders a body the loader rendered; a story the loader
+ * kept nothing of (the dev server, mid-edit) is rendered here.
  */
 import { renderStory, type RenderedStory } from './render.ts';
+import { keptStory } from './kept-stories.ts';
 import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
 import type { Story } from './stories.ts';
 
-/** Card openings left by each render, by story id and the file's digest (an edited file, in dev, renders again). */
-const cardOpenings = new Map<string, Promise<string>>();
-const key = (story: Story): string => `${story.id} ${story.digest}`;
+/** The story's body as HTML, checked, and its text model. */
+export const storyTextOf = (story: Story): Promise<RenderedStory> => renderStory(story);
 
-/** The story's body as HTML, checked, and its text model; remembers its card opening. */
-export async function storyTextOf(story: Story): Promise<RenderedStory> {
-  const rendered = await renderStory(story);
-  cardOpenings.set(key(story), Promise.resolve(storyOpening(rendered.model, CARD_OPENING_CHARS)));
-  return rendered;
-}
-
-/** The opening a listing's card shows: remembered from the story's render, or rendered now (e.g. by the dev server). */
-export function cardOpening(story: Story): Promise<string> {
-  let known = cardOpenings.get(key(story));
-  if (!known) {
-    known = storyTextOf(story).then(({ model }) => storyOpening(model, CARD_OPENING_CHARS));
-    cardOpenings.set(key(story), known);
-  }
-  return known;
+/** The opening a listing's card shows. */
+export async function cardOpening(story: Story): Promise<string> {
+  const kept = keptStory(story.digest === undefined ? undefined : String(story.digest));
+  return kept ? kept.opening : storyOpening((await renderStory(story)).model, CARD_OPENING_CHARS);
 }

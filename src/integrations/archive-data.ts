@@ -1,17 +1,17 @@
 /**
- * Writes /data/ once the pages are built, from the records the story pages left
+ * Writes /data/ once the pages are built, from the records the story loader left
  * (src/data/archive-data.ts): each story as JSON (/data/stories/<slug>.json), each month's stories
  * as JSON Lines in archive order (/data/archive/YYYY-MM.jsonl) and a manifest of every file with
  * its story count and bytes (/data/index.json). The cost per story is flat: records are streamed,
  * each line written once to its story's file, and each month's file joined from those files.
  * One record per story page or the build stops (and the last good site stays, scripts/build.ts).
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { DATA_RECORDS_ENV } from '../lib/story-data.ts';
+import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { dataManifestPath, monthDataPath, storyDataPath } from '../lib/urls.ts';
 
 /** The archive's one order within a month, then a file per month, newest month first. */
@@ -21,30 +21,24 @@ interface Month {
 }
 
 export function archiveData(): AstroIntegration {
-  let records = '';
+  let cacheDir = '';
   return {
     name: 'archive-data',
     hooks: {
       'astro:config:done': ({ config }) => {
-        records = join(fileURLToPath(config.cacheDir), 'data-records.tsv');
-      },
-      'astro:build:start': () => {
-        rmSync(records, { force: true });
-        process.env[DATA_RECORDS_ENV] = records;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        delete process.env[DATA_RECORDS_ENV];
         const started = performance.now();
-        const written = await writeArchiveData(fileURLToPath(dir), records);
-        rmSync(records, { force: true });
+        const written = await writeArchiveData(fileURLToPath(dir), dataRecordsFile(cacheDir), dataOrderFile(cacheDir));
         logger.info(`${written.stories} stories as data in ${written.files.length} month file(s), ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
 }
 
-/** Writes /data/ under `out` from the records file; throws unless there is one record per story page. */
-export async function writeArchiveData(out: string, records: string): Promise<{ stories: number; files: { path: string; stories: number; bytes: number }[] }> {
+/** Writes /data/ under `out` from the records and order files; throws unless there is one record per story page. */
+export async function writeArchiveData(out: string, records: string, order: string): Promise<{ stories: number; files: { path: string; stories: number; bytes: number }[] }> {
   const file = (path: string) => join(out, path);
   const storiesDir = join(out, 'stories');
   const pages = existsSync(storiesDir)
@@ -52,18 +46,21 @@ export async function writeArchiveData(out: string, records: string): Promise<{ 
     : 0;
   const months = new Map<string, Month>();
   const seen = new Set<string>();
+  const at = new Map((existsSync(order) ? readFileSync(order, 'utf8').split('\n').filter(Boolean) : []).map((slug, i) => [slug, i]));
   if (existsSync(records)) {
     mkdirSync(dirname(file(storyDataPath('x'))), { recursive: true });
     const lines = createInterface({ input: createReadStream(records, 'utf8'), crlfDelay: Infinity });
     for await (const line of lines) {
-      const [at, key, slug] = line.split('\t', 3) as [string, string, string];
+      const [key, slug] = line.split('\t', 2) as [string, string];
       if (seen.has(slug)) throw new Error(`archive data: story ${slug} was recorded twice`);
       seen.add(slug);
-      const record = line.slice(at.length + key.length + slug.length + 3);
+      const place = at.get(slug);
+      if (place === undefined) throw new Error(`archive data: story ${slug} has no place in the archive's order (${order})`);
+      const record = line.slice(key.length + slug.length + 2);
       writeFileSync(file(storyDataPath(slug)), `${record}\n`);
       const month = months.get(key) ?? { key, stories: [] };
       months.set(key, month);
-      month.stories.push({ at: Number(at), slug });
+      month.stories.push({ at: place, slug });
     }
   }
   // "One story page = one record": no story is silently left out of the data files.

@@ -1,4 +1,5 @@
 /** Listings are cut into pages so they stay small however large the archive grows. */
+import { cacheKeyOf } from './cache-key.ts';
 
 /** Stories per listing page. */
 export const PAGE_SIZE = 20;
@@ -42,14 +43,21 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
 /** A listing's page title: the title, plus the page number after page 1. */
 export const pagedTitle = (title: string, page: number): string => (page === 1 ? title : `${title}（第${page}页）`);
 
-/** getStaticPaths entries for every page of a listing under `params`, each with its page and `props`. */
+/**
+ * getStaticPaths entries for every page of a listing under `params`, each with its page and
+ * `props`, and a cache key of what it shows (./cache-key.ts): a page whose stories, numbers and
+ * props are unchanged is not rendered again.
+ */
 export function pagedPaths<P extends Record<string, string>, X extends object, T>(
   items: readonly T[],
   params: P,
   props: X,
-): { params: P & { page: string | undefined }; props: X & { listing: ListingPage<T> } }[] {
+): { params: P & { page: string | undefined }; props: X & { listing: ListingPage<T> }; cacheKey: string }[] {
+  // Hashed once for the listing's pages: props may hold every story of the listing.
+  const shared = cacheKeyOf(params, props);
   return paginate(items).map((listing) => ({
     params: { ...params, page: pageParam(listing.page) },
     props: { ...props, listing },
+    cacheKey: cacheKeyOf(shared, listing),
   }));
 }

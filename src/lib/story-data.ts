@@ -8,9 +8,6 @@ import type { Credit } from './credits.ts';
 import { dateDerivationNote, isoDate, type DateBasis, type DatePrecision, type YearBasis } from './dates.ts';
 import { SECTION_LABELS, type Section } from './taxonomy.ts';
 
-/** Set by src/integrations/archive-data.ts for the length of a build: the file story pages append their records to. */
-export const DATA_RECORDS_ENV = 'ARCHIVE_DATA_RECORDS';
-
 /** Bumped when a field changes meaning or goes away; readers check it. */
 export const DATA_SCHEMA_VERSION = 1;
 

@@ -29,9 +29,16 @@ import { htmlParagraphs } from '../lib/text.ts';
 import { isBodyRefusal, refusalText, renderBodyHtml } from '../markdown/render-body.ts';
 import { isoDate } from '../lib/dates.ts';
 import { storyTextModel } from '../lib/story-text.ts';
-import { searchSource, searchSourceFile, searchSourceWriter, type SearchSourceWriter } from '../search/build/source.ts';
+import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
+import { compareArchiveOrder, yearMonth } from '../lib/dates.ts';
+import { dataLine, storyDataRecord } from '../lib/story-data.ts';
+import { absoluteUrl, monthSegment, storyPath } from '../lib/urls.ts';
+import { searchSource, searchSourceFile, type SearchSource } from '../search/build/source.ts';
 import type { StoryData } from '../lib/story-schema.ts';
-import { dropOtherStoryBodies, keepStoryBody, storyBodiesDir } from '../data/story-bodies.ts';
+import { dropOtherKeptStories, keepStory, keptStoriesDir, keptStory, type KeptStory } from '../data/kept-stories.ts';
+import { codeVersion } from '../data/build-cache.ts';
+import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
+import { linesWriter, type LinesWriter } from '../data/lines-writer.ts';
 
 /**
  * Files in the stories folder that are not stories: hidden files (.gitkeep, .DS_Store, editors'
@@ -58,35 +65,55 @@ export function storiesLoader(dir: string, schema: z.ZodType): Loader {
   };
 }
 
+/** What the loader writes for the rest of the build, each file replaced whole once every story has passed. */
+interface LoaderOutputs {
+  /** The search index's input (src/search/build/source.ts). */
+  search: LinesWriter;
+  /** /data/'s records and the archive's order (src/data/archive-records.ts). */
+  records: LinesWriter;
+  order: LinesWriter;
+}
+
 async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, base: string): Promise<void> {
-  // Each accepted story's text goes to the search index as its body is checked (src/search/build/source.ts).
   const cacheDir = fileURLToPath(context.config.cacheDir);
   await mkdir(cacheDir, { recursive: true });
-  const searchSources = searchSourceWriter(searchSourceFile(cacheDir));
-  const bodies = storyBodiesDir(cacheDir);
+  const outputs: LoaderOutputs = {
+    search: linesWriter(searchSourceFile(cacheDir)),
+    records: linesWriter(dataRecordsFile(cacheDir)),
+    order: linesWriter(dataOrderFile(cacheDir)),
+  };
+  const all = Object.values(outputs);
+  const kept = keptStoriesDir(cacheDir);
   try {
-    const digests = await checkAndStore(context, schema, root, base, searchSources, bodies);
-    searchSources.commit();
-    dropOtherStoryBodies(bodies, digests);
+    const { digests, rendered } = await checkAndStore(context, schema, root, base, outputs, kept);
+    for (const output of all) output.commit();
+    dropOtherKeptStories(kept, digests);
+    context.logger.info(`${digests.size} stories: ${rendered} rendered, ${digests.size - rendered} unchanged since the last build`);
   } catch (error) {
-    searchSources.abort();
+    for (const output of all) output.abort();
     throw error;
   }
 }
 
 async function checkAndStore(
-  { store, parseData, generateDigest }: LoaderContext,
+  context: LoaderContext,
   schema: z.ZodType,
   root: string,
   base: string,
-  searchSources: SearchSourceWriter,
-  bodies: string,
-): Promise<Set<string>> {
+  outputs: LoaderOutputs,
+  keptDir: string,
+): Promise<{ digests: Set<string>; rendered: number }> {
+  // A file's digest covers its bytes, the code that reads it and the site's address (in its data
+  // line): what was kept of it is reused only when all three are unchanged (src/data/kept-stories.ts).
+  const site = context.config.site ?? '';
+  const version = `${codeVersion(root)}\n${site}\n`;
+  let rendered = 0;
   const names = (await readdir(base, { recursive: true, withFileTypes: true }))
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(base, join(entry.parentPath, entry.name)))
     .filter((name) => !isNonStoryFile(name))
     .sort();
+  const { store, parseData, generateDigest } = context;
   /** Slug → file that claimed it: a second file with the same slug stops the build, never overwrites. */
   const owners = new Map<string, string>();
   const problems: string[] = [];
@@ -122,24 +149,25 @@ async function checkAndStore(
       continue;
     }
     owners.set(slug, filePath);
-    const { problems: bodyProblems, html } = await checkBody(body, checked.data as CheckedStory, path);
-    if (bodyProblems.length > 0) {
-      problems.push(...bodyProblems.map((problem) => `${filePath}${problem}`));
-      continue;
+    const digest = generateDigest(version + text);
+    let kept = keptStory(digest, keptDir);
+    if (!kept) {
+      // Checked and rendered once; a file unchanged since then passed these checks with this same code.
+      const { problems: bodyProblems, html } = await checkBody(body, checked.data as CheckedStory, path);
+      if (bodyProblems.length > 0) {
+        problems.push(...bodyProblems.map((problem) => `${filePath}${problem}`));
+        continue;
+      }
+      kept = derive(slug, checked.data as StoryData, html, site);
+      keepStory(keptDir, digest, kept);
+      rendered++;
     }
-    const data = checked.data as StoryData;
-    const digest = generateDigest(text);
-    // Kept for the story page (src/data/story-bodies.ts): each body is rendered once a build.
-    keepStoryBody(bodies, digest, html);
-    searchSources.add(
-      searchSource(
-        { slug, date: isoDate(data.date, 'day'), precision: data.datePrecision, section: data.section, city: data.place.city, county: data.place.county },
-        storyTextModel(data, html),
-      ),
-    );
+    outputs.search.add(JSON.stringify(kept.search));
+    const { year, month } = yearMonth((checked.data as StoryData).date);
+    outputs.records.add(`${year}-${monthSegment(month)}\t${slug}\t${kept.dataLine}`);
     const sourceFile = (checked.data as CheckedStory).source.file;
     sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
-    entries.push({ slug, frontmatter, filePath, path, digest });
+    entries.push({ slug, frontmatter, filePath, path, digest, data: checked.data as StoryData });
   }
   const sourceDir = join(base, '..', 'source');
   for (const [file, stories] of sources) {
@@ -152,13 +180,27 @@ async function checkAndStore(
     const count = files === 1 ? 'A story file is' : `${files} story files are`;
     throw new Error(`${count} not fit to publish:\n${problems.join('\n')}`);
   }
+  // The archive's one order (src/lib/dates.ts), for /data/'s month files.
+  const ordered = entries.map(({ slug, data }) => ({ date: data.date, precision: data.datePrecision, key: slug })).sort(compareArchiveOrder);
+  for (const { key } of ordered) outputs.order.add(key);
   const parsed = [];
   for (const { slug, frontmatter, filePath, path, digest } of entries) {
     parsed.push({ id: slug, data: await parseData({ id: slug, data: frontmatter, filePath: path }), filePath, digest });
   }
   store.clear();
   for (const entry of parsed) store.set(entry);
-  return new Set(parsed.map((entry) => entry.digest));
+  return { digests: new Set(parsed.map((entry) => entry.digest)), rendered };
+}
+
+/** What the build reads of a story besides its frontmatter, from its checked body. */
+function derive(slug: string, data: StoryData, html: string, site: string): KeptStory {
+  const model = storyTextModel(data, html);
+  const search: SearchSource = searchSource(
+    { slug, date: isoDate(data.date, 'day'), precision: data.datePrecision, section: data.section, city: data.place.city, county: data.place.county },
+    model,
+  );
+  const url = site ? absoluteUrl(storyPath(slug), new URL(site)) : storyPath(slug);
+  return { html, opening: storyOpening(model, CARD_OPENING_CHARS), search, dataLine: dataLine(storyDataRecord({ ...data, slug, url, paragraphs: model.paragraphs })) };
 }
 
 /** Why a file could not be read, in plain words (an unexpected error keeps its code). */

@@ -95,19 +95,23 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
       writeFileSync(join(out, 'stories', slug, 'index.html'), '');
     }
     const records = join(out, 'records.tsv');
+    const order = join(out, 'order.txt');
     const line = (slug: string) => JSON.stringify({ slug, text: '甲\n乙' });
-    writeFileSync(records, `1\t2025-10\tb\t${line('b')}\n0\t2025-10\ta\t${line('a')}\n2\t2025-09\tc\t${line('c')}\n`);
-    const written = await writeArchiveData(out, records);
+    writeFileSync(order, 'a\nb\nc\n');
+    writeFileSync(records, `2025-10\tb\t${line('b')}\n2025-10\ta\t${line('a')}\n2025-09\tc\t${line('c')}\n`);
+    const written = await writeArchiveData(out, records, order);
     assert.equal(written.stories, 3);
     assert.deepEqual(written.files.map((f) => [f.path, f.stories]), [['/data/archive/2025-10.jsonl', 2], ['/data/archive/2025-09.jsonl', 1]]);
     assert.equal(readFileSync(join(out, 'data/archive/2025-10.jsonl'), 'utf8'), `${line('a')}\n${line('b')}\n`);
     assert.equal(readFileSync(join(out, 'data/stories/c.json'), 'utf8'), `${line('c')}\n`);
     assert.equal(JSON.parse(readFileSync(join(out, 'data/index.json'), 'utf8')).stories, 3);
 
-    writeFileSync(records, `0\t2025-10\ta\t${line('a')}\n`);
-    await assert.rejects(writeArchiveData(out, records), /recorded 1 stories, but there are 3 story pages/);
-    writeFileSync(records, `0\t2025-10\ta\t${line('a')}\n0\t2025-10\ta\t${line('a')}\n`);
-    await assert.rejects(writeArchiveData(out, records), /story a was recorded twice/);
+    writeFileSync(records, `2025-10\ta\t${line('a')}\n`);
+    await assert.rejects(writeArchiveData(out, records, order), /recorded 1 stories, but there are 3 story pages/);
+    writeFileSync(records, `2025-10\ta\t${line('a')}\n2025-10\ta\t${line('a')}\n`);
+    await assert.rejects(writeArchiveData(out, records, order), /story a was recorded twice/);
+    writeFileSync(records, `2025-10\td\t${line('d')}\n`);
+    await assert.rejects(writeArchiveData(out, records, order), /story d has no place in the archive's order/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -3,9 +3,8 @@
  * the fields a search filters on), written by the story loader (src/loaders/stories.ts) as it
  * checks each body, so the index can start while Astro still renders pages
  * (src/search/build/integration.ts). The file is replaced whole once every story file has passed
- * (never left half-written), and lives in Astro's cache folder, so it never ships.
+ * (never left half-written: src/data/lines-writer.ts), and lives in the build's cache folder, so it never ships.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { bodyLines, bylineRanges, headLines, type StoryTextModel } from '../../lib/story-text.ts';
 
@@ -37,34 +36,4 @@ export function searchSource(
   model: StoryTextModel,
 ): SearchSource {
   return { ...story, kicker: model.kicker, headline: model.headline, subhead: model.subhead, head: headLines(model), body: bodyLines(model), bylines: bylineRanges(model) };
-}
-
-/** Writes a source file line by line (stories are not held), replacing the old one only on `commit`. */
-export interface SearchSourceWriter {
-  add(source: SearchSource): void;
-  /** Puts the new file in place of the old. */
-  commit(): void;
-  /** Drops the new file; the old one stays. */
-  abort(): void;
-}
-
-export function searchSourceWriter(file: string): SearchSourceWriter {
-  const partial = `${file}.${process.pid}.partial`;
-  const fd = openSync(partial, 'w');
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
-  return {
-    add: (source) => void writeSync(fd, `${JSON.stringify(source)}\n`),
-    commit: () => {
-      close();
-      renameSync(partial, file);
-    },
-    abort: () => {
-      close();
-      rmSync(partial, { force: true });
-    },
-  };
 }
