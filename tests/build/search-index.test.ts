@@ -60,16 +60,62 @@ test('the indexer builds shards of the configured size and reports stories, seco
   assert.equal(typeof report.seconds, 'number');
 });
 
-test('the newest stories get a smaller first shard; the manifest (lexicon.json) lists each shard newest first with its count and dates', () => {
-  const { status, output, shards } = indexCopy(() => {}, { SEARCH_FIRST_SHARD_SIZE: '1' });
+test('shards are counted from the oldest story (the newest holds the rest); the manifest (lexicon.json) lists each newest first with its count and dates', () => {
+  const { status, output, shards } = indexCopy(() => {});
   assert.equal(status, 0, output);
-  // Newest first: 2025-10-03 (太原), 10-02 (昔阳), three of 10-01, then 09-30 (长治).
+  // Newest first: 2025-10-03 (太原), 10-02 (昔阳), three of 10-01, then 09-30 (长治); four a shard from 长治 on.
   assert.deepEqual(shards, [
-    { name: 'qaa', stories: 1, newest: '2025-10-03', oldest: '2025-10-03' },
-    { name: 'qab', stories: 4, newest: '2025-10-02', oldest: '2025-10-01' },
-    { name: 'qac', stories: 1, newest: '2025-09-30', oldest: '2025-09-30' },
+    { name: 'qab', stories: 2, newest: '2025-10-03', oldest: '2025-10-02' },
+    { name: 'qaa', stories: 4, newest: '2025-10-01', oldest: '2025-09-30' },
   ]);
 });
+
+test('a re-index after a story is added builds only the shard it joins and writes the same index as a fresh one', () => {
+  const root = mkdtempSync(join(tmpdir(), 'search-reuse-'));
+  try {
+    const run = (out: string, source: string, work: string) => {
+      const result = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, ARCHIVE_OUT_DIR: out, ARCHIVE_SEARCH_SOURCE: source, ARCHIVE_SEARCH_WORK_DIR: work, SEARCH_SHARD_SIZE: '4' },
+      });
+      assert.equal(result.status, 0, result.stderr);
+      return JSON.parse(result.stdout.trim().split('\n').pop()!) as { shards: number; reused: number };
+    };
+    const source = join(root, 'search-source.jsonl');
+    const [incremental, fresh] = [join(root, 'incremental'), join(root, 'fresh')];
+    for (const out of [incremental, fresh]) cpSync(join(DIST, 'stories'), join(out, 'stories'), { recursive: true });
+    // Five stories first, without the newest (太原, 10-03): shards of 4 (the oldest) and 1.
+    const lines = readFileSync(RECORDED, 'utf8').split('\n').filter(Boolean);
+    const newest = lines.findIndex((line) => line.includes('"slug":"taiyuan-energy-storage-station-photo"'));
+    writeFileSync(source, `${lines.filter((_, i) => i !== newest).join('\n')}\n`);
+    const taiyuan = join(incremental, 'stories', 'taiyuan-energy-storage-station-photo');
+    cpSync(taiyuan, join(root, 'taiyuan'), { recursive: true });
+    rmSync(taiyuan, { recursive: true });
+    assert.equal(run(incremental, source, join(root, 'work')).reused, 0);
+    assert.equal(run(incremental, source, join(root, 'work')).reused, 2, 'nothing changed: both shards reused');
+    // Then the sixth: only the newest shard is built again.
+    cpSync(join(root, 'taiyuan'), taiyuan, { recursive: true });
+    writeFileSync(source, `${lines.join('\n')}\n`);
+    const again = run(incremental, source, join(root, 'work'));
+    assert.equal(again.shards, 2);
+    assert.equal(again.reused, 1);
+    assert.equal(run(fresh, source, join(root, 'fresh-work')).reused, 0);
+    for (const dir of ['pagefind', 'lexicon-files', 'excerpts']) assert.deepEqual(tree(join(incremental, dir)), tree(join(fresh, dir)), dir);
+    assert.equal(readFileSync(join(incremental, 'lexicon.json'), 'utf8'), readFileSync(join(fresh, 'lexicon.json'), 'utf8'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** Every file under `dir` with its bytes (base64), by path. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(dir)) return files;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
+  }
+  return files;
+}
 
 test('a story page whose story the loader did not hand to the index, or a story handed over twice, stops the build', () => {
   const dropped = indexCopy((_dir, source) => {

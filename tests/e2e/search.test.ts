@@ -598,7 +598,7 @@ test('a term whose words are in few shards is searched only there: other shards 
     .flatMap((text) => Array.from(text).map((_, i, chars) => chars.slice(i, i + 2).join('')))
     .find((t) => /^\p{Script=Han}{2}$/u.test(t) && !others.some((text) => text.includes(t)))!;
   assert.ok(term, 'the oldest stories have a bigram of their own');
-  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_FIRST_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url, report) => {
+  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url, report) => {
     assert.equal(report.shards, 3);
     const page = await (await site.context()).newPage();
     const metas: string[] = [];

@@ -44,8 +44,9 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
     try {
       const shards = [new ShardLexicon(rareLimit), new ShardLexicon(rareLimit)];
-      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text }, FOLD)));
-      const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), rareLimit);
+      // Each shard numbers its stories from 0; the merge counts the second's from 25.
+      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i < 25 ? i : i - 25, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text }, FOLD)));
+      const { buckets } = writeLexicon(dir, shards.map((s, k) => ({ words: JSON.parse(JSON.stringify(s)), first: k * 25 })), rareLimit);
       const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
       const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区', '1,0', '0.2开']);
       for (let k = 0; k < 300; k++) {
@@ -109,7 +110,7 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
       const shard = new ShardLexicon(rareLimit);
       const records = stories.map((s) => searchRecord({ head: '标题', body: s.body, bylines: s.ranges }, FOLD));
       records.forEach((record, i) => shard.add(i, 0, record));
-      const { buckets } = writeLexicon(dir, [JSON.parse(JSON.stringify(shard))], rareLimit);
+      const { buckets } = writeLexicon(dir, [{ words: JSON.parse(JSON.stringify(shard)), first: 0 }], rareLimit);
       const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
       const terms = new Set(['王', '摄', '瑞菊', '图为', '现场', '李 张', '王李张']);
       for (const s of stories) for (const piece of s.pieces) for (let k = 0; k + 2 <= piece.length; k += 2) terms.add(piece.slice(k, k + 2).trim());
@@ -187,8 +188,8 @@ test('routing: a common term is looked for only in the shards holding all its wo
   const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
   try {
     const shards = Array.from({ length: 8 }, () => new ShardLexicon(0));
-    texts.forEach((text, i) => shards[shardOfStory(i)]!.add(i, 0, searchRecord({ head: '标题', body: text }, FOLD)));
-    const { buckets } = writeLexicon(dir, shards.map((s) => JSON.parse(JSON.stringify(s))), 0);
+    texts.forEach((text, i) => shards[shardOfStory(i)]!.add(i % 5, 0, searchRecord({ head: '标题', body: text }, FOLD)));
+    const { buckets } = writeLexicon(dir, shards.map((s, k) => ({ words: JSON.parse(JSON.stringify(s)), first: k * 5 })), 0);
     const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
     let routed = 0;
     const folded = texts.map((t) => FOLD.chars(`标题\n${t}`).join(''));

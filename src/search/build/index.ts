@@ -5,10 +5,13 @@
  * indexShards, from the stories the loader handed over (src/search/build/source.ts):
  * 1. Reads them, one JSON line each, and checks that no slug comes twice.
  * 2. Sorts them newest first (the archive's one order; a story's number is its place in it) and
- *    cuts them into shards: the newest SEARCH_FIRST_SHARD_SIZE (default 500), then shards of
- *    SEARCH_SHARD_SIZE (default 2,000).
+ *    cuts them into shards of SEARCH_SHARD_SIZE (default 2,000) counted from the oldest story, so
+ *    that stories added to the archive only change its newest shard (or start a new one); the
+ *    shards are listed newest first.
  * 3. Builds each shard in its own process (src/search/build/shard.ts), SEARCH_JOBS at a time, so
- *    memory stays bounded however large the archive grows, in a work folder beside the source.
+ *    memory stays bounded however large the archive grows, in a work folder beside the source,
+ *    where it stays for the next build: a shard whose stories, settings and code
+ *    (src/data/build-cache.ts codeVersion) are unchanged is reused, not built again.
  *
  * writeSearchIndex, into the built site:
  * 4. Checks there is one indexed story per story page: none is silently left out of search.
@@ -19,7 +22,7 @@
  *    the manifest that names it all (dist/lexicon.json), which lists the characters the table folds.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { searchTextPartPath } from '../../lib/urls.ts';
@@ -30,7 +33,7 @@ import { SECTIONS } from '../../lib/taxonomy.ts';
 import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
 import { dateRuns } from '../core/date-range.ts';
 import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
-import { moveSync } from './move.ts';
+import { codeVersion } from '../../data/build-cache.ts';
 import { CHUNK_SIZE_ENV, MAX_SHARDS, mergeShards, shardName } from './pagefind.ts';
 import { openccFoldTable } from './opencc.ts';
 import { serializeFoldTable } from '../core/fold-table.ts';
@@ -40,24 +43,22 @@ import type { ShardJob } from './shard.ts';
 export interface IndexOptions {
   /** The stories handed over by the loader (JSON lines, src/search/build/source.ts). */
   source: string;
-  /** Where shards are built before they are merged into the site (emptied first). */
+  /** Where shards are built and kept for the next build (a folder per shard, named by what it holds). */
   workDir: string;
   shardSize: number;
-  firstShardSize: number;
   jobs: number;
   /** Pagefind's index chunk size: a search downloads the chunks holding its words. */
   chunkSize: number;
   rareLimit: number;
 }
 
-/** Settings from the environment: SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS, SEARCH_CHUNK_SIZE, SEARCH_RARE_LIMIT. */
+/** Settings from the environment: SEARCH_SHARD_SIZE, SEARCH_JOBS, SEARCH_CHUNK_SIZE, SEARCH_RARE_LIMIT. */
 export function indexOptions(source: string, env: NodeJS.ProcessEnv = process.env): IndexOptions {
   const shardSize = Number(env.SEARCH_SHARD_SIZE ?? 2000);
   const options: IndexOptions = {
     source,
     workDir: join(dirname(source), 'search-shards'),
     shardSize,
-    firstShardSize: Math.min(shardSize, Number(env.SEARCH_FIRST_SHARD_SIZE ?? 500)),
     // A 2,000-story shard peaks near 2.5 GB (Node + Pagefind's binary): as many at once as memory
     // and cores allow, at least one.
     jobs: Number(env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4)))),
@@ -66,8 +67,8 @@ export function indexOptions(source: string, env: NodeJS.ProcessEnv = process.en
     chunkSize: Number(env.SEARCH_CHUNK_SIZE ?? 2500),
     rareLimit: Number(env.SEARCH_RARE_LIMIT ?? DEFAULT_RARE_LIMIT),
   };
-  for (const key of ['shardSize', 'firstShardSize', 'jobs', 'chunkSize'] as const) {
-    if (!(options[key] >= 1)) throw new Error('SEARCH_SHARD_SIZE, SEARCH_FIRST_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
+  for (const key of ['shardSize', 'jobs', 'chunkSize'] as const) {
+    if (!(options[key] >= 1)) throw new Error('SEARCH_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
   }
   if (!(options.rareLimit >= 0)) throw new Error('SEARCH_RARE_LIMIT must be a number, 0 or more');
   return options;
@@ -144,7 +145,8 @@ function runShard(jobFile: string, dir: string, chunkSize: number): Promise<Shar
 export interface IndexFigures {
   stories: number;
   shards: number;
-  firstShardSize: number;
+  /** Shards kept from the last build, not built again. */
+  reused: number;
   shardSize: number;
   chunkSize: number;
   rareLimit: number;
@@ -159,8 +161,9 @@ export interface IndexFigures {
 export interface ShardedIndex {
   options: IndexOptions;
   lines: SourceLine[];
-  shards: (ShardInfo & { job: string; dir: string })[];
+  shards: Shard[];
   reports: ShardReport[];
+  reused: number;
   foldTable: string;
   table: ReturnType<typeof openccFoldTable>['table'];
   sections: string[];
@@ -168,9 +171,19 @@ export interface ShardedIndex {
   started: number;
 }
 
-/** Steps 1–3: the shards of every story handed over, built in their own processes. */
+/** A shard folder's report, written when the shard is complete. */
+const DONE = 'done.json';
+
+/** A shard of the index: which stories (newest first from archive number `first`), and its folder. */
+interface Shard extends ShardInfo {
+  first: number;
+  dir: string;
+  job: string;
+}
+
+/** Steps 1–3: the shards of every story handed over, built in their own processes (or kept from the last build). */
 export async function indexShards(options: IndexOptions): Promise<ShardedIndex> {
-  const { shardSize, firstShardSize, jobs, chunkSize, rareLimit } = options;
+  const { shardSize, jobs, chunkSize, rareLimit } = options;
   const started = performance.now();
   if (!existsSync(options.source)) throw new Error(`search index: no stories at ${options.source} (the story loader, src/loaders/stories.ts, writes them)`);
   const lines = sourceLines(options.source);
@@ -189,49 +202,67 @@ export async function indexShards(options: IndexOptions): Promise<ShardedIndex> 
   const { table } = openccFoldTable();
   const foldTable = serializeFoldTable(table);
   const work = options.workDir;
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const shards: (ShardInfo & { job: string; dir: string })[] = [];
+  const jobsDir = join(work, 'jobs');
+  rmSync(jobsDir, { recursive: true, force: true });
+  mkdirSync(jobsDir, { recursive: true });
+  const version = codeVersion();
+  const blocks = Math.ceil(lines.length / shardSize);
+  if (blocks > MAX_SHARDS) throw new Error(`more than ${MAX_SHARDS} shards: raise SEARCH_SHARD_SIZE`);
+  const shards: Shard[] = [];
+  const toBuild: Shard[] = [];
   const fd = openSync(options.source, 'r');
   try {
-    for (let i = 0, start = 0; start < lines.length; i++) {
-      if (i >= MAX_SHARDS) throw new Error(`more than ${MAX_SHARDS} shards: raise SEARCH_SHARD_SIZE`);
-      const first = start;
-      const members = lines.slice(start, (start += i === 0 ? firstShardSize : shardSize));
-      const name = shardName(i);
-      const source = join(work, `${name}.jsonl`);
-      const out = openSync(source, 'w');
-      for (const line of members) {
-        const bytes = Buffer.alloc(line.end - line.start);
-        readSync(fd, bytes, 0, bytes.length, line.start);
-        writeSync(out, bytes);
-      }
-      closeSync(out);
-      const job = join(work, `${name}.json`);
-      writeFileSync(job, JSON.stringify({ name, source, first, sections, places, rareLimit, foldTable } satisfies ShardJob));
-      shards.push({ name, stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, job, dir: join(work, name) });
+    // Block b holds the archive's stories b·size … (b+1)·size − 1 counted from the oldest; listed newest first.
+    for (let block = blocks - 1; block >= 0; block--) {
+      const first = Math.max(0, lines.length - (block + 1) * shardSize);
+      const members = lines.slice(first, lines.length - block * shardSize);
+      const name = shardName(block);
+      const job = { name, sections, places, rareLimit, foldTable };
+      const hash = createHash('sha256').update(JSON.stringify({ version, job, chunkSize }));
+      const bytes = members.map((line) => {
+        const data = Buffer.alloc(line.end - line.start);
+        readSync(fd, data, 0, data.length, line.start);
+        hash.update(data);
+        return data;
+      });
+      const dir = join(work, `${name}-${hash.digest('hex').slice(0, 16)}`);
+      const shard: Shard = { name, stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, first, dir, job: join(jobsDir, `${name}.json`) };
+      shards.push(shard);
+      if (existsSync(join(dir, DONE))) continue;
+      rmSync(dir, { recursive: true, force: true });
+      const source = join(jobsDir, `${name}.jsonl`);
+      writeFileSync(source, Buffer.concat(bytes));
+      writeFileSync(shard.job, JSON.stringify({ ...job, source } satisfies ShardJob));
+      toBuild.push(shard);
     }
   } finally {
     closeSync(fd);
   }
+  // Shard folders of earlier builds that no shard of this one is: their stories changed or left.
+  const kept = new Set(shards.map((shard) => shard.dir));
+  for (const entry of readdirSync(work)) if (entry !== 'jobs' && !kept.has(join(work, entry))) rmSync(join(work, entry), { recursive: true, force: true });
 
-  const queue = [...shards];
-  const reports: ShardReport[] = [];
+  const queue = [...toBuild];
   await Promise.all(
-    Array.from({ length: Math.min(jobs, shards.length) }, async () => {
-      for (let shard = queue.shift(); shard; shard = queue.shift()) reports.push(await runShard(shard.job, shard.dir, chunkSize));
+    Array.from({ length: Math.min(jobs, toBuild.length) }, async () => {
+      for (let shard = queue.shift(); shard; shard = queue.shift()) {
+        const report = await runShard(shard.job, shard.dir, chunkSize);
+        // Written last: a folder without it (a build killed halfway) is built again.
+        writeFileSync(join(shard.dir, DONE), JSON.stringify(report));
+      }
     }),
   );
+  rmSync(jobsDir, { recursive: true, force: true });
+  const reports = shards.map((shard) => JSON.parse(readFileSync(join(shard.dir, DONE), 'utf8')) as ShardReport);
   const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
   if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were handed over`);
-  return { options, lines, shards, reports, foldTable, table, sections, places, started };
+  return { options, lines, shards, reports, reused: shards.length - toBuild.length, foldTable, table, sections, places, started };
 }
 
 /** Steps 4–5: the shards merged into the built site at `outDir`. */
 export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFigures {
-  const { options, lines, shards, reports, foldTable, table, sections, places, started } = sharded;
-  const { shardSize, firstShardSize, jobs, chunkSize, rareLimit } = options;
-  const work = options.workDir;
+  const { options, lines, shards, reports, reused, foldTable, table, sections, places, started } = sharded;
+  const { shardSize, jobs, chunkSize, rareLimit } = options;
   const storiesDir = join(outDir, 'stories');
   const pages = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html'))).length : 0;
   // "One story page = one indexed story": no story is silently left out of search.
@@ -243,7 +274,8 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const textDir = join(outDir, dirname(searchTextPartPath('x', 1)).slice(1));
   rmSync(textDir, { recursive: true, force: true });
   mkdirSync(textDir, { recursive: true });
-  for (const shard of shards) for (const file of readdirSync(join(shard.dir, 'text'))) moveSync(join(shard.dir, 'text', file), join(textDir, file));
+  // Copied, not moved: the shard folders stay for the next build.
+  for (const shard of shards) for (const file of readdirSync(join(shard.dir, 'text'))) copyFileSync(join(shard.dir, 'text', file), join(textDir, file));
 
   // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
   // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
@@ -253,7 +285,7 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const lexicon = writeLexicon(
     join(staging, 'b'),
     (function* () {
-      for (const shard of shards) yield JSON.parse(readFileSync(join(shard.dir, 'lexicon.json'), 'utf8')) as ShardWords;
+      for (const shard of shards) yield { words: JSON.parse(readFileSync(join(shard.dir, 'lexicon.json'), 'utf8')) as ShardWords, first: shard.first };
     })(),
     rareLimit,
   );
@@ -263,8 +295,9 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const datesJson = JSON.stringify(dateRuns(lines.map((line) => (line.precision === 'month' ? line.date.slice(0, 7) : line.date))));
   writeFileSync(join(staging, 'dates.bin'), gzip(datesJson));
   shards.forEach((shard, i) => {
-    for (const file of readdirSync(join(shard.dir, 'stories'))) moveSync(join(shard.dir, 'stories', file), join(staging, 's', file));
-    moveSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
+    // A shard numbers its stories from 0: here they get their archive numbers.
+    for (const file of readdirSync(join(shard.dir, 'stories'))) copyFileSync(join(shard.dir, 'stories', file), join(staging, 's', `${shard.first + Number.parseInt(file, 10)}.bin`));
+    copyFileSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
   });
   writeFileSync(join(staging, 'fold.bin'), gzip(foldTable));
   const listed: ShardInfo[] = shards.map((s) => ({ name: s.name, stories: s.stories, newest: s.newest, oldest: s.oldest }));
@@ -278,12 +311,11 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed, foldable };
   writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(manifest));
   const lexiconSeconds = (performance.now() - lexiconStarted) / 1000;
-  rmSync(work, { recursive: true, force: true });
 
   return {
     stories: indexed,
     shards: shards.length,
-    firstShardSize,
+    reused,
     shardSize,
     chunkSize,
     rareLimit,

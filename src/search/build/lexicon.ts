@@ -79,7 +79,7 @@ export class ShardLexicon {
     this.touched.push(entry);
   }
 
-  /** Adds story number `story` (archive order): its folded text, bigrams and head length, from its SearchRecord, and the text's number keys. */
+  /** Adds story `story` (its place in the shard; writeLexicon makes it the archive's number): its folded text, bigrams and head length, from its SearchRecord, and the text's number keys. */
   add(story: number, facet: number, { chars, bigrams, headLength, bylineRuns }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>): void {
     const n = chars.length;
     // The whole text: each character (its first position; a space is never a term of its own, but
@@ -160,16 +160,18 @@ const postingBytes = ([, , , windows, ...positions]: Posting): number => 18 + 6 
 export const gzip = (text: string): Buffer => gzipSync(Buffer.from(text), { level: 6 });
 
 /**
- * Merges the shards' words (given in the manifest's shard order) and writes the buckets into `dir`
- * as <n>.bin; returns their count and a hash of their contents (part of the build's folder name).
+ * Merges the shards' words (given in the manifest's shard order, each with the archive number of
+ * its first story, which its postings' story numbers are counted from) and writes the buckets into
+ * `dir` as <n>.bin; returns their count and a hash of their contents (part of the build's folder name).
  * A common word in at most half of the shards keeps the list of its shards (src/search/core/lexicon.ts Routed).
  */
-export function writeLexicon(dir: string, shards: Iterable<ShardWords>, rareLimit: number): { buckets: number; hash: string } {
+export function writeLexicon(dir: string, shards: Iterable<{ words: ShardWords; first: number }>, rareLimit: number): { buckets: number; hash: string } {
   const merged = new Map<string, [number, Posting[] | null, number[]]>();
   let shardCount = 0;
-  for (const shard of shards) {
+  for (const { words, first } of shards) {
     const i = shardCount++;
-    for (const [word, [count, postings]] of Object.entries(shard)) {
+    for (const [word, [count, postings]] of Object.entries(words)) {
+      if (postings && first) for (const posting of postings) posting[0] += first;
       const entry = merged.get(word);
       if (!entry) merged.set(word, [count, postings, [i]]);
       else {

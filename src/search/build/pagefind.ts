@@ -13,8 +13,7 @@
  * - the fragments (fragment/, what Pagefind would show of a result) are not kept: the archive
  *   writes what a result shows in its own files, and the search page never asks Pagefind for it.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { moveSync } from './move.ts';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -78,9 +77,9 @@ export async function createShardIndex(name: string) {
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.|^pagefind-entry\.json$/;
 
 /**
- * Moves the shards' Pagefind folders into one bundle in the built site `outDir`: every file name in
- * a shard is hashed or language-prefixed, so shards never collide; one pagefind-entry.json lists
- * every language. Returns Pagefind's version.
+ * Copies the shards' Pagefind folders into one bundle in the built site `outDir` (the shard
+ * folders stay for the next build): every file name in a shard is hashed or language-prefixed, so
+ * shards never collide; one pagefind-entry.json lists every language. Returns Pagefind's version.
  */
 export function mergeShards(shardDirs: readonly string[], outDir: string): string | undefined {
   const bundle = join(outDir, BUNDLE_DIR);
@@ -96,9 +95,9 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): strin
       const from = join(dir, item.name);
       if (item.isDirectory()) {
         mkdirSync(join(bundle, item.name), { recursive: true });
-        for (const file of readdirSync(from)) moveSync(join(from, file), join(bundle, item.name, file));
+        for (const file of readdirSync(from)) copyFileSync(join(from, file), join(bundle, item.name, file));
       } else if (!UNUSED.test(item.name)) {
-        moveSync(from, join(bundle, item.name));
+        copyFileSync(from, join(bundle, item.name));
       }
     }
   }

@@ -5,10 +5,12 @@
  *   node src/search/build/shard.ts <job.json> <outDir>
  *
  * job.json: ShardJob — `source` is a JSON-lines file of the shard's stories
- * (src/search/build/source.ts), in the archive's order; `first` the archive number of the first.
+ * (src/search/build/source.ts), in the archive's order. Nothing written depends on where the shard
+ * stands in the archive: stories are numbered from 0 in the shard (the indexer adds the shard's
+ * start when it merges), so an unchanged shard is reused as it is by the next build.
  * Writes into outDir: Pagefind's index of the shard (through ./pagefind.ts), and the
- * archive's own files: text parts (text/), what each result shows (stories/<n>.bin), each story's
- * filter values in order (facets.bin) and the shard's words (lexicon.json).
+ * archive's own files: text parts (text/), what each result shows (stories/<n>.bin, n its place
+ * in the shard), each story's filter values in order (facets.bin) and the shard's words (lexicon.json).
  * Prints one JSON line of figures.
  */
 import { createHash } from 'node:crypto';
@@ -32,7 +34,6 @@ export interface ShardJob {
   /** The shard's name (Pagefind's index is written under it). */
   name: string;
   source: string;
-  first: number;
   sections: string[];
   places: string[];
   rareLimit: number;
@@ -65,7 +66,6 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
   const pending = new Set<Promise<void>>();
   const failures: string[] = [];
   for (const [i, story] of stories.entries()) {
-    const number = job.first + i;
     const where = `story ${story.slug}`;
     // The filter lists are the archive's sections and cities (src/search/build/index.ts).
     const section = job.sections.indexOf(story.section);
@@ -79,7 +79,7 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
     const record = searchRecord({ head: story.head, body: story.body, bylines: story.bylines }, fold);
     const facet = facetOf(section, place, job.places.length);
     facets.push(facet);
-    lexicon.add(number, facet, record);
+    lexicon.add(i, facet, record);
     const date = new Date(`${story.date}T00:00:00Z`);
     const [opening, ...rest] = splitText(story.body);
     const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
@@ -99,7 +99,6 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
       textId,
       parts: rest.length,
       bodyPosition: record.bodyPosition,
-      story: number,
       bodyStart: record.bodyStart,
       bylines: story.bylines,
       ...(foldsAny(`${story.head}\n${story.body}`, foldTable) && { folds: true }),
@@ -107,7 +106,7 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
     // What a result shows, written once: the search page reads it whoever found the story.
     const shownJson = JSON.stringify({ content: opening!, meta });
     storiesHash.update(shownJson);
-    writeFileSync(join(storyDir, `${number}.bin`), gzip(shownJson));
+    writeFileSync(join(storyDir, `${i}.bin`), gzip(shownJson));
     const added: Promise<void> = index
       .add({ url, words: record.words, place: i })
       .catch((error: Error) => void failures.push(`${where}: ${error.message}`))

@@ -23,8 +23,6 @@ export interface SearchResultMeta {
   parts: number;
   /** The story's SearchRecord.bodyPosition (./record.ts): tells which part a hit's index position falls in. */
   bodyPosition: number;
-  /** The story's number in the archive's order. */
-  story: number;
   /** Where the body starts in the lexicon's positions (./lexicon.ts): a lexicon position p is index position p − bodyStart + bodyPosition. */
   bodyStart: number;
   /** Where bylines and photo credits stand in the text (opening + parts): [start, end) in code points. */
