@@ -10,6 +10,7 @@ import { archiveCacheDir } from './src/data/build-cache.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { searchPath } from './src/lib/urls.ts';
 import { searchIndex } from './src/search/build/integration.ts';
+import { unfinishedBuild } from './src/integrations/unfinished-build.ts';
 
 /** The archive's public address: the one place every absolute URL derives from. */
 export const SITE_URL = process.env.SITE_URL ?? DEFAULT_SITE_URL;
@@ -40,6 +41,8 @@ export default defineConfig({
     archiveData(),
     // Builds the search index from the stories' text as the pages render it (src/search/).
     searchIndex(),
+    // Last: a build that stops before this point leaves a mark, and the next renders every page.
+    unfinishedBuild(),
   ],
   experimental: {
     // A page whose cacheKey (src/lib/cache-key.ts) and code are unchanged is copied from the last

@@ -6,14 +6,24 @@
  * started meanwhile stops at once, saying so (scripts/build/lock.ts). An output folder on another
  * file system than the checkout is built in the checkout and copied (scripts/build/output-folder.ts).
  *
+ * Builds are incremental (astro.config.mjs experimental.incrementalBuild, src/data/build-cache.ts):
+ * what did not change since the last build is copied from the cache folder, not made again. The
+ * build ends by saying how many files of the site it added, changed and removed, and lists them in
+ * `<output folder>.changes.txt` (what to upload). `npm run build -- --full` empties the cache
+ * folder first and renders everything.
+ *
  * Env: ARCHIVE_OUT_DIR, the final output folder (dist); the steps see the staging folder as their
  * ARCHIVE_OUT_DIR. Other variables (ARCHIVE_STORIES_DIR, ARCHIVE_CACHE_DIR, SITE_URL …) pass through.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { acquireBuildLock, BuildLockedError } from './build/lock.ts';
 import { copyBuild, freeBytes, isNoSpace, lowSpaceMessage, outputFolderProblem, sameFileSystem, swapInto } from './build/output-folder.ts';
+import { changesList, siteChanges } from './build/changes.ts';
+import { archiveCacheDir } from '../src/data/build-cache.ts';
+
+const full = process.argv.includes('--full');
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
 /** Beside the output folder (same file system, so the swap is two renames). */
@@ -22,7 +32,8 @@ const previous = `${outDir}.previous`;
 
 const STEPS: { name: string; args: string[] }[] = [
   // Includes the search index (src/search/build/integration.ts).
-  { name: 'astro build', args: ['node_modules/astro/bin/astro.mjs', 'build'] },
+  // --force: Astro's own caches too (its content store and page cache).
+  { name: 'astro build', args: ['node_modules/astro/bin/astro.mjs', 'build', ...(full ? ['--force'] : [])] },
   { name: 'precompress', args: ['scripts/precompress.ts'] },
 ];
 
@@ -56,6 +67,10 @@ function fail(what: string, error?: unknown): never {
 // A build stopped between the two renames below left the last site as `previous`: put it back.
 if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
 for (const dir of new Set([buildDir, staging])) rmSync(dir, { recursive: true, force: true });
+if (full) {
+  console.log(`Full build: emptying the cache folder ${archiveCacheDir()}`);
+  rmSync(archiveCacheDir(), { recursive: true, force: true });
+}
 for (const step of STEPS) {
   const run = spawnSync(process.execPath, step.args, { stdio: 'inherit', env: { ...process.env, ARCHIVE_OUT_DIR: buildDir } });
   if (run.status !== 0) fail(step.name);
@@ -69,10 +84,16 @@ if (buildDir !== staging) {
   }
   rmSync(buildDir, { recursive: true, force: true });
 }
+// What this build changes in the site, for the editor who uploads it.
+const changes = siteChanges(outDir, staging);
+const changesFile = `${outDir}.changes.txt`;
+writeFileSync(changesFile, changesList(changes));
 // old → previous, staging → output, then drop previous: the output folder is complete at every moment but one rename.
 try {
   swapInto(staging, outDir, previous);
 } catch (error) {
   fail(`putting the site in place of ${outDir}`, error);
 }
-console.log(`Built ${outDir}`);
+console.log(
+  `Built ${outDir}: ${changes.added.length} file(s) added, ${changes.changed.length} changed, ${changes.removed.length} removed, ${changes.unchanged} unchanged (list: ${changesFile})`,
+);

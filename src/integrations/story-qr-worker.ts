@@ -1,20 +1,33 @@
-/** Worker of src/integrations/story-qr-codes.ts: draws and writes its share of the QR codes. */
-import { writeFile } from 'node:fs/promises';
+/** Worker of src/integrations/story-qr-codes.ts: writes its share of the QR codes, drawing those not kept. */
+import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { qrSvg } from '../lib/qr.ts';
 
-/** What the worker is given: each code's text and the file it goes to. */
+/** What the worker is given: each code's text, the file it goes to and where it is kept between builds. */
 export interface QrJob {
   text: string;
   file: string;
+  kept: string;
+}
+
+/** Copies the kept code, or draws it and keeps it (whole: a killed build leaves no half file). */
+async function writeCode({ text, file, kept }: QrJob): Promise<void> {
+  try {
+    return await copyFile(kept, file);
+  } catch {
+    const svg = await qrSvg(text);
+    await writeFile(file, svg);
+    await writeFile(`${kept}.partial`, svg);
+    await rename(`${kept}.partial`, kept);
+  }
 }
 
 /** Files written before waiting for their writes: keeps the disk busy while the next codes are drawn. */
 const WRITES_IN_FLIGHT = 64;
 
 let writes: Promise<void>[] = [];
-for (const { text, file } of workerData as QrJob[]) {
-  writes.push(writeFile(file, await qrSvg(text)));
+for (const job of workerData as QrJob[]) {
+  writes.push(writeCode(job));
   if (writes.length >= WRITES_IN_FLIGHT) {
     await Promise.all(writes);
     writes = [];
