@@ -5,7 +5,7 @@
  * headlines, so that rare, medium and common terms exist at every size. Deterministic for a given
  * seed. Generated stories are written to a temporary folder and never enter the repo.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CITIES } from '../../src/lib/places.ts';
 import { SECTIONS } from '../../src/lib/taxonomy.ts';
@@ -133,6 +133,19 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
  * disk: scripts/bench/queries.ts scans it for ground truth).
  */
 export function writeSyntheticArchive(dir: string, count: number, seed = 42): WrittenStory[] {
+  return writeSyntheticStories(dir, 0, count, seed);
+}
+
+/**
+ * Adds `count` stories after the `existing` ones, all dated `date` (YYYY-MM-DD): a day's issue
+ * added to an archive, as an editor does (the incremental build's bench and tests). Their source
+ * pages get their lines; the text comes from a stream of its own, so earlier stories stay as they were.
+ */
+export function addSyntheticStories(dir: string, existing: number, count: number, date: string, seed = 42): WrittenStory[] {
+  return writeSyntheticStories(dir, existing, count, seed ^ existing, date);
+}
+
+function writeSyntheticStories(dir: string, first: number, count: number, seed: number, date?: string): WrittenStory[] {
   mkdirSync(dir, { recursive: true });
   const sourceDir = join(dir, '..', 'source');
   mkdirSync(sourceDir, { recursive: true });
@@ -141,13 +154,15 @@ export function writeSyntheticArchive(dir: string, count: number, seed = 42): Wr
   const rand = random(seed);
   const vocabularyRand = random(seed ^ 0x5eed);
   const stories: WrittenStory[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const story = syntheticStory(i, sentences, rand, vocabularyRand);
-    writeFileSync(join(dir, `${story.slug}.md`), story.markdown);
+    const markdown = date ? story.markdown.replace(/^date: .*$/m, `date: ${date}`) : story.markdown;
+    writeFileSync(join(dir, `${story.slug}.md`), markdown);
     stories.push({ slug: story.slug, items: story.items });
     const page = syntheticSourceFile(i);
-    const lines = pages.get(page) ?? [];
-    lines.push(story.headline);
+    const path = join(sourceDir, page);
+    const lines = pages.get(page) ?? (existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []);
+    lines[i % STORIES_PER_SOURCE] = story.headline;
     pages.set(page, lines);
   }
   for (const [file, lines] of pages) {
