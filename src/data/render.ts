@@ -50,6 +50,7 @@ async function renderBody(story: Story, where: string): Promise<string> {
     ({ code: html } = await (await renderer).render(markdown, { fileURL: pathToFileURL(path), frontmatter: story.data }));
   } catch (error) {
     if (!isBodyRefusal(error)) throw error;
+    // eslint-disable-next-line preserve-caught-error -- the refusal is the archive's own plain words; the editor reads those, not a stack
     throw new Error(`${where}${refusalText(error)}`);
   }
   return html;
