@@ -6,7 +6,7 @@
  * without rendering any body again; a story not rendered yet (the dev server) is rendered here.
  */
 import { appendFileSync } from 'node:fs';
-import type { StoryTextModel } from '../lib/story-text.ts';
+import type { StoryTextModel } from '../lib/story-text-model.ts';
 import { DATA_RECORDS_ENV, dataLine, storyDataRecord } from '../lib/story-data.ts';
 import { monthSegment } from '../lib/urls.ts';
 import { yearMonth } from '../lib/dates.ts';

@@ -1,6 +1,6 @@
 /**
  * Story bodies rendered to HTML from their files, with the archive's one Markdown pipeline
- * (src/markdown/pipeline.ts), with the story's text model (src/lib/story-text.ts) made from the
+ * (src/markdown/pipeline.ts), with the story's text model (src/lib/story-text-model.ts) made from the
  * result. The content store holds no bodies (src/loaders/stories.ts): the page takes the body the
  * loader rendered and kept (src/data/story-bodies.ts), or renders it here,
  * through src/data/story-text.ts; a body that is empty, breaks the pipeline's rules or lacks an
@@ -13,7 +13,7 @@ import { storyMarkdownOptions } from '../markdown/pipeline.ts';
 import { renderedBodyProblems } from '../lib/story-body.ts';
 import { decodeStoryText, readStoryFile, splitStoryFile } from '../lib/story-file.ts';
 import { isBodyRefusal, refusalText } from '../markdown/render-body.ts';
-import { storyTextModel, type StoryTextModel } from '../lib/story-text.ts';
+import { storyTextModel, type StoryTextModel } from '../lib/story-text-model.ts';
 import type { Story } from './stories.ts';
 import { keptStoryBody } from './story-bodies.ts';
 

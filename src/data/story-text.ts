@@ -1,12 +1,12 @@
 /**
  * A story's text for the whole build: its body rendered once (src/data/render.ts) into HTML and
- * the text model (src/lib/story-text.ts) that the story page, its feed items and the search index
+ * the text model (src/lib/story-text-model.ts) that the story page, its feed items and the search index
  * read. Bodies are not kept; only each story's card opening is, a few hundred bytes, for the
  * listings. Story pages render before every other page (src/integrations/stories-first.ts), so a
  * listing finds its cards' openings here and renders no body again.
  */
 import { renderStory, type RenderedStory } from './render.ts';
-import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
+import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text-model.ts';
 import type { Story } from './stories.ts';
 
 /** Card openings left by each render, by story id and the file's digest (an edited file, in dev, renders again). */

@@ -28,7 +28,7 @@ import { forbiddenCharacter } from '../lib/text-rules.ts';
 import { htmlParagraphs } from '../lib/text.ts';
 import { isBodyRefusal, refusalText, renderBodyHtml } from '../markdown/render-body.ts';
 import { isoDate } from '../lib/dates.ts';
-import { storyTextModel } from '../lib/story-text.ts';
+import { storyTextModel } from '../lib/story-text-model.ts';
 import { searchSource, searchSourceFile, searchSourceWriter, type SearchSourceWriter } from '../search/build/source.ts';
 import type { StoryData } from '../lib/story-schema.ts';
 import { dropOtherStoryBodies, keepStoryBody, storyBodiesDir } from '../data/story-bodies.ts';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
-import { parseCsp } from '../../tooling/headers/csp.ts';
+import { parseCsp } from '../../tooling/headers/parse-csp.ts';
 import { DENIED_FEATURES, cachePolicy, cspProblems, inlineCodeProblems, isolationProblems } from '../../tooling/gates/headers.ts';
 import { fragmentTargets, referencedUrls } from '../../tooling/gates/links.ts';
 import { urlPathOf } from '../../tooling/gates/pages.ts';
