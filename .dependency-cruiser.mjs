@@ -20,6 +20,20 @@ export default {
       to: { path: '^(tooling|scripts|tests)/' },
     },
     {
+      name: 'tests-depend-on-tooling-not-back',
+      comment: 'tooling/ is what tests and scripts share; the Node commands and the tooling never import a test or its support files.',
+      severity: 'error',
+      from: { path: '^(tooling|scripts)/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'unit-tests-not-bench',
+      comment: 'tests/unit/ tests src/: a unit test does not depend on the benchmark code in scripts/ (shared helpers live in tooling/).',
+      severity: 'error',
+      from: { path: '^tests/unit/' },
+      to: { path: '^scripts/' },
+    },
+    {
       name: 'search-client-not-build',
       comment: 'The search page runs in the browser: it shares src/search/core/ with the indexer, never the indexer itself.',
       severity: 'error',

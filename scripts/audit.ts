@@ -4,7 +4,7 @@
  * Performance is recorded here, not asserted: it depends on the machine. Writes reports/audit.{json,md}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser } from '../tooling/browser.ts';
 import { storyPages } from '../tooling/gates/pages.ts';
 import { BUDGET, measureWeight, type PageWeight } from '../tooling/gates/weight.ts';
 import { launchForLighthouse, runLighthouse, type LighthouseResult } from '../tooling/gates/lighthouse.ts';

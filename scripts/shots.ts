@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer } from '../tooling/server/serve.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser } from '../tooling/browser.ts';
 import { searchPath, sectionPath, sourcePath, storyPath } from '../src/lib/urls.ts';
 
 const OUT = 'reports/shots';

@@ -4,7 +4,7 @@
  * for each story, in the shard's order, its SearchRecord (src/search/core/record.ts) and
  * ShardLexicon.add (src/search/build/lexicon.ts), then JSON.stringify of the shard's lexicon, as
  * src/search/build/shard.ts does them. Stories become the index's input the way the build makes it
- * (src/lib/story-text.ts: head, body lines, byline and credit ranges; one story in four has a
+ * (src/lib/story-text-model.ts: head, body lines, byline and credit ranges; one story in four has a
  * captioned, credited photo, and one in eight is written in Traditional characters, so the fold
  * table is exercised).
  *
@@ -19,8 +19,9 @@ import { openccFoldTable } from '../../src/search/build/opencc.ts';
 import { createFold } from '../../src/search/core/fold.ts';
 import { parseFoldTable, serializeFoldTable } from '../../src/search/core/fold-table.ts';
 import { searchRecord, type SearchableStory } from '../../src/search/core/record.ts';
-import { bodyLines, bylineRanges, headLines, storyTextModel } from '../../src/lib/story-text.ts';
-import { random, realSentences, syntheticStory } from './synthetic.ts';
+import { bodyLines, bylineRanges, headLines, storyTextModel } from '../../src/lib/story-text-model.ts';
+import { random } from '../../tooling/random.ts';
+import { realSentences, syntheticStory } from './synthetic.ts';
 
 const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 2000);
 const runs = Number(/^--runs=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--runs=')) ?? '')?.[1] ?? 7);

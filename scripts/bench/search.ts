@@ -18,7 +18,7 @@
  */
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { startServer } from '../../tooling/server/serve.ts';
-import { launchBrowser } from '../../tests/support/browser.ts';
+import { launchBrowser } from '../../tooling/browser.ts';
 
 const dist = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 const args = process.argv.slice(2);

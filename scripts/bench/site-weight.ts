@@ -4,7 +4,7 @@
  * weight gate's own measurement (tooling/gates/weight.ts), so the figures are the budget's.
  */
 import { spawnSync } from 'node:child_process';
-import { launchBrowser } from '../../tests/support/browser.ts';
+import { launchBrowser } from '../../tooling/browser.ts';
 import { storyPages } from '../../tooling/gates/pages.ts';
 import { BUDGET, measureWeight } from '../../tooling/gates/weight.ts';
 import { startServer } from '../../tooling/server/serve.ts';

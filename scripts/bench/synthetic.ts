@@ -9,19 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { CITIES } from '../../src/lib/places.ts';
 import { SECTIONS } from '../../src/lib/taxonomy.ts';
+import { random } from '../../tooling/random.ts';
 import { headlineItem, vocabularySentence } from './vocabulary.ts';
-
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sentences (ending in 。！？) of the real stories' bodies. */
 export function realSentences(dir = 'content/stories'): string[] {

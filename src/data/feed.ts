@@ -3,11 +3,11 @@ import rss from '@astrojs/rss';
 import type { Story } from './stories.ts';
 import { storyTextOf } from './story-text.ts';
 import { storyAuthors } from '../lib/credits.ts';
-import { escapeHtml, feedHtml, feedIntroXml, feedItemLinkXml, XHTML_NAMESPACE } from '../lib/feed.ts';
+import { escapeHtml, feedHtml, feedIntroXml, feedItemLinkXml, XHTML_NAMESPACE } from '../lib/feed-markup.ts';
 import { formatChineseDate } from '../lib/dates.ts';
 import { ARCHIVE_NAME } from '../lib/site.ts';
 import { SECTION_LABELS } from '../lib/taxonomy.ts';
-import { DESCRIPTION_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
+import { DESCRIPTION_OPENING_CHARS, storyOpening } from '../lib/story-text-model.ts';
 import { aboutPath, absoluteUrl, feedStylesheetPath, homePath, storyPath } from '../lib/urls.ts';
 
 export interface FeedOptions {

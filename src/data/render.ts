@@ -1,6 +1,6 @@
 /**
  * Story bodies rendered to HTML from their files, with the archive's one Markdown pipeline
- * (src/markdown/pipeline.ts), with the story's text model (src/lib/story-text.ts) made from the
+ * (src/markdown/pipeline.ts), with the story's text model (src/lib/story-text-model.ts) made from the
  * result. The content store holds no bodies (src/loaders/stories.ts): the page takes the body the
  * loader rendered and kept (src/data/kept-stories.ts), or renders it here,
  * through src/data/story-text.ts; a body that is empty, breaks the pipeline's rules or lacks an
@@ -13,7 +13,7 @@ import { storyMarkdownOptions } from '../markdown/pipeline.ts';
 import { renderedBodyProblems } from '../lib/story-body.ts';
 import { decodeStoryText, readStoryFile, splitStoryFile } from '../lib/story-file.ts';
 import { isBodyRefusal, refusalText } from '../markdown/render-body.ts';
-import { storyTextModel, type StoryTextModel } from '../lib/story-text.ts';
+import { storyTextModel, type StoryTextModel } from '../lib/story-text-model.ts';
 import type { Story } from './stories.ts';
 import { keptStory } from './kept-stories.ts';
 
@@ -50,6 +50,7 @@ async function renderBody(story: Story, where: string): Promise<string> {
     ({ code: html } = await (await renderer).render(markdown, { fileURL: pathToFileURL(path), frontmatter: story.data }));
   } catch (error) {
     if (!isBodyRefusal(error)) throw error;
+    // eslint-disable-next-line preserve-caught-error -- the refusal is the archive's own plain words; the editor reads those, not a stack
     throw new Error(`${where}${refusalText(error)}`);
   }
   return html;

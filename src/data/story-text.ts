@@ -7,7 +7,7 @@
  */
 import { renderStory, type RenderedStory } from './render.ts';
 import { keptStory } from './kept-stories.ts';
-import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
+import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text-model.ts';
 import type { Story } from './stories.ts';
 
 /** The story's body as HTML, checked, and its text model. */

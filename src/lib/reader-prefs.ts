@@ -1,6 +1,6 @@
 /**
  * The reader's display choices, kept in localStorage and mirrored as attributes on <html>:
- * public/reader-prefs.js applies them before first paint, src/scripts/reader-tools.ts changes them,
+ * public/reader-prefs.js applies them before first paint, src/browser/reader-tools.ts changes them,
  * and global.css styles them. No stored value (or storage blocked: the scripts catch that) means the
  * default: follow the system, medium size. tests/unit/reader-prefs.test.ts keeps the head script in step.
  */

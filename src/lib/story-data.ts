@@ -29,7 +29,7 @@ export interface StoryDataInput {
   source: { name: string; file: string; lines: readonly [number, number] };
   figures: readonly { caption: string; credit?: Credit | undefined }[];
   editorNotes: readonly { text: string; anchor?: string | undefined }[];
-  /** Body paragraphs as the page prints them (src/lib/story-text.ts). */
+  /** Body paragraphs as the page prints them (src/lib/story-text-model.ts). */
   paragraphs: readonly string[];
 }
 

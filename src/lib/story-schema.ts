@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CALENDAR_DATE_FORM, parseCalendarDate, storyDateProblem } from './calendar-date.ts';
+import { CALENDAR_DATE_FORM, parseCalendarDate, storyDateProblem } from './dates.ts';
 import type { FieldHelp } from './schema-issues.ts';
 import { CITIES, findCity, findCounty } from './places.ts';
 import { CREDIT_ROLES, FORMATS, SECTIONS } from './taxonomy.ts';

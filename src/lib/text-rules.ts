@@ -17,6 +17,7 @@ const codePoint = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toSt
  * - direction controls (embeddings, overrides, isolates, marks), which reorder what a reader sees.
  */
 const FORBIDDEN: [RegExp, string][] = [
+  // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
   [/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u, 'a control character'],
   [/[\ufffe\uffff]|\p{Cs}/u, 'not a character'],
   [/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u, 'a text-direction control that reorders what readers see'],

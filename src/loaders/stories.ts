@@ -27,10 +27,8 @@ import { decodeStoryText, readStoryFile, splitStoryFile, StoryFileError } from '
 import { forbiddenCharacter } from '../lib/text-rules.ts';
 import { htmlParagraphs } from '../lib/text.ts';
 import { isBodyRefusal, refusalText, renderBodyHtml } from '../markdown/render-body.ts';
-import { isoDate } from '../lib/dates.ts';
-import { storyTextModel } from '../lib/story-text.ts';
-import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text.ts';
-import { compareArchiveOrder, yearMonth } from '../lib/dates.ts';
+import { CARD_OPENING_CHARS, storyOpening, storyTextModel } from '../lib/story-text-model.ts';
+import { compareArchiveOrder, isoDate, yearMonth } from '../lib/dates.ts';
 import { dataLine, storyDataRecord } from '../lib/story-data.ts';
 import { absoluteUrl, monthSegment, storyPath } from '../lib/urls.ts';
 import { searchSource, searchSourceFile, type SearchSource } from '../search/build/source.ts';

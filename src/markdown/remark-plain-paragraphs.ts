@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
  * Stops the build on Markdown a printed story does not have, listing each with its line and how
  * to keep it as text. A story body is paragraphs of text, each one line, with *emphasis* and
  * **bold** (a page's bold lead-ins): the page shows them as written and the search index holds
- * the same text, paragraph for paragraph (src/lib/story-text.ts reads the rendered paragraphs).
+ * the same text, paragraph for paragraph (src/lib/story-text-model.ts reads the rendered paragraphs).
  * Headings, lists, quotations, code, rules, links, definitions and footnotes would be shown but
  * not indexed, or vanish, or link nowhere; most come from text that only looks like Markdown
  * (a line `2025.年初…` is a numbered list starting at 2025), so the message says how to escape it.

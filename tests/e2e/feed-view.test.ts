@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SITE_URL } from '../../astro.config.mjs';
-import { watchCsp } from '../support/csp.ts';
+import { watchCsp } from '../support/csp-violations.ts';
 import { archiveOrder, readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 import { SECTIONS } from '../../src/lib/taxonomy.ts';

@@ -13,7 +13,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { SITE_URL } from '../../astro.config.mjs';
 import { ARCHIVE_NAME } from '../../src/lib/site.ts';
 import { homePath, storyPath, storyQrPath } from '../../src/lib/urls.ts';
-import { watchCsp } from '../support/csp.ts';
+import { watchCsp } from '../support/csp-violations.ts';
 import { STORIES_DIR, readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 

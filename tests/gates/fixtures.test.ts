@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { launchForLighthouse, runLighthouse } from '../../tooling/gates/lighthouse.ts';
 import { startServer } from '../../tooling/server/serve.ts';
-import { parseHeaders } from '../../tooling/headers/headers.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { watchCsp } from '../support/csp.ts';
+import { parseHeaders } from '../../tooling/headers/parse-headers.ts';
+import { launchBrowser } from '../../tooling/browser.ts';
+import { watchCsp } from '../support/csp-violations.ts';
 import { axeViolations } from '../../tooling/gates/axe.ts';
 import { headerProblems, netlifyProblems } from '../../tooling/gates/headers.ts';
 import { htmlErrors } from '../../tooling/gates/html.ts';
-import { linkProblems } from '../../tooling/gates/links.ts';
+import { formatLinkProblems, linkProblems } from '../../tooling/gates/links.ts';
 import { nuErrors } from '../../tooling/gates/nu.ts';
 import { budgetProblems, measureWeight } from '../../tooling/gates/weight.ts';
 
@@ -83,16 +83,18 @@ test('the Nu HTML Checker fails a script after </html>, which html-validate lets
   assert.ok(!errors.some((e) => e.includes('low-contrast')), 'a valid fixture passes');
 });
 
-test('the link checker fails dead hrefs, src, srcset, stylesheets, form actions and fragments', () => {
+test('the link checker fails dead hrefs, src, srcset, stylesheets, form actions, fragments and script URLs', async () => {
   // The fixture is a site published at its own address: a dead absolute link to it is the build's own.
-  const problems = linkProblems(join(FIXTURES, 'dead-link'), 'https://archive.kexuedaobao.example');
+  const problems = await linkProblems(join(FIXTURES, 'dead-link'), 'https://archive.kexuedaobao.example');
   const urls = problems.map((p) => p.url);
-  for (const url of ['/no-such.css', '/no-such-page/', '#no-such-id', 'https://archive.kexuedaobao.example/gone/', '/missing.png', '/missing-2x.png', '/no-such-action/']) {
+  // /gone/ is linked only by its absolute address (https://archive.kexuedaobao.example/gone/).
+  for (const url of ['/no-such.css', '/no-such-page/', '/#no-such-id', '/gone/', '/missing.png', '/missing-2x.png', '/no-such-action/', 'javascript:void(0)']) {
     assert.ok(urls.includes(url), `${url} reported:\n${urls.join('\n')}`);
   }
-  assert.ok(!urls.includes('https://example.org/'), 'other sites are not checked');
-  const noSlash = problems.find((p) => p.url === '/section');
-  assert.match(noSlash?.reason ?? '', /trailing slash/);
+  assert.ok(!urls.some((url) => url.includes('example.org')), 'other sites are not checked');
+  assert.match(problems.find((p) => p.url === '/#no-such-id')?.reason ?? '', /no element with that id/);
+  assert.match(problems.find((p) => p.url === '/section')?.reason ?? '', /trailing slash/);
+  assert.equal(problems.length, 9, formatLinkProblems(problems));
 });
 
 test('the weight budget fails an oversized page, heavy JavaScript and a web font', async () => {

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { headerProblems, netlifyProblems, readRules } from '../../tooling/gates/headers.ts';
 import { builtFiles, htmlPages } from '../../tooling/gates/pages.ts';
-import { headersFor } from '../../tooling/headers/headers.ts';
-import { watchCsp } from '../support/csp.ts';
+import { headersFor } from '../../tooling/headers/parse-headers.ts';
+import { watchCsp } from '../support/csp-violations.ts';
 import { KNOWN_QUERY, searchFor, skipWithoutSearch } from '../support/search.ts';
 import { DIST, SERVER, useSite } from '../support/site.ts';
 

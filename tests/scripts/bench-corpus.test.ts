@@ -12,7 +12,7 @@ import {
   searchableText,
   termShape,
 } from '../../scripts/bench/queries.ts';
-import { random } from '../../scripts/bench/synthetic.ts';
+import { random } from '../../tooling/random.ts';
 import { EVERGREEN_RANKS, FIRST_YEAR, VOCABULARIES, YEARS, drawItem, itemPeriod, scatter, thousands, zipfRank } from '../../scripts/bench/vocabulary.ts';
 
 test('zipfRank stays within 1…size and follows 1/r: rank 1 about twice rank 2, ten times rank 10', () => {

@@ -3,7 +3,7 @@ import { after, before } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { startNginx } from '../../tooling/nginx/start.ts';
 import { startServer, type RunningServer } from '../../tooling/server/serve.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../tooling/browser.ts';
 
 export const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 

@@ -1,8 +1,8 @@
 /** The _headers parser the local server uses, and the CSP reader the hosting gate uses. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowsInline, cspHash, effectiveSources, parseCsp } from '../../tooling/headers/csp.ts';
-import { getHeader, headersFor, matchesPattern, parseHeaders } from '../../tooling/headers/headers.ts';
+import { allowsInline, cspHash, effectiveSources, parseCsp } from '../../tooling/headers/parse-csp.ts';
+import { getHeader, headersFor, matchesPattern, parseHeaders } from '../../tooling/headers/parse-headers.ts';
 
 const FILE = `# comment
 /*

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { matchesPattern, parseHeaders } from '../../tooling/headers/headers.ts';
+import { matchesPattern, parseHeaders } from '../../tooling/headers/parse-headers.ts';
 import { headerMaps, patternRegex } from '../../tooling/nginx/config.ts';
 import { SHIPPED_CONFIG, shippedConfig } from '../../tooling/nginx/write-config.ts';
 

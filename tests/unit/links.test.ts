@@ -5,7 +5,7 @@ import { groupByMonth, monthLabel, yearLabel } from '../../src/lib/archive.ts';
 import { formatCitation } from '../../src/lib/citation.ts';
 import { storyAuthors } from '../../src/lib/credits.ts';
 import { yearMonth } from '../../src/lib/dates.ts';
-import { absoluteFragments, escapeHtml, feedHtml, withoutParagraphLinks } from '../../src/lib/feed.ts';
+import { absoluteFragments, escapeHtml, feedHtml, withoutParagraphLinks } from '../../src/lib/feed-markup.ts';
 import { neighbourLabel, olderAndNewer, relatedForAll, relatedStories } from '../../src/lib/story-links.ts';
 import { breadcrumbList, jsonLd, newsArticle } from '../../src/lib/structured-data.ts';
 import {

@@ -12,7 +12,7 @@ import { ShardLexicon } from '../../src/search/build/lexicon.ts';
 import { openccFoldTable } from '../../src/search/build/opencc.ts';
 import { createFold } from '../../src/search/core/fold.ts';
 import { searchRecord } from '../../src/search/core/record.ts';
-import { random } from '../../scripts/bench/synthetic.ts';
+import { random } from '../../tooling/random.ts';
 import { ReferenceShardLexicon, referenceFold, referenceRecord } from '../support/search-reference.ts';
 
 const { table } = openccFoldTable();

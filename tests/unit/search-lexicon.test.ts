@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { searchRecord } from '../../src/search/core/record.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
 import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, numberKeys, NUMBER_KEY_MAX, shardOf, termKeys, termWords, WINDOW, type Bucket } from '../../src/search/core/lexicon.ts';
-import { random } from '../../scripts/bench/synthetic.ts';
+import { random } from '../../tooling/random.ts';
 import { FOLD } from '../support/fold.ts';
 
 // The build's 繁體 = 简体 table, as the indexer and the search page install it.
@@ -92,7 +92,7 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
   const rand = random(11);
   const alphabet = Array.from('王李张瑞菊琪摄供图 ');
   const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
-  // Body: a caption ending in a credit, a paragraph, then the bylines, as src/lib/story-text.ts lays them out.
+  // Body: a caption ending in a credit, a paragraph, then the bylines, as src/lib/story-text-model.ts lays them out.
   const stories = Array.from({ length: 30 }, () => {
     const credit = pick(2 + Math.floor(rand() * 4)).trim() || '王';
     const caption = `图为现场 ■ ${credit}`;

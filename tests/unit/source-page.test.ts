@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dateSpanLabel } from '../../src/lib/archive-facts.ts';
-import { escapeHtml, feedIntroXml, feedItemLinkXml } from '../../src/lib/feed.ts';
+import { escapeHtml, feedIntroXml, feedItemLinkXml } from '../../src/lib/feed-markup.ts';
 import { lineRangeLabel, segmentSource, sourceLines } from '../../src/lib/source-page.ts';
 import { parseSourceMeta, sourcePageName } from '../../src/lib/source-meta.ts';
 import { sourceLineId, sourceLinesPath, sourcePath } from '../../src/lib/urls.ts';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { parseCalendarDate, storyDateProblem, todayInChina } from '../../src/lib/calendar-date.ts';
+import { parseCalendarDate, storyDateProblem, todayInChina } from '../../src/lib/dates.ts';
 import { bodyCharacterProblems, renderedBodyProblems } from '../../src/lib/story-body.ts';
 import { readStoryFile, splitStoryFile, StoryFileError } from '../../src/lib/story-file.ts';
 import { forbiddenCharacter, hasVisibleText, textProblem } from '../../src/lib/text-rules.ts';
@@ -18,7 +18,7 @@ import { renderBodyHtml, type BodyRefusal } from '../../src/markdown/render-body
 
 const render = (markdown: string, editorNotes: { text: string; anchor?: string }[] = []) => renderBodyHtml(markdown, { editorNotes }, 'content/stories/x.md');
 
-/** The body's paragraphs as the index and cards get them (src/lib/story-text.ts). */
+/** The body's paragraphs as the index and cards get them (src/lib/story-text-model.ts). */
 const paragraphsOf = async (markdown: string) => htmlParagraphs(await render(markdown));
 
 async function refusal(markdown: string): Promise<string> {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { parseCalendarDate } from '../../src/lib/calendar-date.ts';
+import { parseCalendarDate } from '../../src/lib/dates.ts';
 import { allowedFields, fieldName, formatIssues } from '../../src/lib/schema-issues.ts';
 import { decodeStoryText, splitStoryFile, StoryFileError } from '../../src/lib/story-file.ts';
 import { STORY_FIELDS, storySchema } from '../../src/lib/story-schema.ts';

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { allowsInline, effectiveSources, parseCsp, type Csp } from '../headers/csp.ts';
-import { getHeader, headersFor, matchesPattern, parseHeaders, type HeaderRule } from '../headers/headers.ts';
+import { allowsInline, effectiveSources, parseCsp, type Csp } from '../headers/parse-csp.ts';
+import { getHeader, headersFor, matchesPattern, parseHeaders, type HeaderRule } from '../headers/parse-headers.ts';
 import { builtFiles, type BuiltFile } from './pages.ts';
 
 const YEAR = 31_536_000;

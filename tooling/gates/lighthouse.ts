@@ -4,8 +4,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../browser.ts';
 
 export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
 

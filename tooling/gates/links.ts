@@ -1,149 +1,102 @@
 /**
- * Link gate: every internal URL a page points to (href, src, srcset, form action, link rel,
- * on-site og: URLs) must be a file of the build, and its #fragment an id on the target page.
+ * Link gate, on linkinator: the build is served by the preview server and every HTML page of it
+ * (found by walking the folder, so an unlinked page is checked too) is crawled. Every URL on the
+ * site's own origin must answer 200 with no redirect (a folder without its slash answers 301: the
+ * site uses /path/ URLs), and every #fragment must be an id on its page. Absolute URLs of the
+ * public address (SITE_URL) are checked against the local build; other sites are never fetched.
+ *
+ * Two things linkinator does not read are added here: form targets (action, formaction), handed to
+ * it as more pages to check, and script URLs (javascript:, vbscript:), which are refused outright.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Element, Root } from 'hast';
+import { readFileSync } from 'node:fs';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { visit } from 'unist-util-visit';
+import { startServer } from '../server/serve.ts';
 import { htmlPages } from './pages.ts';
 
 export interface LinkProblem {
+  /** The page the URL is on (path on the site). */
   page: string;
+  /** The URL as checked: a path on the site (with its #fragment), or the URL as written. */
   url: string;
-  where: string;
   reason: string;
 }
 
-/** Attributes holding one URL, by element (`*` for any element). */
-const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  base: ['href'],
-  use: ['href', 'xLinkHref'],
-  script: ['src'],
-  img: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  source: ['src'],
-  track: ['src'],
-  audio: ['src'],
-  video: ['src', 'poster'],
-  input: ['src', 'formAction'],
-  button: ['formAction'],
-  form: ['action'],
-  object: ['data'],
-  blockquote: ['cite'],
-  q: ['cite'],
-};
-const SRCSET_ELEMENTS = new Set(['img', 'source']);
-/** Meta tags whose content is a URL of the site (Open Graph, Twitter cards). */
-const URL_META = /^(og:(url|image|image:url|image:secure_url)|twitter:(image|url))$/;
-
 const SCRIPT_URL = /^\s*(javascript|vbscript):/i;
 
-/** The URLs a parsed page references, with where each was found. */
-export function referencedUrls(tree: Root): { url: string; where: string }[] {
-  const found: { url: string; where: string }[] = [];
-  visit(tree, 'element', (node: Element) => {
-    const props = node.properties;
-    for (const prop of URL_ATTRIBUTES[node.tagName] ?? []) {
-      const value = props[prop];
-      if (typeof value === 'string') found.push({ url: value, where: `<${node.tagName} ${prop}>` });
-    }
-    const srcset = props['srcSet'];
-    if (SRCSET_ELEMENTS.has(node.tagName) && srcset) {
-      const text = Array.isArray(srcset) ? srcset.join(', ') : String(srcset);
-      for (const candidate of text.split(/,\s+/)) {
-        const url = candidate.trim().split(/\s+/)[0];
-        if (url) found.push({ url, where: `<${node.tagName} srcset>` });
-      }
-    }
-    if (node.tagName === 'meta') {
-      const key = String(props['property'] ?? props['name'] ?? '');
-      if (URL_META.test(key) && typeof props['content'] === 'string') {
-        found.push({ url: props['content'], where: `<meta ${key}>` });
-      }
+/** What linkinator leaves unread on a page: its form targets and any script URL, as written. */
+export function formTargetsAndScriptUrls(html: string): { formTargets: string[]; scriptUrls: string[] } {
+  const formTargets: string[] = [];
+  const scriptUrls: string[] = [];
+  visit(fromHtml(html), 'element', (node: Element) => {
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (typeof value !== 'string') continue;
+      if (SCRIPT_URL.test(value)) scriptUrls.push(value);
+      else if ((name === 'action' && node.tagName === 'form') || name === 'formAction') formTargets.push(value);
     }
   });
-  return found;
+  return { formTargets, scriptUrls };
 }
 
-/** Every id (and a[name]) a page defines, the targets its #fragments may use. */
-export function fragmentTargets(tree: Root): Set<string> {
-  const ids = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties['id'] === 'string') ids.add(node.properties['id']);
-    if (node.tagName === 'a' && typeof node.properties['name'] === 'string') ids.add(node.properties['name']);
-  });
-  return ids;
-}
-
-/** The build file a URL path names, or why there is none. */
-function resolveFile(dist: string, pathname: string): { file?: string; reason?: string } {
-  const path = join(dist, pathname);
-  if (pathname.endsWith('/')) {
-    const index = join(path, 'index.html');
-    return existsSync(index) ? { file: index } : { reason: 'no such page in the build' };
+/** Why linkinator called a link broken, in the gate's words. */
+function reasonOf(link: LinkResult): string {
+  if (link.status === 301 || link.status === 308) {
+    const location = link.failureDetails?.map((d) => ('headers' in d ? d.headers['location'] : undefined)).find(Boolean);
+    return typeof location === 'string' && location.endsWith('/')
+      ? 'missing trailing slash (the site uses /path/ URLs)'
+      : `redirects (${link.status})`;
   }
-  if (!existsSync(path)) return { reason: 'no such file in the build' };
-  if (statSync(path).isDirectory()) {
-    return existsSync(join(path, 'index.html'))
-      ? { reason: 'missing trailing slash (the site uses /path/ URLs)' }
-      : { reason: 'a folder, not a file' };
-  }
-  return { file: path };
+  if (link.status === 200 && link.url.includes('#')) return 'no element with that id on the page';
+  if (link.status === 404) return 'no such file in the build';
+  return `answers ${link.status ?? 'nothing'}`;
 }
 
 /** Checks every page of `dist`; `siteUrl` is the public address, whose absolute URLs count as internal. */
-export function linkProblems(dist: string, siteUrl: string): LinkProblem[] {
-  const origin = new URL(siteUrl).origin;
-  const trees = new Map<string, Root>();
-  const parse = (file: string): Root => {
-    let tree = trees.get(file);
-    if (!tree) trees.set(file, (tree = fromHtml(readFileSync(file, 'utf8'))));
-    return tree;
-  };
+export async function linkProblems(dist: string, siteUrl: string): Promise<LinkProblem[]> {
+  const site = new URL(siteUrl).origin;
+  const server = await startServer(dist, 0);
+  const local = server.url;
+  const onSite = (url: URL): string => url.href.slice(url.origin.length);
   const problems: LinkProblem[] = [];
-  for (const page of htmlPages(dist)) {
-    const base = new URL(page.path, origin);
-    for (const { url, where } of referencedUrls(parse(page.file))) {
-      const problem = (reason: string) => problems.push({ page: page.path, url, where, reason });
-      if (SCRIPT_URL.test(url)) {
-        problem('script URL');
-        continue;
-      }
-      let target: URL;
-      try {
-        target = new URL(url, base);
-      } catch {
-        problem('not a valid URL');
-        continue;
-      }
-      if (target.origin !== origin) continue; // other sites, mailto:, data: … are not the build's
-      let pathname: string;
-      try {
-        pathname = decodeURIComponent(target.pathname);
-      } catch {
-        problem('badly encoded path');
-        continue;
-      }
-      const { file, reason } = resolveFile(dist, pathname);
-      if (!file) {
-        problem(reason!);
-        continue;
-      }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !fragmentTargets(parse(file)).has(fragment)) {
-        problem(`no element with id "${fragment}" on ${pathname}`);
+  const formTargetPages = new Map<string, string>();
+  const starts: string[] = [];
+  try {
+    for (const page of htmlPages(dist)) {
+      starts.push(`${local}${page.path}`);
+      const { formTargets, scriptUrls } = formTargetsAndScriptUrls(readFileSync(page.file, 'utf8'));
+      for (const url of scriptUrls) problems.push({ page: page.path, url, reason: 'script URL' });
+      for (const target of formTargets) {
+        const url = new URL(target, new URL(page.path, site));
+        if (url.origin !== site) continue;
+        const start = `${local}${onSite(url)}`;
+        if (!formTargetPages.has(start)) formTargetPages.set(start, page.path);
       }
     }
+    const result = await new LinkChecker().check({
+      path: [...starts, ...formTargetPages.keys()],
+      recurse: true,
+      checkFragments: true,
+      checkCss: true,
+      redirects: 'error',
+      concurrency: 8,
+      urlRewriteExpressions: [{ pattern: new RegExp(`^${site.replace(/[.]/g, '\\.')}(?=/|$)`), replacement: local }],
+      // Only the build's own URLs; the rewrite to the local server comes after this test.
+      linksToSkip: async (url) => !url.startsWith(local) && !url.startsWith(site),
+    });
+    for (const link of result.links) {
+      if (link.state !== LinkState.BROKEN) continue;
+      const url = link.url.startsWith(local) ? onSite(new URL(link.url)) : link.url;
+      const page = link.parent ? onSite(new URL(link.parent)) : (formTargetPages.get(link.url) ?? '(form target)');
+      problems.push({ page, url, reason: reasonOf(link) });
+    }
+  } finally {
+    await server.close();
   }
   return problems;
 }
 
 /** One line per problem, for assertion messages. */
 export const formatLinkProblems = (problems: LinkProblem[]): string =>
-  problems.map((p) => `${p.page}: ${p.where} ${p.url} — ${p.reason}`).join('\n');
+  problems.map((p) => `${p.page}: ${p.url} — ${p.reason}`).join('\n');

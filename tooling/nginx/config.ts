@@ -12,7 +12,7 @@
  * Cache-Control only with success and redirect codes, as `add_header` does without `always`: a
  * 404 under /_astro/ is never cached as immutable.
  */
-import type { HeaderRule } from '../headers/headers.ts';
+import type { HeaderRule } from '../headers/parse-headers.ts';
 
 export interface NginxOptions {
   /** Folder served (the built dist/). */

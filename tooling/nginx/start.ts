@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseHeaders } from '../headers/headers.ts';
+import { parseHeaders } from '../headers/parse-headers.ts';
 import type { RunningServer } from '../server/serve.ts';
 import { nginxTestConfig } from './config.ts';
 

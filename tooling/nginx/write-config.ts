@@ -1,6 +1,6 @@
 /** Writes deploy/nginx/archive.conf from public/_headers (`npm run nginx:config`). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseHeaders } from '../headers/headers.ts';
+import { parseHeaders } from '../headers/parse-headers.ts';
 import { nginxSiteConfig } from './config.ts';
 
 export const SHIPPED_CONFIG = 'deploy/nginx/archive.conf';

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { extname, join, posix, resolve } from 'node:path';
 import send from 'send';
-import { headersFor, parseHeaders, type HeaderRule } from '../headers/headers.ts';
+import { headersFor, parseHeaders, type HeaderRule } from '../headers/parse-headers.ts';
 import { PREVIEW_PORT } from '../../src/lib/site.ts';
 
 export interface RunningServer {

@@ -1,12 +1,12 @@
 /**
- * The search index's input: one JSON line per story (its text model, src/lib/story-text.ts, and
+ * The search index's input: one JSON line per story (its text model, src/lib/story-text-model.ts, and
  * the fields a search filters on), written by the story loader (src/loaders/stories.ts) as it
  * checks each body, so the index can start while Astro still renders pages
  * (src/search/build/integration.ts). The file is replaced whole once every story file has passed
  * (never left half-written: src/data/lines-writer.ts), and lives in the build's cache folder, so it never ships.
  */
 import { join } from 'node:path';
-import { bodyLines, bylineRanges, headLines, type StoryTextModel } from '../../lib/story-text.ts';
+import { bodyLines, bylineRanges, headLines, type StoryTextModel } from '../../lib/story-text-model.ts';
 
 /** Where a build's stories are handed to the index. */
 export const searchSourceFile = (cacheDir: string): string => join(cacheDir, 'search-source.jsonl');
@@ -27,7 +27,7 @@ export interface SearchSource {
   head: string;
   /** Captions, paragraphs and bylines, one a line. */
   body: string;
-  /** Where bylines and photo credits stand in `body`: [start, end) in code points (src/lib/story-text.ts bylineRanges). */
+  /** Where bylines and photo credits stand in `body`: [start, end) in code points (src/lib/story-text-model.ts bylineRanges). */
   bylines: [number, number][];
 }
 

@@ -1,7 +1,8 @@
 /** Debian's Chromium driven by playwright-core, started the way this machine allows. */
 import { chromium, type Browser } from 'playwright-core';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium, or the one CHROMIUM_PATH names: every browser run (tests, gates, benchmarks, Lighthouse) drives it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launches headless Chromium; the flags keep it off the (closed) network. */
 export function launchBrowser(): Promise<Browser> {

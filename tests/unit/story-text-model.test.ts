@@ -1,7 +1,7 @@
-/** The story text model (src/lib/story-text.ts): where bylines and photo credits stand in the body, and openings. */
+/** The story text model (src/lib/story-text-model.ts): where bylines and photo credits stand in the body, and openings. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bodyLines, bylineRanges, storyOpening, storyTextModel } from '../../src/lib/story-text.ts';
+import { bodyLines, bylineRanges, storyOpening, storyTextModel } from '../../src/lib/story-text-model.ts';
 
 test('bylineRanges point at each photo credit and at the bylines, in the body as bodyLines writes it', () => {
   const model = storyTextModel(
