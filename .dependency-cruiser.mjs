@@ -21,21 +21,24 @@ export default {
     },
     {
       name: 'tests-depend-on-tooling-not-back',
-      comment: 'tooling/ is what tests and scripts share; the Node commands and the tooling never import a test or its support files.',
+      comment:
+        'tooling/ is what tests and scripts share; the Node commands and the tooling never import a test or its support files.',
       severity: 'error',
       from: { path: '^(tooling|scripts)/' },
       to: { path: '^tests/' },
     },
     {
       name: 'unit-tests-not-bench',
-      comment: 'tests/unit/ tests src/: a unit test does not depend on the benchmark code in scripts/ (shared helpers live in tooling/).',
+      comment:
+        'tests/unit/ tests src/: a unit test does not depend on the benchmark code in scripts/ (shared helpers live in tooling/).',
       severity: 'error',
       from: { path: '^tests/unit/' },
       to: { path: '^scripts/' },
     },
     {
       name: 'search-client-not-build',
-      comment: 'The search page runs in the browser: it shares src/search/core/ with the indexer, never the indexer itself.',
+      comment:
+        'The search page runs in the browser: it shares src/search/core/ with the indexer, never the indexer itself.',
       severity: 'error',
       from: { path: '^src/search/client/' },
       to: { path: '^src/search/build/' },
@@ -49,7 +52,8 @@ export default {
     },
     {
       name: 'pagefind-behind-adapters',
-      comment: 'Pagefind is used through one adapter a side (src/search/build/pagefind.ts, src/search/client/pagefind.ts), so replacing it touches two files.',
+      comment:
+        'Pagefind is used through one adapter a side (src/search/build/pagefind.ts, src/search/client/pagefind.ts), so replacing it touches two files.',
       severity: 'error',
       from: { pathNot: '^src/search/(build|client)/pagefind[.]ts$' },
       to: { path: '^node_modules/pagefind/' },
@@ -67,6 +71,9 @@ export default {
     exclude: { path: '(^(dist|dist[.]staging|dist[.]previous|public)/|(^|/)[.]astro/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

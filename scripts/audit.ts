@@ -28,9 +28,18 @@ try {
   const chrome = await launchForLighthouse();
   const lighthouse: Record<string, LighthouseResult> = {};
   try {
-    for (const [name, path] of [['home', '/'], ['story', heaviestPath], ['search', '/search/']] as const) {
+    for (const [name, path] of [
+      ['home', '/'],
+      ['story', heaviestPath],
+      ['search', '/search/'],
+    ] as const) {
       console.log(`Lighthouse: ${name} ${path}`);
-      lighthouse[name] = await runLighthouse(`${server.url}${path}`, chrome.port, ['performance', 'accessibility', 'best-practices', 'seo']);
+      lighthouse[name] = await runLighthouse(`${server.url}${path}`, chrome.port, [
+        'performance',
+        'accessibility',
+        'best-practices',
+        'seo',
+      ]);
     }
   } finally {
     chrome.close();
@@ -39,10 +48,27 @@ try {
   const report = {
     date: new Date().toISOString(),
     lighthouse: Object.fromEntries(
-      Object.entries(lighthouse).map(([name, r]) => [name, { path: new URL(r.url).pathname, scores: r.scores, metrics: r.metrics, failing: r.failing }]),
+      Object.entries(lighthouse).map(([name, r]) => [
+        name,
+        { path: new URL(r.url).pathname, scores: r.scores, metrics: r.metrics, failing: r.failing },
+      ]),
     ),
-    largestStory: { path: heaviestPath, htmlGzip: heaviest.html, cssGzip: heaviest.css, htmlCssGzip: heaviest.html + heaviest.css, htmlCssRaw: heaviest.rawHtmlCss, jsGzip: heaviest.js, budget: BUDGET },
-    stories: weights.map((w) => ({ path: new URL(w.url).pathname, htmlGzip: w.html, cssGzip: w.css, jsGzip: w.js, fonts: w.fonts.length })),
+    largestStory: {
+      path: heaviestPath,
+      htmlGzip: heaviest.html,
+      cssGzip: heaviest.css,
+      htmlCssGzip: heaviest.html + heaviest.css,
+      htmlCssRaw: heaviest.rawHtmlCss,
+      jsGzip: heaviest.js,
+      budget: BUDGET,
+    },
+    stories: weights.map((w) => ({
+      path: new URL(w.url).pathname,
+      htmlGzip: w.html,
+      cssGzip: w.css,
+      jsGzip: w.js,
+      fonts: w.fonts.length,
+    })),
   };
 
   const pct = (score: number | null | undefined) => (score == null ? '–' : String(Math.round(score * 100)));
@@ -52,8 +78,9 @@ try {
     '',
     '| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...Object.entries(lighthouse).map(([name, r]) =>
-      `| ${name} \`${new URL(r.url).pathname}\` | ${pct(r.scores.performance)} | ${pct(r.scores.accessibility)} | ${pct(r.scores['best-practices'])} | ${pct(r.scores.seo)} | ${ms(r.metrics['first-contentful-paint'])} | ${ms(r.metrics['largest-contentful-paint'])} | ${ms(r.metrics['total-blocking-time'])} | ${(r.metrics['cumulative-layout-shift'] ?? 0).toFixed(3)} |`,
+    ...Object.entries(lighthouse).map(
+      ([name, r]) =>
+        `| ${name} \`${new URL(r.url).pathname}\` | ${pct(r.scores.performance)} | ${pct(r.scores.accessibility)} | ${pct(r.scores['best-practices'])} | ${pct(r.scores.seo)} | ${ms(r.metrics['first-contentful-paint'])} | ${ms(r.metrics['largest-contentful-paint'])} | ${ms(r.metrics['total-blocking-time'])} | ${(r.metrics['cumulative-layout-shift'] ?? 0).toFixed(3)} |`,
     ),
     '',
     `Largest story page: \`${heaviestPath}\`: HTML ${heaviest.html} + CSS ${heaviest.css} = ${heaviest.html + heaviest.css} bytes gzip ` +

@@ -19,7 +19,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { acquireBuildLock, BuildLockedError } from './build/lock.ts';
-import { copyBuild, freeBytes, isNoSpace, lowSpaceMessage, outputFolderProblem, sameFileSystem, swapInto } from './build/output-folder.ts';
+import {
+  copyBuild,
+  freeBytes,
+  isNoSpace,
+  lowSpaceMessage,
+  outputFolderProblem,
+  sameFileSystem,
+  swapInto,
+} from './build/output-folder.ts';
 import { changesList, siteChanges } from './build/changes.ts';
 import { archiveCacheDir } from '../src/data/build-cache.ts';
 
@@ -58,10 +66,18 @@ const buildDir = sameFileSystem(dirname(outDir), process.cwd()) ? staging : reso
 
 /** Stops after a failure, with the disk's state when it is (nearly) full. */
 function fail(what: string, error?: unknown): never {
-  const full = [buildDir, dirname(outDir)].map((dir) => lowSpaceMessage(dir, freeBytes(existsSync(dir) ? dir : dirname(dir)))).find(Boolean);
+  const full = [buildDir, dirname(outDir)]
+    .map((dir) => lowSpaceMessage(dir, freeBytes(existsSync(dir) ? dir : dirname(dir))))
+    .find(Boolean);
   for (const dir of new Set([buildDir, staging])) rmSync(dir, { recursive: true, force: true });
-  const reason = isNoSpace(error) ? `no space left on the disk (${(error as Error).message})` : error instanceof Error ? error.message : undefined;
-  stop(`Build failed at "${what}"${reason ? `: ${reason}` : ''}; ${outDir} is left as it was.${full ? `\n${full}` : ''}`);
+  const reason = isNoSpace(error)
+    ? `no space left on the disk (${(error as Error).message})`
+    : error instanceof Error
+      ? error.message
+      : undefined;
+  stop(
+    `Build failed at "${what}"${reason ? `: ${reason}` : ''}; ${outDir} is left as it was.${full ? `\n${full}` : ''}`,
+  );
 }
 
 // A build stopped between the two renames below left the last site as `previous`: put it back.
@@ -72,7 +88,10 @@ if (full) {
   rmSync(archiveCacheDir(), { recursive: true, force: true });
 }
 for (const step of STEPS) {
-  const run = spawnSync(process.execPath, step.args, { stdio: 'inherit', env: { ...process.env, ARCHIVE_OUT_DIR: buildDir } });
+  const run = spawnSync(process.execPath, step.args, {
+    stdio: 'inherit',
+    env: { ...process.env, ARCHIVE_OUT_DIR: buildDir },
+  });
   if (run.status !== 0) fail(step.name);
 }
 

@@ -16,7 +16,9 @@ import { buildSearchIndex, indexOptions } from '../src/search/build/index.ts';
 import { searchSourceFile } from '../src/search/build/source.ts';
 
 const outDir = resolve(process.env.ARCHIVE_OUT_DIR ?? 'dist');
-const source = process.env.ARCHIVE_SEARCH_SOURCE ?? searchSourceFile(resolve(process.env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro'));
+const source =
+  process.env.ARCHIVE_SEARCH_SOURCE ??
+  searchSourceFile(resolve(process.env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro'));
 const workDir = process.env.ARCHIVE_SEARCH_WORK_DIR ?? mkdtempSync(join(tmpdir(), 'search-shards-'));
 const figures = await buildSearchIndex({ ...indexOptions(source), workDir }, outDir).finally(() => {
   if (!process.env.ARCHIVE_SEARCH_WORK_DIR) rmSync(workDir, { recursive: true, force: true });

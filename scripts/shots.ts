@@ -46,7 +46,10 @@ try {
           skipped.add(name);
           continue;
         }
-        if (ready) await page.waitForSelector(ready, { timeout: 10_000 }).catch(() => console.warn(`${name}: ${ready} not shown`));
+        if (ready)
+          await page
+            .waitForSelector(ready, { timeout: 10_000 })
+            .catch(() => console.warn(`${name}: ${ready} not shown`));
         const file = join(OUT, `${name}-${width}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: true });
         written += 1;

@@ -45,8 +45,19 @@ function stories(): SearchableStory[] {
   return Array.from({ length: count }, (_, i) => {
     const story = syntheticStory(i, sentences, rand, vocabularyRand);
     const paragraphs = i % 8 === 7 ? story.paragraphs.map(toTraditional) : story.paragraphs;
-    const figures = i % 4 === 1 ? [{ caption: Array.from(paragraphs[0]!).slice(0, 30).join(''), credit: { name: '王瑞瑞', role: 'photographer' as const } }] : [];
-    const bylines = [{ name: '合成稿件', role: 'reporter' as const }, ...(i % 3 === 0 ? [{ name: '张小菊', role: 'reporter' as const }] : [])];
+    const figures =
+      i % 4 === 1
+        ? [
+            {
+              caption: Array.from(paragraphs[0]!).slice(0, 30).join(''),
+              credit: { name: '王瑞瑞', role: 'photographer' as const },
+            },
+          ]
+        : [];
+    const bylines = [
+      { name: '合成稿件', role: 'reporter' as const },
+      ...(i % 3 === 0 ? [{ name: '张小菊', role: 'reporter' as const }] : []),
+    ];
     const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
     const model = storyTextModel({ kicker: story.kicker, headline: story.headline, figures, bylines }, html);
     return { head: headLines(model), body: bodyLines(model), bylines: bylineRanges(model) };
@@ -80,7 +91,12 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const steps = { searchRecord: [] as number[], lexiconAdd: [] as number[], lexiconJson: [] as number[], total: [] as number[] };
+const steps = {
+  searchRecord: [] as number[],
+  lexiconAdd: [] as number[],
+  lexiconJson: [] as number[],
+  total: [] as number[],
+};
 for (let run = 0; run < runs; run++) {
   const lexicon = new ShardLexicon(DEFAULT_RARE_LIMIT);
   let recordMs = 0;
@@ -112,7 +128,9 @@ console.log(
       stories: count,
       runs,
       // Median CPU ms per story of each step, and of the whole loop (with the timing calls).
-      cpuMsPerStory: Object.fromEntries(Object.entries(steps).map(([step, values]) => [step, Number(median(values).toFixed(3))])),
+      cpuMsPerStory: Object.fromEntries(
+        Object.entries(steps).map(([step, values]) => [step, Number(median(values).toFixed(3))]),
+      ),
       totalRange: [Number(Math.min(...steps.total).toFixed(3)), Number(Math.max(...steps.total).toFixed(3))],
     },
     null,

@@ -39,7 +39,10 @@ export function searchableText(markdown: string): string {
   const [, frontmatter = '', body = ''] = markdown.split(/^---$/m);
   const field = (name: string): string => new RegExp(`^${name}: (.*)$`, 'm').exec(frontmatter)?.[1] ?? '';
   const names = [...frontmatter.matchAll(/^ {2}- name: (.*)$/gm)].map((m) => m[1]!);
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return [field('kicker'), field('headline'), ...paragraphs, ...names].join('\n');
 }
 
@@ -50,20 +53,24 @@ export function countStories(dir: string, queries: readonly string[]): Map<strin
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.md')) continue;
     const text = searchableText(readFileSync(join(dir, name), 'utf8'));
-    for (const [query, terms] of parsed) if (terms.every((t) => text.includes(t))) counts.set(query, counts.get(query)! + 1);
+    for (const [query, terms] of parsed)
+      if (terms.every((t) => text.includes(t))) counts.set(query, counts.get(query)! + 1);
   }
   return counts;
 }
 
 /** Share of stories holding each character, over about `sample` stories spread evenly through `dir`. */
 export function characterShares(dir: string, sample = 1000): Map<string, number> {
-  const files = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   const step = Math.max(1, Math.floor(files.length / sample));
   const seen = new Map<string, number>();
   let stories = 0;
   for (let i = 0; i < files.length; i += step) {
     stories++;
-    for (const ch of new Set(searchableText(readFileSync(join(dir, files[i]!), 'utf8')))) seen.set(ch, (seen.get(ch) ?? 0) + 1);
+    for (const ch of new Set(searchableText(readFileSync(join(dir, files[i]!), 'utf8'))))
+      seen.set(ch, (seen.get(ch) ?? 0) + 1);
   }
   return new Map([...seen].map(([ch, n]) => [ch, n / stories]));
 }
@@ -91,8 +98,10 @@ export function termShape(term: string): TermShape {
 }
 
 /** Deterministic order: closest (in log scale) to `target` first, then by term. */
-const byCloseness = (target: number) => (a: [string, number], b: [string, number]): number =>
-  Math.abs(Math.log(a[1] / target)) - Math.abs(Math.log(b[1] / target)) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byCloseness =
+  (target: number) =>
+  (a: [string, number], b: [string, number]): number =>
+    Math.abs(Math.log(a[1] / target)) - Math.abs(Math.log(b[1] / target)) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 const CANDIDATES_PER_ROLE = 6;
 /** Three or more Chinese characters: a term of common characters is a name, place or organisation, not a date of digits. */
@@ -102,10 +111,18 @@ const HAN_TERM = /^\p{Script=Han}{3,}$/u;
  * Terms worth scanning, from the generator's tally (cheap): for each rare role and for medium
  * terms a few items whose tally fits, so that the scan that decides stays short.
  */
-export function candidateTerms(tally: ReadonlyMap<string, number>, shares: ReadonlyMap<string, number>, stories: number): string[] {
+export function candidateTerms(
+  tally: ReadonlyMap<string, number>,
+  shares: ReadonlyMap<string, number>,
+  stories: number,
+): string[] {
   const entries = [...tally];
   const rare = entries.filter(([, n]) => n >= 2 && n <= RARE_MAX / 2);
-  const take = (list: [string, number][], target: number, n = CANDIDATES_PER_ROLE): string[] => list.sort(byCloseness(target)).slice(0, n).map(([t]) => t);
+  const take = (list: [string, number][], target: number, n = CANDIDATES_PER_ROLE): string[] =>
+    list
+      .sort(byCloseness(target))
+      .slice(0, n)
+      .map(([t]) => t);
   const mediumTop = Math.min(MEDIUM_MAX, Math.ceil(stories * COMMON_SHARE) - 1);
   const medium = entries.filter(([, n]) => n >= MEDIUM_MIN && n <= mediumTop);
   const commonChars = [...rare]
@@ -115,13 +132,29 @@ export function candidateTerms(tally: ReadonlyMap<string, number>, shares: Reado
     .map(([t]) => t);
   return [
     ...new Set([
-      ...take(rare.filter(([t]) => termShape(t) === 'name' && Array.from(t).length === 3), 5),
+      ...take(
+        rare.filter(([t]) => termShape(t) === 'name' && Array.from(t).length === 3),
+        5,
+      ),
       ...commonChars,
-      ...take(rare.filter(([t]) => termShape(t) === 'organisation'), 5),
-      ...take(rare.filter(([t]) => termShape(t) === 'number'), 5),
-      ...take(rare.filter(([t]) => termShape(t) === 'place'), 5),
+      ...take(
+        rare.filter(([t]) => termShape(t) === 'organisation'),
+        5,
+      ),
+      ...take(
+        rare.filter(([t]) => termShape(t) === 'number'),
+        5,
+      ),
+      ...take(
+        rare.filter(([t]) => termShape(t) === 'place'),
+        5,
+      ),
       // Medium terms closest to the middle of the range, or to the range when none fits.
-      ...take(medium.length ? medium : entries.filter(([, n]) => n > RARE_MAX), Math.sqrt(MEDIUM_MIN * mediumTop), 2 * CANDIDATES_PER_ROLE),
+      ...take(
+        medium.length ? medium : entries.filter(([, n]) => n > RARE_MAX),
+        Math.sqrt(MEDIUM_MIN * mediumTop),
+        2 * CANDIDATES_PER_ROLE,
+      ),
     ]),
   ];
 }
@@ -148,7 +181,11 @@ export interface Picked {
  * terms of different shapes, the common queries, the multi-term one and one with no hits.
  * Throws when the archive holds no term for a role.
  */
-export function pickQueries(counts: ReadonlyMap<string, number>, shares: ReadonlyMap<string, number>, stories: number): Picked {
+export function pickQueries(
+  counts: ReadonlyMap<string, number>,
+  shares: ReadonlyMap<string, number>,
+  stories: number,
+): Picked {
   const used = new Set<string>();
   const entry = (query: string, role: string): PickedQuery => {
     used.add(query);
@@ -164,15 +201,30 @@ export function pickQueries(counts: ReadonlyMap<string, number>, shares: Readonl
     if (!found) throw new Error(`no term for the role "${role}" in ${stories} stories`);
     return entry(found[0], role);
   };
-  const name = first(rare().filter(([t]) => termShape(t) === 'name' && Array.from(t).length === 3), 'rare name');
+  const name = first(
+    rare().filter(([t]) => termShape(t) === 'name' && Array.from(t).length === 3),
+    'rare name',
+  );
   const commonCharsTerm = [...rare()]
     .filter(([t]) => HAN_TERM.test(t))
     .sort((a, b) => leastCharacterShare(b[0], shares) - leastCharacterShare(a[0], shares) || byCloseness(5)(a, b))[0];
   if (!commonCharsTerm) throw new Error(`no rare term of common characters in ${stories} stories`);
-  const commonChars = entry(commonCharsTerm[0], `rare, every character in ≥ ${Math.floor(leastCharacterShare(commonCharsTerm[0], shares) * 100)}% of stories`);
-  const organisation = first(rare().filter(([t]) => termShape(t) === 'organisation'), 'rare organisation');
-  const number = first(rare().filter(([t]) => termShape(t) === 'number'), 'rare number');
-  const later = first(rare().filter(([t]) => termShape(t) === 'place'), 'rare place, typed later on the same page');
+  const commonChars = entry(
+    commonCharsTerm[0],
+    `rare, every character in ≥ ${Math.floor(leastCharacterShare(commonCharsTerm[0], shares) * 100)}% of stories`,
+  );
+  const organisation = first(
+    rare().filter(([t]) => termShape(t) === 'organisation'),
+    'rare organisation',
+  );
+  const number = first(
+    rare().filter(([t]) => termShape(t) === 'number'),
+    'rare number',
+  );
+  const later = first(
+    rare().filter(([t]) => termShape(t) === 'place'),
+    'rare place, typed later on the same page',
+  );
 
   const mediumTop = Math.min(MEDIUM_MAX, Math.ceil(stories * COMMON_SHARE) - 1);
   const mediumList = vocabulary

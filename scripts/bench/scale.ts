@@ -18,7 +18,17 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './process-tree.ts';
-import { candidateTerms, characterShares, countStories, pickQueries, tallyItems, COMMON_QUERIES, MULTI_TERM_QUERY, ZERO_CANDIDATES, type PickedQuery } from './queries.ts';
+import {
+  candidateTerms,
+  characterShares,
+  countStories,
+  pickQueries,
+  tallyItems,
+  COMMON_QUERIES,
+  MULTI_TERM_QUERY,
+  ZERO_CANDIDATES,
+  type PickedQuery,
+} from './queries.ts';
 import { writeSyntheticArchive } from './synthetic.ts';
 import { buildStockSite } from './stock.ts';
 
@@ -64,7 +74,11 @@ const figures = (run: SearchRun | undefined) =>
     exactMs: run.exactMs,
     complete: run.complete,
     found: run.count,
-    byKindKB: Object.fromEntries(Object.entries(run.bytes).filter(([k]) => !['total', 'body', 'headers', 'requests'].includes(k)).map(([k, v]) => [k, kB(v)])),
+    byKindKB: Object.fromEntries(
+      Object.entries(run.bytes)
+        .filter(([k]) => !['total', 'body', 'headers', 'requests'].includes(k))
+        .map(([k, v]) => [k, kB(v)]),
+    ),
     requests: run.bytes.requests,
   };
 
@@ -76,16 +90,29 @@ try {
   console.error(`picking queries by their story counts (plain scan)…`);
   const shares = characterShares(env.ARCHIVE_STORIES_DIR);
   const candidates = candidateTerms(tallyItems(stories), shares, count);
-  const counts = countStories(env.ARCHIVE_STORIES_DIR, [...candidates, ...COMMON_QUERIES, MULTI_TERM_QUERY, ...ZERO_CANDIDATES]);
+  const counts = countStories(env.ARCHIVE_STORIES_DIR, [
+    ...candidates,
+    ...COMMON_QUERIES,
+    MULTI_TERM_QUERY,
+    ...ZERO_CANDIDATES,
+  ]);
   const picked = pickQueries(counts, shares, count);
   const all: PickedQuery[] = [...picked.fresh, picked.later];
 
   console.error('building (astro build, with the search index)…');
   const build = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], env);
   // The search integration's line: "… N stories in S shard(s), B lexicon buckets, X s (Y s of it after the pages)".
-  const indexed = /(\d+) stories in (\d+) shard\(s\), (\d+) lexicon buckets, ([\d.]+) s \(([\d.]+) s of it after the pages\)/.exec(build.output);
+  const indexed =
+    /(\d+) stories in (\d+) shard\(s\), (\d+) lexicon buckets, ([\d.]+) s \(([\d.]+) s of it after the pages\)/.exec(
+      build.output,
+    );
   if (!indexed) throw new Error(`no search index figures in the build's output:\n${build.output.slice(-2000)}`);
-  const index = { seconds: Number(indexed[4]), shards: Number(indexed[2]), buckets: Number(indexed[3]), afterPagesSeconds: Number(indexed[5]) };
+  const index = {
+    seconds: Number(indexed[4]),
+    shards: Number(indexed[2]),
+    buckets: Number(indexed[3]),
+    afterPagesSeconds: Number(indexed[5]),
+  };
   console.error('precompressing (scripts/precompress.ts)…');
   const precompress = await runMeasured(process.execPath, ['scripts/precompress.ts'], env);
 
@@ -93,12 +120,19 @@ try {
   const stock = await buildStockSite(env.ARCHIVE_STORIES_DIR, root);
 
   console.error('searching in Chromium…');
-  const searches = spawnSync(process.execPath, ['scripts/bench/search.ts', `--later=${picked.later.query}`, ...picked.fresh.map((q) => q.query)], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
+  const searches = spawnSync(
+    process.execPath,
+    ['scripts/bench/search.ts', `--later=${picked.later.query}`, ...picked.fresh.map((q) => q.query)],
+    {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  );
   if (searches.status !== 0) throw new Error(`search benchmark failed:\n${searches.stderr}`);
-  const runs = searches.stdout.trim().split('\n').map((line) => JSON.parse(line) as SearchRun);
+  const runs = searches.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as SearchRun);
   const run = (phase: SearchRun['phase'], query: string) => runs.find((r) => r.phase === phase && r.query === query);
   const queries = all.map((q) => {
     const phase: SearchRun['phase'] = q === picked.later ? 'later' : 'fresh';
@@ -142,7 +176,9 @@ try {
       common: queries.filter((q) => q.kind === 'common'),
     },
     exact: queries.every((q) => q.exact),
-    mismatches: queries.filter((q) => !q.exact).map((q) => ({ query: q.query, expected: q.count, found: run(q.phase, q.query)?.count })),
+    mismatches: queries
+      .filter((q) => !q.exact)
+      .map((q) => ({ query: q.query, expected: q.count, found: run(q.phase, q.query)?.count })),
   };
   mkdirSync('.bench', { recursive: true });
   writeFileSync(`.bench/scale-${count}.json`, `${JSON.stringify(report, null, 2)}\n`);

@@ -28,10 +28,31 @@ const queries = given.length ? given : ['营商环境', '高新区', '区', '招
 
 /** What a request fetched: Pagefind's files, the lexicon's (buckets, results, facets, fold table), or the page itself. */
 const kind = (path: string): string =>
-  /pagefind\.js$/.test(path) ? 'js' : /worker/.test(path) ? 'worker' : /wasm/.test(path) ? 'wasm' : /pf_meta$/.test(path) ? 'meta'
-  : /pf_index$/.test(path) ? 'index' : /pf_filter$/.test(path) ? 'filter' : /^\/excerpts\//.test(path) ? 'text'
-  : /\/[0-9a-f]{16}\/fold\.bin$/.test(path) ? 'fold' : /\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(path) ? 'bucket' : /\/[0-9a-f]{16}\/s\/\d+\.bin$/.test(path) ? 'result' : /\/[0-9a-f]{16}\/f\/\d+\.bin$/.test(path) ? 'facets'
-  : /\.json$/.test(path) ? 'entry' : 'page';
+  /pagefind\.js$/.test(path)
+    ? 'js'
+    : /worker/.test(path)
+      ? 'worker'
+      : /wasm/.test(path)
+        ? 'wasm'
+        : /pf_meta$/.test(path)
+          ? 'meta'
+          : /pf_index$/.test(path)
+            ? 'index'
+            : /pf_filter$/.test(path)
+              ? 'filter'
+              : /^\/excerpts\//.test(path)
+                ? 'text'
+                : /\/[0-9a-f]{16}\/fold\.bin$/.test(path)
+                  ? 'fold'
+                  : /\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(path)
+                    ? 'bucket'
+                    : /\/[0-9a-f]{16}\/s\/\d+\.bin$/.test(path)
+                      ? 'result'
+                      : /\/[0-9a-f]{16}\/f\/\d+\.bin$/.test(path)
+                        ? 'facets'
+                        : /\.json$/.test(path)
+                          ? 'entry'
+                          : 'page';
 
 async function bytes(requests: Request[]): Promise<Record<string, number>> {
   // total: bodies and response headers as HTTP/1.1 sends them; body: without the headers (HTTP/2
@@ -91,7 +112,12 @@ function instrument(): void {
         if (target.getAttribute('data-complete') === 'true') bench.complete ??= now;
       }
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'data-complete'] });
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-busy', 'data-complete'],
+  });
 }
 
 /** Waits until the count is exact, then reads the status line and the times. */
@@ -117,7 +143,16 @@ async function finish(page: Page, phase: string, query: string, log: Request[]):
   await page.waitForLoadState('networkidle');
   const exact = (timings.complete ?? timings.settled)! - timings.start;
   const first = timings.firstItem === undefined ? exact : timings.firstItem - timings.start;
-  return { phase, query, status, count: statusCount(status), complete, firstMs: Math.round(first), exactMs: Math.round(exact), bytes: await bytes(log) };
+  return {
+    phase,
+    query,
+    status,
+    count: statusCount(status),
+    complete,
+    firstMs: Math.round(first),
+    exactMs: Math.round(exact),
+    bytes: await bytes(log),
+  };
 }
 
 /** The count a status line gives: "…找到 1,234 篇…" or "…没有稿件…" (0); NaN otherwise. */

@@ -12,7 +12,8 @@ import { startServer } from '../../tooling/server/serve.ts';
 const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 
 const started = performance.now();
-if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status !== 0) throw new Error('npm run build failed');
+if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' }).status !== 0)
+  throw new Error('npm run build failed');
 console.log(`build + index: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const server = await startServer(DIST);
@@ -28,7 +29,9 @@ try {
   console.log('story page HTML + CSS and JavaScript (bytes; gzip level 6, as the weight gate measures):');
   console.table(rows);
   const largest = rows[0]!;
-  console.log(`largest: ${largest.path} ${largest.htmlCssGzip} B HTML + CSS gzip (budget ${BUDGET.htmlCss}), ${largest.jsGzip} B JS (budget ${BUDGET.js})`);
+  console.log(
+    `largest: ${largest.path} ${largest.htmlCssGzip} B HTML + CSS gzip (budget ${BUDGET.htmlCss}), ${largest.jsGzip} B JS (budget ${BUDGET.js})`,
+  );
 } finally {
   await browser.close();
   await server.close();

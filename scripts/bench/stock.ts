@@ -17,8 +17,16 @@ export interface StockFigures {
 export async function buildStockSite(storiesDir: string, root: string): Promise<StockFigures> {
   const outDir = join(root, 'stock-dist');
   const env = { STOCK_STORIES_DIR: storiesDir, STOCK_OUT_DIR: outDir, STOCK_CACHE_DIR: join(root, 'stock-cache') };
-  const build = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--root', 'scripts/bench/stock-site'], env);
-  const index = await runMeasured(process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', outDir], env);
+  const build = await runMeasured(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'build', '--root', 'scripts/bench/stock-site'],
+    env,
+  );
+  const index = await runMeasured(
+    process.execPath,
+    ['node_modules/pagefind/lib/runner/bin.cjs', '--site', outDir],
+    env,
+  );
   return {
     buildSeconds: Number(build.seconds.toFixed(1)),
     indexSeconds: Number(index.seconds.toFixed(1)),

@@ -48,20 +48,29 @@ const VOCABULARY_PARAGRAPHS = 0.5;
 const VOCABULARY_HEADLINES = 0.15;
 
 const KICKERS = ['经济技术开发区', '高新区', '综合利用项目', '回收拆解项目', '储能电站项目', '产业园区'];
-const PLACES: { city: string; county?: string }[] = CITIES.flatMap((city) => [{ city: city.name }, ...city.counties.map((c) => ({ city: city.name, county: c.name }))]);
+const PLACES: { city: string; county?: string }[] = CITIES.flatMap((city) => [
+  { city: city.name },
+  ...city.counties.map((c) => ({ city: city.name, county: c.name })),
+]);
 
 /** Synthetic stories share source pages, this many each; story i is line i % STORIES_PER_SOURCE + 1 of its page. */
 const STORIES_PER_SOURCE = 20;
 
 /** The source page (a file in the `source` folder beside the stories) of story number `i`. */
-const syntheticSourceFile = (i: number): string => `synthetic-${String(Math.floor(i / STORIES_PER_SOURCE)).padStart(5, '0')}.txt`;
+const syntheticSourceFile = (i: number): string =>
+  `synthetic-${String(Math.floor(i / STORIES_PER_SOURCE)).padStart(5, '0')}.txt`;
 
 /**
  * Story number `i` of a synthetic archive. `rand` picks the recombined text and the date (the
  * same stream as before vocabulary was added, so the common terms' counts stay comparable);
  * `vocabularyRand` picks the added vocabulary.
  */
-export function syntheticStory(i: number, sentences: readonly string[], rand: () => number, vocabularyRand: () => number): SyntheticStory {
+export function syntheticStory(
+  i: number,
+  sentences: readonly string[],
+  rand: () => number,
+  vocabularyRand: () => number,
+): SyntheticStory {
   const pick = () => sentences[Math.floor(rand() * sentences.length)]!;
   const place = PLACES[i % PLACES.length]!;
   const section = SECTIONS[i % SECTIONS.length]!;
@@ -75,7 +84,10 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
     length += paragraph.length;
   }
   const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(rand() * 3652) * 86_400_000);
-  let headline = Array.from(pick().replace(/[,，。！？“”、]/g, '')).slice(0, 16).join('') || '稿件';
+  let headline =
+    Array.from(pick().replace(/[,，。！？“”、]/g, ''))
+      .slice(0, 16)
+      .join('') || '稿件';
   const year = day.getUTCFullYear();
   const items = new Set<string>();
   const added = paragraphs.map(() => vocabularyRand() < VOCABULARY_PARAGRAPHS);
@@ -113,7 +125,14 @@ export function syntheticStory(i: number, sentences: readonly string[], rand: ()
     `  file: ${syntheticSourceFile(i)}`,
     `  lines: [${(i % STORIES_PER_SOURCE) + 1}, ${(i % STORIES_PER_SOURCE) + 1}]`,
   ].join('\n');
-  return { slug, kicker, headline, paragraphs, items: [...items], markdown: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n` };
+  return {
+    slug,
+    kicker,
+    headline,
+    paragraphs,
+    items: [...items],
+    markdown: `---\n${frontmatter}\n---\n\n${paragraphs.join('\n\n')}\n`,
+  };
 }
 
 /**
@@ -130,7 +149,13 @@ export function writeSyntheticArchive(dir: string, count: number, seed = 42): Wr
  * added to an archive, as an editor does (the incremental build's bench and tests). Their source
  * pages get their lines; the text comes from a stream of its own, so earlier stories stay as they were.
  */
-export function addSyntheticStories(dir: string, existing: number, count: number, date: string, seed = 42): WrittenStory[] {
+export function addSyntheticStories(
+  dir: string,
+  existing: number,
+  count: number,
+  date: string,
+  seed = 42,
+): WrittenStory[] {
   return writeSyntheticStories(dir, existing, count, seed ^ existing, date);
 }
 
@@ -157,7 +182,10 @@ function writeSyntheticStories(dir: string, first: number, count: number, seed: 
   for (const [file, lines] of pages) {
     writeFileSync(join(sourceDir, file), lines.join('\n'));
     // What is known of the page, as an editor records it beside each extract (content/README.md, "Source pages").
-    writeFileSync(join(sourceDir, file.replace(/\.txt$/, '.yaml')), 'newspaper: 科学导报\ndate: "2025"\ndateDerived: true\ndateNote: 合成的测试版面，日期不详。\n');
+    writeFileSync(
+      join(sourceDir, file.replace(/\.txt$/, '.yaml')),
+      'newspaper: 科学导报\ndate: "2025"\ndateDerived: true\ndateNote: 合成的测试版面，日期不详。\n',
+    );
   }
   return stories;
 }

@@ -52,9 +52,15 @@ export function scatter(rank: number, size: number): number {
 
 /** The characters of a list, each once (a repeated one would make two ranks one item). */
 const chars = (s: string): string[] => [...new Set(s)];
-const SURNAMES = chars('王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文');
-const GIVEN = chars('建国华明伟芳军磊强敏静丽勇艳杰涛超秀娟英平刚桂兰志红霞玉峰晓晨宇浩然欣怡佳琪思雨文博新发展业产能源工程科技振兴立');
-const PLACE_CHARS = chars('柳沟河店庄坪峪寨堡岭塬坡泉湾营屯台南北东西上下大小前后中新兴安和平丰宁红石杨桃李杏枣梨马牛羊龙凤青白黄高');
+const SURNAMES = chars(
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文',
+);
+const GIVEN = chars(
+  '建国华明伟芳军磊强敏静丽勇艳杰涛超秀娟英平刚桂兰志红霞玉峰晓晨宇浩然欣怡佳琪思雨文博新发展业产能源工程科技振兴立',
+);
+const PLACE_CHARS = chars(
+  '柳沟河店庄坪峪寨堡岭塬坡泉湾营屯台南北东西上下大小前后中新兴安和平丰宁红石杨桃李杏枣梨马牛羊龙凤青白黄高',
+);
 const PLACE_SUFFIXES = chars('村镇乡');
 const ORG_CHARS = chars('晋华泰鑫源恒通达瑞丰盛宏安康兴隆顺昌汇嘉禾德润科能创新智联合发展绿色清洁资源');
 const ORG_SUFFIXES = ['有限公司', '科技有限公司', '能源有限公司', '研究院', '专业合作社', '合作社', '集团'];
@@ -82,7 +88,10 @@ function digits(n: number, radices: readonly number[]): number[] {
 const PERSON_SIZE = SURNAMES.length * (GIVEN.length + GIVEN.length ** 2);
 const person = (rank: number): string => {
   const [s, rest] = digits(scatter(rank, PERSON_SIZE), [SURNAMES.length, GIVEN.length + GIVEN.length ** 2]);
-  const given = rest! < GIVEN.length ? GIVEN[rest!]! : GIVEN[Math.floor((rest! - GIVEN.length) / GIVEN.length)]! + GIVEN[(rest! - GIVEN.length) % GIVEN.length]!;
+  const given =
+    rest! < GIVEN.length
+      ? GIVEN[rest!]!
+      : GIVEN[Math.floor((rest! - GIVEN.length) / GIVEN.length)]! + GIVEN[(rest! - GIVEN.length) % GIVEN.length]!;
   return SURNAMES[s!]! + given;
 };
 
@@ -127,7 +136,14 @@ export const VOCABULARIES: Record<VocabularyKind, Vocabulary> = {
   tonnage: { kind: 'tonnage', size: TONNAGE_SIZE, item: tonnage },
   date: { kind: 'date', size: DATE_SIZE, item: date },
 };
-const KIND_INDEX: Record<VocabularyKind, number> = { person: 1, place: 2, organisation: 3, amount: 4, tonnage: 5, date: 6 };
+const KIND_INDEX: Record<VocabularyKind, number> = {
+  person: 1,
+  place: 2,
+  organisation: 3,
+  amount: 4,
+  tonnage: 5,
+  date: 6,
+};
 
 /**
  * An item of `kind` in use in `year`: Zipf draws until one's period covers the year (the top
@@ -146,12 +162,27 @@ export function drawItem(kind: VocabularyKind, year: number, rand: () => number)
 type Slots = Record<VocabularyKind, string>;
 /** Sentences a paragraph may end with, in the paper's style (half-width commas, as it prints them). */
 const TEMPLATES: { uses: VocabularyKind[]; text: (v: Slots) => string }[] = [
-  { uses: ['organisation', 'place', 'amount'], text: (v) => `记者从${v.organisation}了解到,${v.place}今年已完成投资${v.amount}。` },
-  { uses: ['organisation', 'person', 'tonnage'], text: (v) => `${v.organisation}负责人${v.person}介绍,项目建成后年处理能力可达${v.tonnage}。` },
+  {
+    uses: ['organisation', 'place', 'amount'],
+    text: (v) => `记者从${v.organisation}了解到,${v.place}今年已完成投资${v.amount}。`,
+  },
+  {
+    uses: ['organisation', 'person', 'tonnage'],
+    text: (v) => `${v.organisation}负责人${v.person}介绍,项目建成后年处理能力可达${v.tonnage}。`,
+  },
   { uses: ['place', 'person'], text: (v) => `${v.place}党支部书记${v.person}说,这几年村里的变化大家都看得见。` },
-  { uses: ['date', 'organisation', 'place', 'amount'], text: (v) => `截至${v.date},${v.organisation}累计带动${v.place}农户增收${v.amount}。` },
-  { uses: ['person', 'organisation', 'date', 'place'], text: (v) => `${v.person}是${v.organisation}的技术骨干,${v.date}起驻${v.place}开展服务。` },
-  { uses: ['place', 'tonnage', 'date'], text: (v) => `${v.place}去年收储秸秆${v.tonnage},${v.date}前全部完成综合利用。` },
+  {
+    uses: ['date', 'organisation', 'place', 'amount'],
+    text: (v) => `截至${v.date},${v.organisation}累计带动${v.place}农户增收${v.amount}。`,
+  },
+  {
+    uses: ['person', 'organisation', 'date', 'place'],
+    text: (v) => `${v.person}是${v.organisation}的技术骨干,${v.date}起驻${v.place}开展服务。`,
+  },
+  {
+    uses: ['place', 'tonnage', 'date'],
+    text: (v) => `${v.place}去年收储秸秆${v.tonnage},${v.date}前全部完成综合利用。`,
+  },
 ];
 /** Headline openings: the item that makes the news. */
 const HEADLINE_KINDS: VocabularyKind[] = ['place', 'organisation', 'person'];

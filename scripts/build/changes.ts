@@ -18,7 +18,12 @@ function filesOf(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -40,4 +45,10 @@ export function siteChanges(before: string, after: string): SiteChanges {
 
 /** The list an editor uploads from: one line a file, `+` added, `~` changed, `-` removed. */
 export const changesList = (changes: SiteChanges): string =>
-  [...changes.added.map((f) => `+ ${f}`), ...changes.changed.map((f) => `~ ${f}`), ...changes.removed.map((f) => `- ${f}`)].map((line) => `${line}\n`).join('');
+  [
+    ...changes.added.map((f) => `+ ${f}`),
+    ...changes.changed.map((f) => `~ ${f}`),
+    ...changes.removed.map((f) => `- ${f}`),
+  ]
+    .map((line) => `${line}\n`)
+    .join('');

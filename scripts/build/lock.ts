@@ -77,5 +77,7 @@ export function acquireBuildLock(path: string, outDir: string): () => void {
     process.once('exit', release);
     return release;
   }
-  throw new BuildLockedError(`Could not take the build lock ${path}: another build keeps taking it. Build again when it is done.`);
+  throw new BuildLockedError(
+    `Could not take the build lock ${path}: another build keeps taking it. Build again when it is done.`,
+  );
 }

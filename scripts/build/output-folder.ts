@@ -18,7 +18,8 @@ export const sameFileSystem = (a: string, b: string): boolean => statSync(a).dev
  */
 export function outputFolderProblem(outDir: string): string | undefined {
   if (!existsSync(outDir)) return undefined;
-  if (!statSync(outDir).isDirectory()) return `${outDir} is not a folder: point ARCHIVE_OUT_DIR at a folder (or a path that does not exist yet)`;
+  if (!statSync(outDir).isDirectory())
+    return `${outDir} is not a folder: point ARCHIVE_OUT_DIR at a folder (or a path that does not exist yet)`;
   if (!sameFileSystem(outDir, dirname(outDir))) {
     return `${outDir} is a mount point, which a build cannot replace: point ARCHIVE_OUT_DIR at a folder inside it (e.g. ${outDir}/site)`;
   }

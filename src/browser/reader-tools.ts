@@ -56,7 +56,9 @@ function showPressed(): void {
 
 for (const box of document.querySelectorAll<HTMLElement>('[data-tools]')) {
   box.prepend(
-    ...box.dataset.tools!.split(' ').map((tool) => (tool === 'print' ? Object.assign(button('打印'), { id: 'print' }) : choiceGroup(tool))),
+    ...box.dataset
+      .tools!.split(' ')
+      .map((tool) => (tool === 'print' ? Object.assign(button('打印'), { id: 'print' }) : choiceGroup(tool))),
   );
 }
 showPressed();

@@ -18,6 +18,9 @@ export const dataOrderFile = (cacheDir: string): string => join(cacheDir, 'data-
 /** Bytes of the story's line in its month's file (and of its own JSON file). */
 export function dataLineBytes(story: Story): number {
   const kept = keptStory(String(story.digest));
-  if (!kept) throw new Error(`${story.filePath ?? story.id}: the story loader kept no data record of this file (src/data/kept-stories.ts)`);
+  if (!kept)
+    throw new Error(
+      `${story.filePath ?? story.id}: the story loader kept no data record of this file (src/data/kept-stories.ts)`,
+    );
   return Buffer.byteLength(kept.dataLine) + 1;
 }

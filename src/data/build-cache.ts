@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** The build's cache folder, as astro.config.mjs names it (Astro's own, unless ARCHIVE_CACHE_DIR). */
-export const archiveCacheDir = (env: NodeJS.ProcessEnv = process.env): string => resolve(env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro');
+export const archiveCacheDir = (env: NodeJS.ProcessEnv = process.env): string =>
+  resolve(env.ARCHIVE_CACHE_DIR ?? 'node_modules/.astro');
 
 /** Files whose change must discard what the cache keeps. */
 function versionedFiles(root: string): string[] {

@@ -44,7 +44,11 @@ async function feedItem(story: Story, site: URL) {
       feedItemLinkXml({
         path: storyPath(story.id),
         headline: data.headline,
-        details: [formatChineseDate(data.date, data.datePrecision), SECTION_LABELS[data.section], data.place.county ?? data.place.city].join(' · '),
+        details: [
+          formatChineseDate(data.date, data.datePrecision),
+          SECTION_LABELS[data.section],
+          data.place.county ?? data.place.city,
+        ].join(' · '),
       }),
   };
 }

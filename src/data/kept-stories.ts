@@ -37,7 +37,8 @@ export function keepStory(dir: string, digest: string, kept: KeptStory): void {
 
 /** Drops what was kept of files that are no longer stories, or no longer read so. */
 export function dropOtherKeptStories(dir: string, digests: ReadonlySet<string>): void {
-  for (const name of readdirSync(dir)) if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
 }
 
 /** What was kept of a story's digest, or undefined (nothing, or nothing readable: render it). */
@@ -45,7 +46,12 @@ export function keptStory(digest: string | undefined, dir = keptStoriesDir(archi
   if (!digest) return undefined;
   try {
     const kept = JSON.parse(readFileSync(fileOf(dir, digest), 'utf8')) as KeptStory;
-    return typeof kept.html === 'string' && typeof kept.opening === 'string' && typeof kept.dataLine === 'string' && kept.search ? kept : undefined;
+    return typeof kept.html === 'string' &&
+      typeof kept.opening === 'string' &&
+      typeof kept.dataLine === 'string' &&
+      kept.search
+      ? kept
+      : undefined;
   } catch {
     return undefined;
   }

@@ -47,7 +47,9 @@ async function renderBody(story: Story, where: string): Promise<string> {
   renderer ??= createMarkdownProcessor({ ...storyMarkdownOptions, syntaxHighlight: false });
   let html: string;
   try {
-    ({ code: html } = await (await renderer).render(markdown, { fileURL: pathToFileURL(path), frontmatter: story.data }));
+    ({ code: html } = await (
+      await renderer
+    ).render(markdown, { fileURL: pathToFileURL(path), frontmatter: story.data }));
   } catch (error) {
     if (!isBodyRefusal(error)) throw error;
     // eslint-disable-next-line preserve-caught-error -- the refusal is the archive's own plain words; the editor reads those, not a stack

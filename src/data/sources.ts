@@ -31,11 +31,15 @@ const where = (story: Story): string => story.filePath ?? story.id;
 /** The text of one source file as lines; a missing file names the story and field that point to it. */
 function readSource(file: string, story: Story): SourceLine[] {
   if (!/^[\w.-]+\.txt$/.test(file)) {
-    throw new Error(`${where(story)}: field "source.file" ("${file}") must be a .txt file name in ${SOURCE_DIR}, without folders.`);
+    throw new Error(
+      `${where(story)}: field "source.file" ("${file}") must be a .txt file name in ${SOURCE_DIR}, without folders.`,
+    );
   }
   const path = resolve(join(SOURCE_DIR, file));
   if (!existsSync(path)) {
-    throw new Error(`${where(story)}: field "source.file" names ${file}, but ${join(SOURCE_DIR, file)} does not exist.`);
+    throw new Error(
+      `${where(story)}: field "source.file" names ${file}, but ${join(SOURCE_DIR, file)} does not exist.`,
+    );
   }
   // Strict UTF-8, as the loader checks it: a GBK extract must not publish as U+FFFD.
   return sourceLines(decodeStoryText(readFileSync(path)));
@@ -45,7 +49,9 @@ function readSource(file: string, story: Story): SourceLine[] {
 function readSourceMeta(file: string): SourceMeta {
   const path = join(SOURCE_DIR, file.replace(/\.txt$/, '.yaml'));
   if (!existsSync(path)) {
-    throw new Error(`${path} is missing: record beside the extract ${file} what is known of its page (newspaper, date, dateDerived, dateNote, edition; see content/README.md, "Source pages").`);
+    throw new Error(
+      `${path} is missing: record beside the extract ${file} what is known of its page (newspaper, date, dateDerived, dateNote, edition; see content/README.md, "Source pages").`,
+    );
   }
   const result = parseSourceMeta(decodeStoryText(readFileSync(path)));
   if ('problems' in result) throw new Error(result.problems.map((problem) => `${path}: ${problem}`).join('\n'));
@@ -58,10 +64,16 @@ let cache: Promise<SourcePage[]> | undefined;
 export function getSourcePages(): Promise<SourcePage[]> {
   cache ??= getStories().then((stories) => {
     const byFile = new Map<string, Story[]>();
-    for (const story of stories) byFile.set(story.data.source.file, [...(byFile.get(story.data.source.file) ?? []), story]);
+    for (const story of stories)
+      byFile.set(story.data.source.file, [...(byFile.get(story.data.source.file) ?? []), story]);
     return [...byFile].map(([file, its]) => {
       const lines = readSource(file, its[0]!);
-      const segments = segmentSource(lines, its, (s) => s.data.source.lines, (s) => `${where(s)}: field "source.lines"`);
+      const segments = segmentSource(
+        lines,
+        its,
+        (s) => s.data.source.lines,
+        (s) => `${where(s)}: field "source.lines"`,
+      );
       const meta = readSourceMeta(file);
       return { file, meta, name: sourcePageName(meta), lines, segments, stories: segments.flatMap((s) => s.items) };
     });

@@ -24,7 +24,9 @@ export function orderedDate(story: Story): OrderedDate {
 
 /** Every story in the archive's order, newest first (bodies are checked as their pages render: src/data/render.ts). */
 export function getStories(): Promise<Story[]> {
-  cache ??= getCollection('stories').then((stories) => stories.sort((a, b) => compareArchiveOrder(orderedDate(a), orderedDate(b))));
+  cache ??= getCollection('stories').then((stories) =>
+    stories.sort((a, b) => compareArchiveOrder(orderedDate(a), orderedDate(b))),
+  );
   return cache;
 }
 
@@ -65,7 +67,13 @@ export async function getArchive(): Promise<ArchiveYear<Story>[]> {
 
 /** What prev/next and related links compare; the story rides along. */
 function linkable(story: Story): LinkableStory & { story: Story } {
-  return { key: story.id, section: story.data.section, city: story.data.place.city, county: story.data.place.county, story };
+  return {
+    key: story.id,
+    section: story.data.section,
+    city: story.data.place.city,
+    county: story.data.place.county,
+    story,
+  };
 }
 
 let links: Promise<Map<string, { older?: Story; newer?: Story; related: Story[] }>> | undefined;

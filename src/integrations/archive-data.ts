@@ -6,7 +6,18 @@
  * each line written once to its story's file, and each month's file joined from those files.
  * One record per story page or the build stops (and the last good site stays, scripts/build.ts).
  */
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -31,22 +42,32 @@ export function archiveData(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const written = await writeArchiveData(fileURLToPath(dir), dataRecordsFile(cacheDir), dataOrderFile(cacheDir));
-        logger.info(`${written.stories} stories as data in ${written.files.length} month file(s), ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `${written.stories} stories as data in ${written.files.length} month file(s), ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };
 }
 
 /** Writes /data/ under `out` from the records and order files; throws unless there is one record per story page. */
-export async function writeArchiveData(out: string, records: string, order: string): Promise<{ stories: number; files: { path: string; stories: number; bytes: number }[] }> {
+export async function writeArchiveData(
+  out: string,
+  records: string,
+  order: string,
+): Promise<{ stories: number; files: { path: string; stories: number; bytes: number }[] }> {
   const file = (path: string) => join(out, path);
   const storiesDir = join(out, 'stories');
   const pages = existsSync(storiesDir)
-    ? readdirSync(storiesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html'))).length
+    ? readdirSync(storiesDir, { withFileTypes: true }).filter(
+        (e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html')),
+      ).length
     : 0;
   const months = new Map<string, Month>();
   const seen = new Set<string>();
-  const at = new Map((existsSync(order) ? readFileSync(order, 'utf8').split('\n').filter(Boolean) : []).map((slug, i) => [slug, i]));
+  const at = new Map(
+    (existsSync(order) ? readFileSync(order, 'utf8').split('\n').filter(Boolean) : []).map((slug, i) => [slug, i]),
+  );
   if (existsSync(records)) {
     mkdirSync(dirname(file(storyDataPath('x'))), { recursive: true });
     const lines = createInterface({ input: createReadStream(records, 'utf8'), crlfDelay: Infinity });
@@ -55,7 +76,8 @@ export async function writeArchiveData(out: string, records: string, order: stri
       if (seen.has(slug)) throw new Error(`archive data: story ${slug} was recorded twice`);
       seen.add(slug);
       const place = at.get(slug);
-      if (place === undefined) throw new Error(`archive data: story ${slug} has no place in the archive's order (${order})`);
+      if (place === undefined)
+        throw new Error(`archive data: story ${slug} has no place in the archive's order (${order})`);
       const record = line.slice(key.length + slug.length + 2);
       writeFileSync(file(storyDataPath(slug)), `${record}\n`);
       const month = months.get(key) ?? { key, stories: [] };
@@ -64,14 +86,16 @@ export async function writeArchiveData(out: string, records: string, order: stri
     }
   }
   // "One story page = one record": no story is silently left out of the data files.
-  if (seen.size !== pages) throw new Error(`archive data: the build recorded ${seen.size} stories, but there are ${pages} story pages`);
+  if (seen.size !== pages)
+    throw new Error(`archive data: the build recorded ${seen.size} stories, but there are ${pages} story pages`);
   const files: { path: string; stories: number; bytes: number }[] = [];
   for (const month of [...months.values()].sort((a, b) => (a.key < b.key ? 1 : -1))) {
     const [year, m] = month.key.split('-').map(Number) as [number, number];
     const path = monthDataPath(year, m);
     mkdirSync(dirname(file(path)), { recursive: true });
     const fd = openSync(file(path), 'w');
-    for (const { slug } of month.stories.sort((a, b) => a.at - b.at)) writeSync(fd, readFileSync(file(storyDataPath(slug))));
+    for (const { slug } of month.stories.sort((a, b) => a.at - b.at))
+      writeSync(fd, readFileSync(file(storyDataPath(slug))));
     closeSync(fd);
     files.push({ path, stories: month.stories.length, bytes: statSync(file(path)).size });
   }

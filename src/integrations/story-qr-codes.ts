@@ -23,7 +23,9 @@ function runWorker(jobs: QrJob[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./story-qr-worker.ts', import.meta.url), { workerData: jobs });
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`QR code worker exited with code ${code}`))));
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`QR code worker exited with code ${code}`)),
+    );
   });
 }
 
@@ -47,16 +49,22 @@ export function storyQrCodes(): AstroIntegration {
           // storyQrPath is absolute ("/stories/…"): resolve it inside the output folder.
           .map((slug) => {
             const text = absoluteUrl(storyPath(slug), site!);
-            const kept = join(keptDir, `${createHash('sha256').update(`${version}\n${text}`).digest('hex').slice(0, 32)}.svg`);
+            const kept = join(
+              keptDir,
+              `${createHash('sha256').update(`${version}\n${text}`).digest('hex').slice(0, 32)}.svg`,
+            );
             return { text, file: fileURLToPath(new URL(`.${storyQrPath(slug)}`, dir)), kept };
           });
         mkdirSync(keptDir, { recursive: true });
         const used = new Set(jobs.map((job) => job.kept));
-        for (const name of readdirSync(keptDir)) if (!used.has(join(keptDir, name))) rmSync(join(keptDir, name), { force: true });
+        for (const name of readdirSync(keptDir))
+          if (!used.has(join(keptDir, name))) rmSync(join(keptDir, name), { force: true });
         const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / 500)));
         const share = Math.ceil(jobs.length / workers);
         await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(jobs.slice(i * share, (i + 1) * share))));
-        logger.info(`${jobs.length} QR codes written by ${workers} worker(s) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `${jobs.length} QR codes written by ${workers} worker(s) in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

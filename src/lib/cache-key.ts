@@ -9,10 +9,16 @@
 import { createHash } from 'node:crypto';
 
 const isEntry = (value: unknown): value is { id: string; digest: string | number } =>
-  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && 'digest' in value && 'data' in value;
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { id?: unknown }).id === 'string' &&
+  'digest' in value &&
+  'data' in value;
 
 /** The cache key of a page that shows `parts`. */
 export function cacheKeyOf(...parts: unknown[]): string {
-  const text = JSON.stringify(parts, (_key, value: unknown) => (isEntry(value) ? `${value.id}@${value.digest}` : value));
+  const text = JSON.stringify(parts, (_key, value: unknown) =>
+    isEntry(value) ? `${value.id}@${value.digest}` : value,
+  );
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

@@ -45,8 +45,13 @@ export function dateDerivationNote({ dateBasis, yearBasis }: DateDerivation): st
 
 /** The short mark beside a date for the parts the archive derived, or undefined when the page prints them all. */
 export function inferredDateMark({ dateBasis, yearBasis }: DateDerivation): string | undefined {
-  if (dateBasis === 'dateline') return yearBasis === 'printed' ? undefined : yearBasis === 'text' ? '年份据本篇正文推定' : '年份据同版稿件推定';
-  return yearBasis === 'page' ? '据同版稿件推定' : yearBasis === 'text' ? '月份据同版稿件推定，年份据本篇正文' : '月份据同版稿件推定';
+  if (dateBasis === 'dateline')
+    return yearBasis === 'printed' ? undefined : yearBasis === 'text' ? '年份据本篇正文推定' : '年份据同版稿件推定';
+  return yearBasis === 'page'
+    ? '据同版稿件推定'
+    : yearBasis === 'text'
+      ? '月份据同版稿件推定，年份据本篇正文'
+      : '月份据同版稿件推定';
 }
 
 /** What the archive's order needs to know of a story: its date, how much of it is known, and its slug. */
@@ -131,7 +136,8 @@ export function todayInChina(now: Date = new Date()): string {
 /** Why a calendar date is not one a story can carry, or undefined. */
 export function storyDateProblem(date: Date, today: string = todayInChina()): string | undefined {
   const iso = isoCalendarDate(date);
-  if (iso < EARLIEST_STORY_DATE) return `before ${EARLIEST_STORY_DATE}, the earliest date the archive takes (a mistyped year?)`;
+  if (iso < EARLIEST_STORY_DATE)
+    return `before ${EARLIEST_STORY_DATE}, the earliest date the archive takes (a mistyped year?)`;
   if (iso > today) return `after today (${today} in China): a story cannot be dated in the future (a mistyped year?)`;
   return undefined;
 }

@@ -44,7 +44,10 @@ export function feedHtml(story: FeedStory): string {
           ),
           '</ol></aside>',
         ];
-  return absoluteFragments([...figures, withoutParagraphLinks(story.bodyHtml).trim(), ...notes].filter(Boolean).join('\n'), story.permalink);
+  return absoluteFragments(
+    [...figures, withoutParagraphLinks(story.bodyHtml).trim(), ...notes].filter(Boolean).join('\n'),
+    story.permalink,
+  );
 }
 
 /** The XHTML namespace of the feeds' browser view; feed readers ignore elements in it. */

@@ -12,7 +12,8 @@ const OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
  * Side of the code in modules, quiet zone included. The size follows from the version alone, so a
  * fixed mask skips the search for the best of eight (two thirds of the work: this runs once per story page).
  */
-export const qrModules = (text: string): number => QRCode.create(text, { ...OPTIONS, maskPattern: 0 }).modules.size + 2 * OPTIONS.margin;
+export const qrModules = (text: string): number =>
+  QRCode.create(text, { ...OPTIONS, maskPattern: 0 }).modules.size + 2 * OPTIONS.margin;
 
 /** Side in CSS pixels at four pixels a module: whole pixels keep every module edge sharp. */
 export const qrPixels = (text: string): number => 4 * qrModules(text);

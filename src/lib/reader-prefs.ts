@@ -4,8 +4,18 @@
  * and global.css styles them. No stored value (or storage blocked: the scripts catch that) means the
  * default: follow the system, medium size. tests/unit/reader-prefs.test.ts keeps the head script in step.
  */
-export const THEME = { key: 'theme', attribute: 'data-theme', choices: ['light', 'dark', 'system'], fallback: 'system' } as const;
-export const TEXT_SIZE = { key: 'text-size', attribute: 'data-text-size', choices: ['large', 'medium', 'small'], fallback: 'medium' } as const;
+export const THEME = {
+  key: 'theme',
+  attribute: 'data-theme',
+  choices: ['light', 'dark', 'system'],
+  fallback: 'system',
+} as const;
+export const TEXT_SIZE = {
+  key: 'text-size',
+  attribute: 'data-text-size',
+  choices: ['large', 'medium', 'small'],
+  fallback: 'medium',
+} as const;
 
 export type Pref = typeof THEME | typeof TEXT_SIZE;
 export type ThemeChoice = (typeof THEME.choices)[number];

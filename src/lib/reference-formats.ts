@@ -61,7 +61,11 @@ export function risRecord(input: ReferenceInput): string {
 
 /** A BibTeX value in braces, with the characters BibTeX treats specially escaped. */
 function bibtexValue(text: string): string {
-  return `{${text.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`)).replace(/[&%$#_]/g, (c) => `\\${c}`).replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}')}}`;
+  return `{${text
+    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
+    .replace(/[&%$#_]/g, (c) => `\\${c}`)
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}')}}`;
 }
 
 /**
@@ -74,7 +78,9 @@ const bibtexName = (credit: Credit): string => (isPerson(credit) ? credit.name :
 export function bibtexRecord(input: ReferenceInput): string {
   const fields: [string, string][] = [
     ['entrysubtype', '{newspaper}'],
-    ...(input.authors.length > 0 ? [['author', `{${input.authors.map(bibtexName).join(' and ')}}`] as [string, string]] : []),
+    ...(input.authors.length > 0
+      ? [['author', `{${input.authors.map(bibtexName).join(' and ')}}`] as [string, string]]
+      : []),
     ['title', bibtexValue(input.headline)],
     ...(input.subhead ? [['subtitle', bibtexValue(input.subhead)] as [string, string]] : []),
     ['journaltitle', bibtexValue(input.newspaper)],

@@ -20,7 +20,9 @@ export type FieldHelp = Readonly<Record<string, string>>;
 
 /** `place.city`, `bylines[0].role`: a field's name as an editor finds it in the file. */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 /** The help key of a path: list positions become `[]`. */
@@ -40,7 +42,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** A value as the editor wrote it, short. */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
@@ -57,7 +59,10 @@ export function allowedFields(help: FieldHelp, path: readonly PropertyKey[]): st
 function describeIssue(issue: SchemaIssue, data: unknown, help: FieldHelp): string[] {
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedFields(help, issue.path).join(', ');
-    return (issue.keys ?? []).map((key) => `unknown field "${fieldName([...issue.path, key])}" (allowed${issue.path.length ? ` in "${fieldName(issue.path)}"` : ''}: ${allowed})`);
+    return (issue.keys ?? []).map(
+      (key) =>
+        `unknown field "${fieldName([...issue.path, key])}" (allowed${issue.path.length ? ` in "${fieldName(issue.path)}"` : ''}: ${allowed})`,
+    );
   }
   const name = fieldName(issue.path);
   const what = help[helpKey(issue.path)];

@@ -22,7 +22,12 @@ const sourceMetaSchema = z
     edition: z.number().int().positive().optional(),
   })
   .superRefine((meta, ctx) => {
-    if (meta.dateDerived && !meta.dateNote) ctx.addIssue({ code: 'custom', path: ['dateNote'], message: 'is missing: a derived date says how it was worked out' });
+    if (meta.dateDerived && !meta.dateNote)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateNote'],
+        message: 'is missing: a derived date says how it was worked out',
+      });
   });
 
 export type SourceMeta = z.infer<typeof sourceMetaSchema>;
@@ -40,8 +45,12 @@ export function parseSourceMeta(text: string): { meta: SourceMeta } | { problems
   return {
     problems: result.error.issues.map((issue) => {
       const field = issue.path.join('.') || '(the file)';
-      const unknown = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : undefined;
-      return unknown ?? `field "${field}" ${issue.message === 'Required' || /received undefined/.test(issue.message) ? 'is missing' : issue.message}`;
+      const unknown =
+        issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : undefined;
+      return (
+        unknown ??
+        `field "${field}" ${issue.message === 'Required' || /received undefined/.test(issue.message) ? 'is missing' : issue.message}`
+      );
     }),
   };
 }

@@ -9,7 +9,11 @@ import { forbiddenCharacter, textProblem } from './text-rules.ts';
 export function bodyCharacterProblems(body: string): string[] {
   return body.split('\n').flatMap((line, i) => {
     const bad = forbiddenCharacter(line);
-    return bad ? [`line ${i + 1}: field "body" holds ${bad.description} (character ${Array.from(line.slice(0, bad.index)).length + 1}); delete it`] : [];
+    return bad
+      ? [
+          `line ${i + 1}: field "body" holds ${bad.description} (character ${Array.from(line.slice(0, bad.index)).length + 1}); delete it`,
+        ]
+      : [];
   });
 }
 
@@ -35,7 +39,9 @@ export function renderedBodyProblems(data: RenderedBodyInput, paragraphs: readon
   const captions = data.figures.map((figure) => figure.caption).join('\n');
   data.editorNotes.forEach((note, i) => {
     if (note.anchor && !body.includes(note.anchor) && !captions.includes(note.anchor)) {
-      problems.push(`field "editorNotes[${i}].anchor" ("${note.anchor}") is not in the story's text (allowed: exact text of the story's body or captions).`);
+      problems.push(
+        `field "editorNotes[${i}].anchor" ("${note.anchor}") is not in the story's text (allowed: exact text of the story's body or captions).`,
+      );
     }
   });
   return problems;

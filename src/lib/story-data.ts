@@ -50,7 +50,10 @@ export function storyDataRecord(input: StoryDataInput): Record<string, unknown> 
     place: { city: input.place.city, ...(input.place.county !== undefined && { county: input.place.county }) },
     bylines: input.bylines.map(({ name, role }) => ({ name, role })),
     source: { name: input.source.name, file: input.source.file, lines: [...input.source.lines] },
-    figures: input.figures.map(({ caption, credit }) => ({ caption, ...(credit && { credit: { name: credit.name, role: credit.role } }) })),
+    figures: input.figures.map(({ caption, credit }) => ({
+      caption,
+      ...(credit && { credit: { name: credit.name, role: credit.role } }),
+    })),
     paragraphs: [...input.paragraphs],
     // The archive's own words, not the paper's.
     editorNotes: input.editorNotes.map(({ text, anchor }) => ({ text, ...(anchor !== undefined && { anchor }) })),
@@ -77,7 +80,10 @@ export const DATA_FIELDS: readonly [string, string][] = [
   ['date', '日期，只写到原版能确定的程度：2025-10-03，或只知月份时 2025-10'],
   ['datePrecision', 'day（到日）或 month（只到月）'],
   ['dateBasis', 'dateline（月日据稿件电头）或 page（稿件无电头，据同版稿件推定到月）'],
-  ['yearBasis', '年份的来历：printed（原版印有年份）、text（据本篇正文推定）或 page（本篇正文未及年份，据同版其他稿件推定）'],
+  [
+    'yearBasis',
+    '年份的来历：printed（原版印有年份）、text（据本篇正文推定）或 page（本篇正文未及年份，据同版其他稿件推定）',
+  ],
   ['section', '栏目：development-zone（开发区）、project（项目）、meeting（会议），本档案据版面文字分类'],
   ['format', 'article（文章）或 photo（图片新闻，文字即图片说明）'],
   ['place', '地区：city（市），county（县、区，可无），本档案据版面文字归类'],
@@ -86,7 +92,10 @@ export const DATA_FIELDS: readonly [string, string][] = [
   ['figures', '原版图片的说明：caption（照录，不含署名）、credit（署名，可无）；档案不收照片本身'],
   ['paragraphs', '正文各段，照录原版，与稿件页所印一致；图片新闻为空'],
   ['editorNotes', '编者注，本档案的话，不属原文：text，anchor（所注的原文文字，可无）'],
-  ['derived', '本档案推定或添加的值，不是原版所印：url（永久链接）、sectionLabel（栏目中文名）、date（日期哪些部分为推定）、headline（标题的来历，仅在标题为推定时）'],
+  [
+    'derived',
+    '本档案推定或添加的值，不是原版所印：url（永久链接）、sectionLabel（栏目中文名）、date（日期哪些部分为推定）、headline（标题的来历，仅在标题为推定时）',
+  ],
 ];
 
 /** A file size as the /data/ page shows it: 512 字节, 3.4 KB, 12.5 MB (1 KB = 1024 bytes). */

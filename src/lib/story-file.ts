@@ -23,7 +23,13 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_STORY_FILE_BYTES = 1024 * 1024;
 
 /** What a file that is not a regular file is, in plain words. */
-function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(stats: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
   if (stats.isSocket()) return 'a socket';
@@ -40,16 +46,25 @@ export async function readStoryFile(path: string, maxBytes = MAX_STORY_FILE_BYTE
   const stats = await lstat(path);
   if (stats.isSymbolicLink()) {
     const target = await readlink(path).catch(() => '?');
-    throw new StoryFileError(`the file is a symbolic link (to ${target}): a story file must be a regular file in the folder; copy the file there instead of linking to it`);
+    throw new StoryFileError(
+      `the file is a symbolic link (to ${target}): a story file must be a regular file in the folder; copy the file there instead of linking to it`,
+    );
   }
-  if (!stats.isFile()) throw new StoryFileError(`the file is ${kindOf(stats)}, not a regular file: a story file must be a regular file`);
-  const tooBig = (size: number) => new StoryFileError(`the file is ${size.toLocaleString('en')} bytes, more than the ${maxBytes.toLocaleString('en')} a story file may hold`);
+  if (!stats.isFile())
+    throw new StoryFileError(`the file is ${kindOf(stats)}, not a regular file: a story file must be a regular file`);
+  const tooBig = (size: number) =>
+    new StoryFileError(
+      `the file is ${size.toLocaleString('en')} bytes, more than the ${maxBytes.toLocaleString('en')} a story file may hold`,
+    );
   if (stats.size > maxBytes) throw tooBig(stats.size);
   // O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a pipe since lstat still cannot hang the build.
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const opened = await handle.stat();
-    if (!opened.isFile()) throw new StoryFileError(`the file is ${kindOf(opened)}, not a regular file: a story file must be a regular file`);
+    if (!opened.isFile())
+      throw new StoryFileError(
+        `the file is ${kindOf(opened)}, not a regular file: a story file must be a regular file`,
+      );
     const bytes = new Uint8Array(maxBytes + 1);
     let length = 0;
     for (;;) {
@@ -83,7 +98,9 @@ export function decodeStoryText(bytes: Uint8Array): string {
   if (nul !== -1) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const offset = bom + new TextEncoder().encode(text.slice(0, nul)).length;
-    throw new StoryFileError(`the file is not UTF-8 text (line ${lineAt(bytes, offset)}, byte ${offset + 1}: a NUL byte, as in UTF-16); save it as UTF-8`);
+    throw new StoryFileError(
+      `the file is not UTF-8 text (line ${lineAt(bytes, offset)}, byte ${offset + 1}: a NUL byte, as in UTF-16); save it as UTF-8`,
+    );
   }
   return text;
 }
@@ -141,11 +158,15 @@ export function splitStoryFile(text: string): StoryFileParts {
   // LF and CRLF files alike.
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   if (!FENCE.test(lines[0] ?? '')) {
-    throw new StoryFileError('the file does not start with a --- line: a story needs frontmatter between --- lines and a body');
+    throw new StoryFileError(
+      'the file does not start with a --- line: a story needs frontmatter between --- lines and a body',
+    );
   }
   const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (end === -1) {
-    throw new StoryFileError('the frontmatter has no closing --- line: a story needs frontmatter between --- lines and a body');
+    throw new StoryFileError(
+      'the frontmatter has no closing --- line: a story needs frontmatter between --- lines and a body',
+    );
   }
   let parsed: unknown;
   try {
@@ -155,13 +176,17 @@ export function splitStoryFile(text: string): StoryFileParts {
     throw new StoryFileError(`the frontmatter is not valid YAML: ${(error as Error).message}`);
   }
   if (parsed === null || parsed === undefined) {
-    throw new StoryFileError('the frontmatter is empty: a story needs its fields (slug, headline, date …) between the --- lines');
+    throw new StoryFileError(
+      'the frontmatter is empty: a story needs its fields (slug, headline, date …) between the --- lines',
+    );
   }
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new StoryFileError('the frontmatter is not a list of fields (`name: value` lines)');
   }
   if (repeatsAValue(parsed)) {
-    throw new StoryFileError('the frontmatter uses a YAML alias (*name) to repeat a list or field: write each value out in full');
+    throw new StoryFileError(
+      'the frontmatter uses a YAML alias (*name) to repeat a list or field: write each value out in full',
+    );
   }
   const body = [...Array<string>(end + 1).fill(''), ...lines.slice(end + 1)].join('\n');
   return { frontmatter: parsed as Record<string, unknown>, body };

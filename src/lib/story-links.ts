@@ -79,6 +79,13 @@ export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[]
  */
 export function neighbourLabel(place: 'older' | 'newer', relation: 'newer' | 'older' | 'same-day' | 'unknown'): string {
   const word = place === 'older' ? '上一篇' : '下一篇';
-  const when = relation === 'unknown' ? '同月，先后不详' : relation === 'same-day' ? '同日' : relation === 'older' ? '较早' : '较新';
+  const when =
+    relation === 'unknown'
+      ? '同月，先后不详'
+      : relation === 'same-day'
+        ? '同日'
+        : relation === 'older'
+          ? '较早'
+          : '较新';
   return `${word}（${when}）`;
 }

@@ -24,10 +24,7 @@ export interface StoryReferenceData {
 
 /** What of a story's record the archive derived, one plain sentence each (never a fact the page lacks). */
 function derivedNotes(data: Pick<StoryReferenceData, 'dateBasis' | 'yearBasis' | 'headlineDerived'>): string[] {
-  return [
-    `日期：${dateDerivationNote(data)}`,
-    ...(data.headlineDerived ? ['原版未印标题，题名取自图片说明原文'] : []),
-  ];
+  return [`日期：${dateDerivationNote(data)}`, ...(data.headlineDerived ? ['原版未印标题，题名取自图片说明原文'] : [])];
 }
 
 export function storyReference(slug: string, data: StoryReferenceData, url: string): ReferenceInput {

@@ -88,7 +88,11 @@ export const storySchema = z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       .superRefine((value, ctx) => {
-        if (value.length > SLUG_MAX_LENGTH) ctx.addIssue({ code: 'custom', message: `${value.length} characters, longer than the ${SLUG_MAX_LENGTH} a slug may have` });
+        if (value.length > SLUG_MAX_LENGTH)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${value.length} characters, longer than the ${SLUG_MAX_LENGTH} a slug may have`,
+          });
       }),
     /** 引题: the line printed above the headline. Absent when the page prints none. */
     kicker: nonEmpty.optional(),
@@ -132,10 +136,20 @@ export const storySchema = z
     // The date's basis says how much of it the page gives: a dateline gives the day (10月1日), the
     // page's other datelines only the month. A mismatch would publish a basis contradicting the date.
     if (story.dateBasis === 'dateline' && story.datePrecision === 'month') {
-      ctx.addIssue({ code: 'custom', path: ['datePrecision'], message: 'a dateline gives the day, so with dateBasis: dateline it is day (or dateBasis: page, when the story has no dateline)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['datePrecision'],
+        message:
+          'a dateline gives the day, so with dateBasis: dateline it is day (or dateBasis: page, when the story has no dateline)',
+      });
     }
     if (story.dateBasis === 'page' && story.datePrecision === 'day') {
-      ctx.addIssue({ code: 'custom', path: ['datePrecision'], message: "the page's other datelines give only the month, so with dateBasis: page it is month (or dateBasis: dateline, when the story has its own)" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['datePrecision'],
+        message:
+          "the page's other datelines give only the month, so with dateBasis: page it is month (or dateBasis: dateline, when the story has its own)",
+      });
     }
     if (story.source.lines[1] < story.source.lines[0]) {
       ctx.addIssue({ code: 'custom', path: ['source', 'lines'], message: 'the last line comes before the first' });
@@ -156,7 +170,8 @@ export const STORY_FIELDS: FieldHelp = {
   date: `a calendar date written ${CALENDAR_DATE_FORM}, e.g. 2025-10-03`,
   datePrecision: 'day or month',
   dateBasis: 'dateline or page',
-  yearBasis: 'printed (the story prints its year), text (its own text places it) or page (only the other stories of its page do)',
+  yearBasis:
+    'printed (the story prints its year), text (its own text places it) or page (only the other stories of its page do)',
   section: SECTIONS.join(', '),
   format: FORMATS.join(', '),
   place: 'city, and optionally county',

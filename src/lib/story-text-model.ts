@@ -60,11 +60,12 @@ export function storyOpening(model: StoryTextModel, maxChars: number): string {
 }
 
 /** Kicker, headline and subhead, one a line: the lines a hit in ranks first. */
-export const headLines = (model: StoryTextModel): string => [model.kicker, model.headline, model.subhead].filter(Boolean).join('\n');
+export const headLines = (model: StoryTextModel): string =>
+  [model.kicker, model.headline, model.subhead].filter(Boolean).join('\n');
 
 /** Captions, paragraphs, then bylines (a paper prints them after the text), one a line. */
-export const bodyLines = (model: StoryTextModel): string => [...model.captions, ...model.paragraphs, ...model.bylines].join('\n');
-
+export const bodyLines = (model: StoryTextModel): string =>
+  [...model.captions, ...model.paragraphs, ...model.bylines].join('\n');
 
 /**
  * Where the bylines and photo credits stand in bodyLines(model): [start, end) in code points,

@@ -28,7 +28,10 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     description: input.description,
     inLanguage: 'zh-CN',
     datePublished: isoDate(input.date, input.precision),
-    author: input.authors.map((credit) => ({ '@type': isPerson(credit) ? 'Person' : 'Organization', name: credit.name })),
+    author: input.authors.map((credit) => ({
+      '@type': isPerson(credit) ? 'Person' : 'Organization',
+      name: credit.name,
+    })),
     publisher: { '@type': 'Organization', name: input.newspaper },
     articleSection: input.section,
     // The place by name only, and no mainEntityOfPage (its @id would repeat url): the page's bytes
@@ -43,7 +46,12 @@ export function breadcrumbList(items: readonly { name: string; url: string }[]):
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: item.url,
+    })),
   };
 }
 

@@ -7,7 +7,8 @@
  */
 
 /** `U+202E`: a code point as editors look it up. */
-const codePoint = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (char: string): string =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Characters no story text may hold, with what they are:
@@ -28,7 +29,8 @@ export function forbiddenCharacter(text: string): { index: number; description: 
   let found: { index: number; description: string } | undefined;
   for (const [pattern, what] of FORBIDDEN) {
     const match = pattern.exec(text);
-    if (match && (!found || match.index < found.index)) found = { index: match.index, description: `${codePoint(match[0])}, ${what}` };
+    if (match && (!found || match.index < found.index))
+      found = { index: match.index, description: `${codePoint(match[0])}, ${what}` };
   }
   return found;
 }

@@ -17,11 +17,14 @@ export function htmlParagraphs(html: string): string[] {
 
 /** Text with its HTML character references decoded. */
 function decodeReferences(html: string): string {
-  return html.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (name) return ENTITIES[name.toLowerCase()]!;
-    const code = hex ? parseInt(hex, 16) : Number(decimal);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return html.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
+    (whole, hex?: string, decimal?: string, name?: string) => {
+      if (name) return ENTITIES[name.toLowerCase()]!;
+      const code = hex ? parseInt(hex, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /** Clause punctuation an opening drops before its ellipsis (“…，…” reads as a stutter). */
@@ -38,5 +41,8 @@ export function opening(text: string, maxChars: number): string {
   let end = 0;
   for (let j = maxChars; j > maxChars / 2 && end === 0; j--) if (isClauseBoundary(chars, j)) end = j;
   for (let j = maxChars; j > 0 && end === 0; j--) if (isWeakBoundary(chars, j)) end = j;
-  return `${chars.slice(0, end || maxChars).join('').replace(TRAILING_PAUSE, '')}…`;
+  return `${chars
+    .slice(0, end || maxChars)
+    .join('')
+    .replace(TRAILING_PAUSE, '')}…`;
 }

@@ -15,8 +15,7 @@ export const placePath = (citySlug: string, countySlug?: string): string =>
   countySlug ? `/places/${citySlug}/${countySlug}/` : `/places/${citySlug}/`;
 
 /** The search page, optionally opened with a query. */
-export const searchPath = (query?: string): string =>
-  query ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
+export const searchPath = (query?: string): string => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
 
 /** The search page limited to one month of the date archive (from and to that month). */
 export const monthSearchPath = (year: number, month: number): string => {
@@ -119,7 +118,8 @@ export const dataPath = (): string => '/data/';
 export const storyDataPath = (slug: string): string => `/data/stories/${slug}.json`;
 
 /** The stories filed under one month, as JSON Lines (one story a line): a file stays small however large the archive grows. */
-export const monthDataPath = (year: number, month: number): string => `/data/archive/${year}-${monthSegment(month)}.jsonl`;
+export const monthDataPath = (year: number, month: number): string =>
+  `/data/archive/${year}-${monthSegment(month)}.jsonl`;
 
 /** What the build wrote under /data/: every file with its story count and bytes (src/integrations/archive-data.ts). */
 export const dataManifestPath = (): string => '/data/index.json';

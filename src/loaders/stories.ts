@@ -86,7 +86,9 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, 
     const { digests, rendered } = await checkAndStore(context, schema, root, base, outputs, kept);
     for (const output of all) output.commit();
     dropOtherKeptStories(kept, digests);
-    context.logger.info(`${digests.size} stories: ${rendered} rendered, ${digests.size - rendered} unchanged since the last build`);
+    context.logger.info(
+      `${digests.size} stories: ${rendered} rendered, ${digests.size - rendered} unchanged since the last build`,
+    );
   } catch (error) {
     for (const output of all) output.abort();
     throw error;
@@ -122,7 +124,9 @@ async function checkAndStore(
     const path = join(base, name);
     const filePath = relative(root, path);
     if (!name.endsWith('.md')) {
-      problems.push(`${filePath}: not a story file: story files end in .md (lowercase); rename it or move it out of the stories folder`);
+      problems.push(
+        `${filePath}: not a story file: story files end in .md (lowercase); rename it or move it out of the stories folder`,
+      );
       continue;
     }
     let text: string;
@@ -143,7 +147,9 @@ async function checkAndStore(
     const slug = String(frontmatter.slug);
     const owner = owners.get(slug);
     if (owner) {
-      problems.push(`${filePath}: field "slug" is "${slug}", already the slug of ${owner} (each story needs its own slug)`);
+      problems.push(
+        `${filePath}: field "slug" is "${slug}", already the slug of ${owner} (each story needs its own slug)`,
+      );
       continue;
     }
     owners.set(slug, filePath);
@@ -170,7 +176,10 @@ async function checkAndStore(
   const sourceDir = join(base, '..', 'source');
   for (const [file, stories] of sources) {
     const problem = await sourceProblem(sourceDir, file);
-    if (problem) problems.push(`${relative(root, join(sourceDir, file))}: ${problem} (the source extract of ${stories.join(', ')}, field "source.file")`);
+    if (problem)
+      problems.push(
+        `${relative(root, join(sourceDir, file))}: ${problem} (the source extract of ${stories.join(', ')}, field "source.file")`,
+      );
   }
   if (problems.length > 0) {
     // Files, not lines: a file may have several problems (each its own line).
@@ -179,7 +188,9 @@ async function checkAndStore(
     throw new Error(`${count} not fit to publish:\n${problems.join('\n')}`);
   }
   // The archive's one order (src/lib/dates.ts), for /data/'s month files.
-  const ordered = entries.map(({ slug, data }) => ({ date: data.date, precision: data.datePrecision, key: slug })).sort(compareArchiveOrder);
+  const ordered = entries
+    .map(({ slug, data }) => ({ date: data.date, precision: data.datePrecision, key: slug }))
+    .sort(compareArchiveOrder);
   for (const { key } of ordered) outputs.order.add(key);
   const parsed = [];
   for (const { slug, frontmatter, filePath, path, digest } of entries) {
@@ -194,11 +205,23 @@ async function checkAndStore(
 function derive(slug: string, data: StoryData, html: string, site: string): KeptStory {
   const model = storyTextModel(data, html);
   const search: SearchSource = searchSource(
-    { slug, date: isoDate(data.date, 'day'), precision: data.datePrecision, section: data.section, city: data.place.city, county: data.place.county },
+    {
+      slug,
+      date: isoDate(data.date, 'day'),
+      precision: data.datePrecision,
+      section: data.section,
+      city: data.place.city,
+      county: data.place.county,
+    },
     model,
   );
   const url = site ? absoluteUrl(storyPath(slug), new URL(site)) : storyPath(slug);
-  return { html, opening: storyOpening(model, CARD_OPENING_CHARS), search, dataLine: dataLine(storyDataRecord({ ...data, slug, url, paragraphs: model.paragraphs })) };
+  return {
+    html,
+    opening: storyOpening(model, CARD_OPENING_CHARS),
+    search,
+    dataLine: dataLine(storyDataRecord({ ...data, slug, url, paragraphs: model.paragraphs })),
+  };
 }
 
 /** Why a file could not be read, in plain words (an unexpected error keeps its code). */
@@ -220,7 +243,11 @@ interface CheckedStory {
 }
 
 /** Problems of a body, each starting `, line N: ` or `: ` to follow the file's name, and its HTML. */
-async function checkBody(body: string, data: CheckedStory, path: string): Promise<{ problems: string[]; html: string }> {
+async function checkBody(
+  body: string,
+  data: CheckedStory,
+  path: string,
+): Promise<{ problems: string[]; html: string }> {
   const characters = bodyCharacterProblems(body);
   if (characters.length > 0) return { problems: characters.map((problem) => `, ${problem}`), html: '' };
   let html: string;

@@ -29,7 +29,12 @@ export default function rehypeEditorNotes() {
         const flag: ElementContent = {
           type: 'element',
           tagName: 'a',
-          properties: { href: `#${editorNoteId(index)}`, id: editorFlagId(index), className: ['editor-flag'], dataNote: editorNoteNumber(index) },
+          properties: {
+            href: `#${editorNoteId(index)}`,
+            id: editorFlagId(index),
+            className: ['editor-flag'],
+            dataNote: editorNoteNumber(index),
+          },
           children: [{ type: 'text', value: split.match }],
         };
         const replacement: ElementContent[] = [

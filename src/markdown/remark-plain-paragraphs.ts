@@ -53,11 +53,11 @@ function describe(node: Nodes, source: string): string {
         : 'is a link ([text](address)); a printed story has none: keep the text, drop the address';
     case 'linkReference':
       return node.label?.startsWith('^')
-        ? 'is a footnote reference; the archive has no footnotes: an editor\'s remark is an editorNotes entry'
+        ? "is a footnote reference; the archive has no footnotes: an editor's remark is an editorNotes entry"
         : 'is a link to a definition; a printed story has none: write \\[ to keep the bracket';
     case 'definition':
       return node.label?.startsWith('^')
-        ? 'is a footnote ([^…]: …), which would vanish from the page; the archive has no footnotes: an editor\'s remark is an editorNotes entry'
+        ? "is a footnote ([^…]: …), which would vanish from the page; the archive has no footnotes: an editor's remark is an editorNotes entry"
         : 'is a link definition ([…]: …), which would vanish from the page: write \\[ to keep the bracket';
     case 'break':
       return 'ends in two spaces or a backslash, a line break inside a paragraph; delete them';
@@ -74,9 +74,16 @@ export default function remarkPlainParagraphs() {
         // A line break inside a paragraph: the page shows a space there and a phrase across it
         // is not found; a paragraph cut by a column break is joined (content/README.md).
         const start = node.position?.start.line;
-        node.value.split('\n').slice(1).forEach((line, i) => {
-          if (start !== undefined) found.push({ line: start + i + 1, text: `line ${start + i + 1} "${line.trim().slice(0, 30)}" continues the paragraph above it: a paragraph is one line; join the lines, or leave an empty line between paragraphs` });
-        });
+        node.value
+          .split('\n')
+          .slice(1)
+          .forEach((line, i) => {
+            if (start !== undefined)
+              found.push({
+                line: start + i + 1,
+                text: `line ${start + i + 1} "${line.trim().slice(0, 30)}" continues the paragraph above it: a paragraph is one line; join the lines, or leave an empty line between paragraphs`,
+              });
+          });
         return;
       }
       if (ALLOWED.has(node.type)) return;

@@ -17,7 +17,10 @@ export default function remarkRejectImages() {
     if (images.length === 0) return;
     const list = images.map((image) => {
       const { start, end } = image.position ?? {};
-      const source = start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : `![${image.alt ?? ''}]`;
+      const source =
+        start?.offset !== undefined && end?.offset !== undefined
+          ? String(file.value).slice(start.offset, end.offset)
+          : `![${image.alt ?? ''}]`;
       return `${source.slice(0, 80)}${start ? ` (line ${start.line})` : ''}`;
     });
     file.fail(

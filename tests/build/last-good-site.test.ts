@@ -28,11 +28,23 @@ const LOCK = resolve('.astro', 'build.lock');
 const stories = join(root, 'stories');
 const dist = join(root, 'dist');
 
-const buildEnv = (env: Record<string, string>) => ({ ...process.env, ARCHIVE_STORIES_DIR: stories, ARCHIVE_OUT_DIR: dist, ARCHIVE_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env });
+const buildEnv = (env: Record<string, string>) => ({
+  ...process.env,
+  ARCHIVE_STORIES_DIR: stories,
+  ARCHIVE_OUT_DIR: dist,
+  ARCHIVE_CACHE_DIR: join(root, 'cache'),
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
+  ...env,
+});
 
 /** `npm run build` of the fixture stories into `dist`. */
 function build(env: Record<string, string> = {}): { status: number | null; output: string } {
-  const run = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8', timeout: 300_000, env: buildEnv(env) });
+  const run = spawnSync('npm', ['run', 'build', '--silent'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: buildEnv(env),
+  });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
@@ -68,7 +80,11 @@ const PLAIN_MARKDOWN = [
   '2025\\. 年初，项目开工。',
   '\\## 不是标题，\\[王瑞瑞\\]: 不是定义，\\- 不是列表。',
 ];
-const PLAIN_TEXT = ['科学导报讯 10月2日上午,R&D 中心建成投用。', '2025. 年初，项目开工。', '## 不是标题，[王瑞瑞]: 不是定义，- 不是列表。'];
+const PLAIN_TEXT = [
+  '科学导报讯 10月2日上午,R&D 中心建成投用。',
+  '2025. 年初，项目开工。',
+  '## 不是标题，[王瑞瑞]: 不是定义，- 不是列表。',
+];
 
 before(async () => {
   cpSync('content/stories', stories, { recursive: true });
@@ -77,8 +93,14 @@ before(async () => {
   writeFileSync(join(stories, 'bom-crlf.md'), `\ufeff${story('bom-crlf').replaceAll('\n', '\r\n')}`);
   writeFileSync(join(stories, 'quoted-date.md'), story('quoted-date').replace(/^date: .*$/m, "date: '2025-10-02'"));
   writeFileSync(join(stories, 'README.md'), '# 稿件\n');
-  const plain = story('plain-markdown').replace('format: article', 'format: article\neditorNotes:\n  - text: 说明\n    anchor: 建成');
-  writeFileSync(join(stories, 'plain-markdown.md'), `${plain.slice(0, plain.indexOf('\n---\n') + 5)}\n${PLAIN_MARKDOWN.join('\n\n')}\n`);
+  const plain = story('plain-markdown').replace(
+    'format: article',
+    'format: article\neditorNotes:\n  - text: 说明\n    anchor: 建成',
+  );
+  writeFileSync(
+    join(stories, 'plain-markdown.md'),
+    `${plain.slice(0, plain.indexOf('\n---\n') + 5)}\n${PLAIN_MARKDOWN.join('\n\n')}\n`,
+  );
   // Far west of UTC: a date read or printed in local time would land on the day before.
   const first = startBuild({ TZ: 'America/Los_Angeles' });
   // A second build of this checkout while the first runs (once both swapped one dist/ and lost it).
@@ -94,12 +116,16 @@ before(async () => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 /** Body paragraphs of a built story page. */
-const paragraphs = (slug: string) => readFileSync(join(dist, 'stories', slug, 'index.html'), 'utf8').match(/<p id="p\d+">.*?<\/p>/g) ?? [];
+const paragraphs = (slug: string) =>
+  readFileSync(join(dist, 'stories', slug, 'index.html'), 'utf8').match(/<p id="p\d+">.*?<\/p>/g) ?? [];
 
 test('a second build started while one runs is refused at once, and the first completes', () => {
   assert.ok(second, 'the first build took the lock');
   assert.notEqual(second.status, 0, second.output);
-  assert.match(second.output, /Build refused: Another build of this checkout is running \(process \d+, started .*, building .*dist\): wait for it to finish, then build again\./);
+  assert.match(
+    second.output,
+    /Build refused: Another build of this checkout is running \(process \d+, started .*, building .*dist\): wait for it to finish, then build again\./,
+  );
   assert.ok(second.seconds < 10, `refused before building (${second.seconds} s)`);
   assert.equal(good.status, 0, good.output);
   assert.equal(existsSync(LOCK), false, 'the lock is released');
@@ -116,7 +142,11 @@ test('the Markdown a body may hold is published whole: the page shows what the s
   assert.equal(good.status, 0, good.output);
   const page = readFileSync(join(dist, 'stories', 'plain-markdown', 'index.html'), 'utf8');
   const shown = paragraphs('plain-markdown').map((p) =>
-    p.replace(/<[^>]+>/g, '').replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&amp;/g, '&').replace(/&lt;/g, '<'),
+    p
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<'),
   );
   assert.deepEqual(shown, PLAIN_TEXT);
   const recorded = recordedStories(searchSourceFile(join(root, 'cache'))).find((s) => s.slug === 'plain-markdown');
@@ -138,8 +168,15 @@ test('a good build publishes every story, BOM and CRLF files alike', () => {
   assert.deepEqual(paragraphs('bom-crlf'), paragraphs(GOOD_SLUG));
   assert.deepEqual(paragraphs('quoted-date'), paragraphs(GOOD_SLUG));
   assert.ok(existsSync(join(dist, 'lexicon.json')), 'indexed');
-  assert.ok(readdirSync(join(dist, '_astro')).some((name) => name.endsWith('.css.br')), 'precompressed');
-  assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories'], 'no staging or backup folder left');
+  assert.ok(
+    readdirSync(join(dist, '_astro')).some((name) => name.endsWith('.css.br')),
+    'precompressed',
+  );
+  assert.deepEqual(
+    readdirSync(root).sort(),
+    ['cache', 'dist', 'source', 'stories'],
+    'no staging or backup folder left',
+  );
 });
 
 test('each story is published on the date its file gives, whatever the time zone', () => {
@@ -159,13 +196,19 @@ test('a render error leaves the last good site untouched', () => {
   assert.equal(good.status, 0, 'needs the good build');
   writeFileSync(
     join(stories, 'bad-anchor.md'),
-    story('bad-anchor').replace('format: article', 'format: article\neditorNotes:\n  - text: 说明\n    anchor: 不存在的文字'),
+    story('bad-anchor').replace(
+      'format: article',
+      'format: article\neditorNotes:\n  - text: 说明\n    anchor: 不存在的文字',
+    ),
   );
   try {
     const { status, output } = build();
     assert.notEqual(status, 0, output);
     assert.deepEqual(listing(dist), before_, 'dist/ is as the good build left it');
-    assert.match(output, /bad-anchor\.md: field "editorNotes\[0\]\.anchor" \("不存在的文字"\) is not in the story's text/);
+    assert.match(
+      output,
+      /bad-anchor\.md: field "editorNotes\[0\]\.anchor" \("不存在的文字"\) is not in the story's text/,
+    );
     assert.match(output, /Build failed at "astro build"; .* is left as it was/);
     assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories']);
   } finally {
@@ -177,7 +220,14 @@ test('a schema error leaves the last good site untouched (after a build killed b
   assert.equal(good.status, 0, 'needs the good build');
   writeFileSync(join(stories, 'bad-date.md'), story('bad-date').replace(/^date: .*$/m, 'date: 2025-02-30'));
   // The lock of a build whose process is gone does not stop the next one.
-  writeFileSync(LOCK, JSON.stringify({ pid: spawnSync(process.execPath, ['-e', '0']).pid, started: '2025-10-02T00:00:00.000Z', outDir: dist }));
+  writeFileSync(
+    LOCK,
+    JSON.stringify({
+      pid: spawnSync(process.execPath, ['-e', '0']).pid,
+      started: '2025-10-02T00:00:00.000Z',
+      outDir: dist,
+    }),
+  );
   try {
     const { status, output } = build();
     assert.notEqual(status, 0, output);

@@ -23,8 +23,11 @@ const SOURCE_START = '**科学导报讯** 10月2日上午,昔阳经济技术开�
 const PRINTED_START = '科学导报讯 10月2日上午,昔阳经济技术开发区内,[昌正和]报废汽车';
 
 const elements = (node: Nodes): Element[] =>
-  'children' in node ? node.children.flatMap((child) => (child.type === 'element' ? [child, ...elements(child)] : elements(child))) : [];
-const textOf = (node: Nodes): string => ('value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
+  'children' in node
+    ? node.children.flatMap((child) => (child.type === 'element' ? [child, ...elements(child)] : elements(child)))
+    : [];
+const textOf = (node: Nodes): string =>
+  'value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
 const pageOf = (dist: string, path: string) => fromHtml(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 
 /** Slug → excerpt of each card on a listing page. */
@@ -40,13 +43,19 @@ function cardExcerpts(dist: string, path: string): Map<string, string> {
 }
 
 const metaDescription = (dist: string, slug: string): string =>
-  String(elements(pageOf(dist, storyPath(slug))).find((e) => e.tagName === 'meta' && e.properties.name === 'description')!.properties.content);
+  String(
+    elements(pageOf(dist, storyPath(slug))).find((e) => e.tagName === 'meta' && e.properties.name === 'description')!
+      .properties.content,
+  );
 
 /** Slug → description of each item of a feed. */
 function feedDescriptions(dist: string, path: string): Map<string, string> {
   const xml = new XMLParser({ isArray: (name) => name === 'item' }).parse(readFileSync(join(dist, path), 'utf8'));
   return new Map(
-    (xml.rss.channel.item as { link: string; description: string }[]).map((item) => [storySlugOfPath(new URL(item.link).pathname)!, String(item.description)]),
+    (xml.rss.channel.item as { link: string; description: string }[]).map((item) => [
+      storySlugOfPath(new URL(item.link).pathname)!,
+      String(item.description),
+    ]),
   );
 }
 
@@ -56,7 +65,10 @@ test('card excerpt, meta description, feed description and search record are cut
       const file = join(dir, `${MARKED}.md`);
       const text = readFileSync(file, 'utf8');
       assert.ok(text.includes('\n科学导报讯 10月2日上午,昔阳经济技术开发区内,昌正和报废汽车'));
-      writeFileSync(file, text.replace('\n科学导报讯 10月2日上午,昔阳经济技术开发区内,昌正和报废汽车', `\n${SOURCE_START}`));
+      writeFileSync(
+        file,
+        text.replace('\n科学导报讯 10月2日上午,昔阳经济技术开发区内,昌正和报废汽车', `\n${SOURCE_START}`),
+      );
     },
     (dist) => {
       const root = join(dist, '..');

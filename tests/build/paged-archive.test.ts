@@ -43,8 +43,14 @@ test(`home and section listings of ${SYNTHETIC + 6} stories are paged, none drop
       const homePage2 = readFileSync(join(dist, 'page/2/index.html'), 'utf8');
       assert.match(homePage2, /<nav aria-label="分页"/);
       assert.match(homePage2, /<title>最新稿件（第2页）/);
-      const bySection = ['development-zone', 'project', 'meeting'].map((s) => listingStories(dist, sectionPath(s as 'project')));
-      assert.equal(bySection.reduce((sum, s) => sum + s.links.length, 0), SYNTHETIC + 6, 'sections partition the archive');
+      const bySection = ['development-zone', 'project', 'meeting'].map((s) =>
+        listingStories(dist, sectionPath(s as 'project')),
+      );
+      assert.equal(
+        bySection.reduce((sum, s) => sum + s.links.length, 0),
+        SYNTHETIC + 6,
+        'sections partition the archive',
+      );
       assert.ok(existsSync(join(dist, 'sitemap-index.xml')));
     },
   );

@@ -44,7 +44,9 @@ function indexCopy(
     env: { ...process.env, ARCHIVE_OUT_DIR: root, ARCHIVE_SEARCH_SOURCE: source, SEARCH_SHARD_SIZE: '4', ...env },
   });
   const listing = join(root, 'lexicon.json');
-  const shards = existsSync(listing) ? (JSON.parse(readFileSync(listing, 'utf8')) as { shards: ShardInfo[] }).shards : undefined;
+  const shards = existsSync(listing)
+    ? (JSON.parse(readFileSync(listing, 'utf8')) as { shards: ShardInfo[] }).shards
+    : undefined;
   const chunkDir = join(root, 'pagefind', 'index');
   const chunks = existsSync(chunkDir) ? readdirSync(chunkDir).length : 0;
   rmSync(root, { recursive: true, force: true });
@@ -54,7 +56,12 @@ function indexCopy(
 test('the indexer builds shards of the configured size and reports stories, seconds and shards', () => {
   const { status, output } = indexCopy(() => {});
   assert.equal(status, 0, output);
-  const report = JSON.parse(output.trim().split('\n').find((line) => line.startsWith('{'))!);
+  const report = JSON.parse(
+    output
+      .trim()
+      .split('\n')
+      .find((line) => line.startsWith('{'))!,
+  );
   assert.equal(report.stories, 6);
   assert.equal(report.shards, 2);
   assert.equal(typeof report.seconds, 'number');
@@ -76,7 +83,13 @@ test('a re-index after a story is added builds only the shard it joins and write
     const run = (out: string, source: string, work: string) => {
       const result = spawnSync(process.execPath, ['scripts/index-search.ts', '--json'], {
         encoding: 'utf8',
-        env: { ...process.env, ARCHIVE_OUT_DIR: out, ARCHIVE_SEARCH_SOURCE: source, ARCHIVE_SEARCH_WORK_DIR: work, SEARCH_SHARD_SIZE: '4' },
+        env: {
+          ...process.env,
+          ARCHIVE_OUT_DIR: out,
+          ARCHIVE_SEARCH_SOURCE: source,
+          ARCHIVE_SEARCH_WORK_DIR: work,
+          SEARCH_SHARD_SIZE: '4',
+        },
       });
       assert.equal(result.status, 0, result.stderr);
       return JSON.parse(result.stdout.trim().split('\n').pop()!) as { shards: number; reused: number };
@@ -100,8 +113,12 @@ test('a re-index after a story is added builds only the shard it joins and write
     assert.equal(again.shards, 2);
     assert.equal(again.reused, 1);
     assert.equal(run(fresh, source, join(root, 'fresh-work')).reused, 0);
-    for (const dir of ['pagefind', 'lexicon-files', 'excerpts']) assert.deepEqual(tree(join(incremental, dir)), tree(join(fresh, dir)), dir);
-    assert.equal(readFileSync(join(incremental, 'lexicon.json'), 'utf8'), readFileSync(join(fresh, 'lexicon.json'), 'utf8'));
+    for (const dir of ['pagefind', 'lexicon-files', 'excerpts'])
+      assert.deepEqual(tree(join(incremental, dir)), tree(join(fresh, dir)), dir);
+    assert.equal(
+      readFileSync(join(incremental, 'lexicon.json'), 'utf8'),
+      readFileSync(join(fresh, 'lexicon.json'), 'utf8'),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -112,14 +129,23 @@ function tree(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   if (!existsSync(dir)) return files;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
+    if (entry.isFile())
+      files[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(
+        join(entry.parentPath, entry.name),
+      ).toString('base64');
   }
   return files;
 }
 
 test('a story page whose story the loader did not hand to the index, or a story handed over twice, stops the build', () => {
   const dropped = indexCopy((_dir, source) => {
-    writeFileSync(source, readFileSync(source, 'utf8').split('\n').filter((line) => !line.includes('"slug":"xiyang-vehicle-recycling-project"')).join('\n'));
+    writeFileSync(
+      source,
+      readFileSync(source, 'utf8')
+        .split('\n')
+        .filter((line) => !line.includes('"slug":"xiyang-vehicle-recycling-project"'))
+        .join('\n'),
+    );
   });
   assert.notEqual(dropped.status, 0);
   assert.match(dropped.output, /the loader handed over 5 stories, but there are 6 story pages/);
@@ -139,16 +165,28 @@ test("a story's result file changes folder when only what it shows changes (the 
     cpSync(RECORDED, source);
     /** The manifest's folder id and what the xiyang result shows. */
     const index = (): { id: string; date: string } => {
-      const run = spawnSync(process.execPath, ['scripts/index-search.ts'], { encoding: 'utf8', env: { ...process.env, ARCHIVE_OUT_DIR: root, ARCHIVE_SEARCH_SOURCE: source } });
+      const run = spawnSync(process.execPath, ['scripts/index-search.ts'], {
+        encoding: 'utf8',
+        env: { ...process.env, ARCHIVE_OUT_DIR: root, ARCHIVE_SEARCH_SOURCE: source },
+      });
       assert.equal(run.status, 0, run.stderr);
       const { id } = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')) as { id: string };
       const dir = join(root, 'lexicon-files', id, 's');
-      const shown = readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString()) as { meta: { url: string; date: string } });
+      const shown = readdirSync(dir).map(
+        (name) =>
+          JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString()) as { meta: { url: string; date: string } },
+      );
       return { id, date: shown.find((s) => s.meta.url.includes('xiyang'))!.meta.date };
     };
     const before = index();
     // Dated to the month only (shown 2025年10月): what its result shows changes, the archive's order does not.
-    writeFileSync(source, readFileSync(source, 'utf8').replace('"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02","precision":"day"', '"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02","precision":"month"'));
+    writeFileSync(
+      source,
+      readFileSync(source, 'utf8').replace(
+        '"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02","precision":"day"',
+        '"slug":"xiyang-vehicle-recycling-project","date":"2025-10-02","precision":"month"',
+      ),
+    );
     const after = index();
     assert.notEqual(after.id, before.id, 'a new folder');
     assert.deepEqual([before.date, after.date], ['2025年10月2日', '2025年10月']);

@@ -20,7 +20,11 @@ test('the footer of every kind of page links to 关于本档案', async () => {
   const page = await (await site.context()).newPage();
   for (const path of [homePath(), storyPath(stories[0]!.data.slug), aboutPath()]) {
     await page.goto(site.url(path));
-    assert.equal(await page.locator('footer').getByRole('link', { name: '关于本档案' }).getAttribute('href'), aboutPath(), path);
+    assert.equal(
+      await page.locator('footer').getByRole('link', { name: '关于本档案' }).getAttribute('href'),
+      aboutPath(),
+      path,
+    );
   }
 });
 
@@ -31,7 +35,10 @@ test('/about/ states how many stories, from when to when, and which source pages
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), '关于本档案');
   assert.equal(await page.locator('[data-fact="stories"]').innerText(), String(stories.length));
   const byDate = [...stories].sort((a, b) => +new Date(a.data.date) - +new Date(b.data.date));
-  assert.equal(await page.locator('[data-fact="span"]').innerText(), `${chineseDate(byDate[0]!)}至${chineseDate(byDate.at(-1)!)}`);
+  assert.equal(
+    await page.locator('[data-fact="span"]').innerText(),
+    `${chineseDate(byDate[0]!)}至${chineseDate(byDate.at(-1)!)}`,
+  );
   const files = [...new Set(stories.map((s) => s.data.source.file))];
   assert.equal(await page.locator('[data-fact="sources"]').innerText(), String(files.length));
   for (const file of files) {
@@ -42,7 +49,7 @@ test('/about/ states how many stories, from when to when, and which source pages
   assert.equal(await page.locator('[data-fact="cities"]').innerText(), String(cities.size));
 });
 
-test('/about/ gives the editorial rules: verbatim text, derived values, editor\'s notes', async () => {
+test("/about/ gives the editorial rules: verbatim text, derived values, editor's notes", async () => {
   const page = await (await site.context()).newPage();
   await page.goto(site.url(aboutPath()));
   const rules = await page.locator('#rules + ul').innerText();
@@ -61,7 +68,9 @@ test('/about/ shows the citation format exactly as a story page gives it, and ev
   await story.goto(site.url(storyPath(slug)));
   assert.equal(example, await story.locator('#citation').innerText(), 'the same citation as on the story page');
 
-  const feeds = await page.locator('[data-testid="about-feeds"] a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+  const feeds = await page
+    .locator('[data-testid="about-feeds"] a')
+    .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
   assert.deepEqual(
     feeds,
     [feedPath(), ...SECTIONS.map(sectionFeedPath)].map((path) => [path, new URL(path, SITE_URL).href]),

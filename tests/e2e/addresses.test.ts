@@ -26,12 +26,18 @@ test('永久链接, citations, feeds and /about/ show only the build’s own add
   const shown = [
     ...absolute(await page.locator('.story-source').innerText()),
     ...absolute(await page.locator('.story-cite').innerText()),
-    ...(await page.locator('[data-permalink], [data-copy]').evaluateAll((els) => els.flatMap((el) => Object.values((el as HTMLElement).dataset)))).flatMap((value) => absolute(value ?? '')),
+    ...(
+      await page
+        .locator('[data-permalink], [data-copy]')
+        .evaluateAll((els) => els.flatMap((el) => Object.values((el as HTMLElement).dataset)))
+    ).flatMap((value) => absolute(value ?? '')),
   ];
   const about = await (await site.context()).newPage();
   await about.goto(site.url(aboutPath()));
   shown.push(...absolute(await about.locator('main').innerText()));
-  shown.push(...absolute(await (await fetch(site.url(feedPath()))).text()).filter((url) => !/www\.w3\.org|purl\.org/.test(url)));
+  shown.push(
+    ...absolute(await (await fetch(site.url(feedPath()))).text()).filter((url) => !/www\.w3\.org|purl\.org/.test(url)),
+  );
   assert.ok(shown.length > 5, `addresses found: ${shown.join(' ')}`);
   for (const url of shown) assert.ok(url.startsWith(`${expected}/`), url);
   // Each of them, served here, is a page of the build.

@@ -48,7 +48,11 @@ for (const story of stories) {
       const listing = await (await site.context()).newPage();
       const response = await listing.goto(site.url(href));
       assert.equal(response?.status(), 200, href);
-      assert.equal(await listing.locator(`main a[href="${storyPath(story.data.slug)}"]`).count(), 1, `${href} lists the story`);
+      assert.equal(
+        await listing.locator(`main a[href="${storyPath(story.data.slug)}"]`).count(),
+        1,
+        `${href} lists the story`,
+      );
       await listing.close();
     }
   });

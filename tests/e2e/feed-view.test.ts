@@ -18,7 +18,10 @@ const newestFirst = archiveOrder(stories);
 
 const feeds = [
   { path: feedPath(), stories: newestFirst },
-  ...SECTIONS.map((section) => ({ path: sectionFeedPath(section), stories: newestFirst.filter((s) => s.data.section === section) })),
+  ...SECTIONS.map((section) => ({
+    path: sectionFeedPath(section),
+    stories: newestFirst.filter((s) => s.data.section === section),
+  })),
 ];
 
 test('the feeds name their stylesheet, which the site serves as CSS', async () => {
@@ -29,9 +32,28 @@ test('the feeds name their stylesheet, which the site serves as CSS', async () =
   // Readers get plain RSS 2.0: the browser view is only elements of a declared namespace (h: XHTML), which RSS allows.
   const xml = await (await fetch(site.url(feedPath()))).text();
   assert.match(xml, /<rss [^>]*xmlns:h="http:\/\/www\.w3\.org\/1999\/xhtml"/);
-  const bareNames = new Set([...xml.replace(/<content:encoded>[\s\S]*?<\/content:encoded>/g, '').matchAll(/<([A-Za-z][\w-]*)[\s>/]/g)].map((m) => m[1]));
-  const rssElements = ['rss', 'channel', 'title', 'description', 'link', 'language', 'item', 'guid', 'pubDate', 'category'];
-  assert.deepEqual([...bareNames].filter((name) => !rssElements.includes(name!)), [], 'only RSS 2.0 elements without a namespace');
+  const bareNames = new Set(
+    [...xml.replace(/<content:encoded>[\s\S]*?<\/content:encoded>/g, '').matchAll(/<([A-Za-z][\w-]*)[\s>/]/g)].map(
+      (m) => m[1],
+    ),
+  );
+  const rssElements = [
+    'rss',
+    'channel',
+    'title',
+    'description',
+    'link',
+    'language',
+    'item',
+    'guid',
+    'pubDate',
+    'category',
+  ];
+  assert.deepEqual(
+    [...bareNames].filter((name) => !rssElements.includes(name!)),
+    [],
+    'only RSS 2.0 elements without a namespace',
+  );
   const css = await fetch(site.url(feedStylesheetPath()));
   assert.equal(css.status, 200);
   assert.match(css.headers.get('content-type') ?? '', /text\/css/);
@@ -67,7 +89,14 @@ for (const feed of feeds) {
     assert.equal(await page.locator('channel > title').isVisible(), false);
     const encoded = await page.evaluate(() => document.getElementsByTagName('content:encoded').length);
     assert.equal(encoded, feed.stories.length);
-    assert.equal(await page.locator('item > description').first().isVisible().catch(() => false), false);
+    assert.equal(
+      await page
+        .locator('item > description')
+        .first()
+        .isVisible()
+        .catch(() => false),
+      false,
+    );
 
     // Read before following a link: the next page starts a fresh record.
     assert.deepEqual(await violations(), [], 'no CSP violation on the feed');

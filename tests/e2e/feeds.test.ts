@@ -74,7 +74,11 @@ test('the RSS feed carries every story, newest first, with its full text', async
     assert.equal(item.guid['#text'], item.link);
     // RSS dates are full days: a story dated only to its month has none, never its month's 1st.
     if (story.data.datePrecision === 'month') assert.equal(item.pubDate, undefined, `${story.file}: no pubDate`);
-    else assert.equal(new Date(item.pubDate).toISOString().slice(0, 10), new Date(story.data.date).toISOString().slice(0, 10));
+    else
+      assert.equal(
+        new Date(item.pubDate).toISOString().slice(0, 10),
+        new Date(story.data.date).toISOString().slice(0, 10),
+      );
     assert.ok(item.category.includes(SECTION_LABELS[story.data.section as (typeof SECTIONS)[number]]));
     assertFullText(item, story);
   }

@@ -32,7 +32,11 @@ test('/sections/ lists every section with its story count, linked to its listing
   const found = await linksWithCounts(page, '[data-testid="section-index"] > li');
   assert.deepEqual(
     found.map(({ href, text, count }) => ({ href, text, count })),
-    SECTIONS.map((section) => ({ href: sectionPath(section), text: SECTION_LABELS[section], count: count((s) => s.data.section === section) })),
+    SECTIONS.map((section) => ({
+      href: sectionPath(section),
+      text: SECTION_LABELS[section],
+      count: count((s) => s.data.section === section),
+    })),
   );
   for (const item of found) assert.equal(item.shown, `${item.count} 篇`);
   for (const item of found) {
@@ -50,7 +54,11 @@ test('/places/ lists every city with stories, and under it its counties with sto
   const expectedCities = CITIES.filter((city) => stories.some((s) => s.data.place.city === city.name));
   assert.deepEqual(
     cities.map(({ href, text, count }) => ({ href, text, count })),
-    expectedCities.map((city) => ({ href: placePath(city.slug), text: city.name, count: count((s) => s.data.place.city === city.name) })),
+    expectedCities.map((city) => ({
+      href: placePath(city.slug),
+      text: city.name,
+      count: count((s) => s.data.place.city === city.name),
+    })),
   );
   const counties = await linksWithCounts(page, '[data-testid="place-index"] li li');
   const expectedCounties = expectedCities.flatMap((city) =>
@@ -62,10 +70,15 @@ test('/places/ lists every city with stories, and under it its counties with sto
         count: count((s) => s.data.place.city === city.name && s.data.place.county === county.name),
       })),
   );
-  assert.deepEqual(counties.map(({ href, text, count }) => ({ href, text, count })), expectedCounties);
+  assert.deepEqual(
+    counties.map(({ href, text, count }) => ({ href, text, count })),
+    expectedCounties,
+  );
   for (const item of [...cities, ...counties]) {
     assert.equal((await page.goto(site.url(item.href!)))?.status(), 200, item.href!);
-    const listed = await page.locator('main a[href^="/stories/"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size);
+    const listed = await page
+      .locator('main a[href^="/stories/"]')
+      .evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size);
     assert.equal(listed, item.count, `${item.href} lists ${item.count} stories`);
   }
 });

@@ -17,7 +17,10 @@ const monthOf = (s: StoryFile): string => new Date(s.data.date).toISOString().sl
 const parser = new XMLParser({ isArray: (name) => ['item', 'url'].includes(name) });
 
 test('the archive holds month-only stories (else these tests prove nothing)', () => {
-  assert.deepEqual(monthOnly.map((s) => s.data.slug).sort(), ['jincheng-etdz-industrial-ecosystem', 'lingshi-etdz-transformation']);
+  assert.deepEqual(monthOnly.map((s) => s.data.slug).sort(), [
+    'jincheng-etdz-industrial-ecosystem',
+    'lingshi-etdz-transformation',
+  ]);
 });
 
 test('/archive/2025/10/: the dated stories newest first, then the month-only ones by slug', async () => {
@@ -39,11 +42,27 @@ test('上一篇/下一篇 call a story older or newer only when the dates say so
   for (const [at, story] of order.entries()) {
     await page.goto(site.url(storyPath(story.data.slug)));
     const nav = page.getByRole('navigation', { name: '前后稿件' });
-    for (const [rel, other] of [['prev', order[at + 1]], ['next', order[at - 1]]] as const) {
+    for (const [rel, other] of [
+      ['prev', order[at + 1]],
+      ['next', order[at - 1]],
+    ] as const) {
       if (!other) continue;
-      const label = await nav.locator('li', { has: page.locator(`a[rel="${rel}"]`) }).locator('span').first().innerText();
-      const unknown = monthOf(story) === monthOf(other) && (story.data.datePrecision === 'month' || other.data.datePrecision === 'month');
-      const expected = rel === 'prev' ? (unknown ? '上一篇（同月，先后不详）' : '上一篇（较早）') : unknown ? '下一篇（同月，先后不详）' : '下一篇（较新）';
+      const label = await nav
+        .locator('li', { has: page.locator(`a[rel="${rel}"]`) })
+        .locator('span')
+        .first()
+        .innerText();
+      const unknown =
+        monthOf(story) === monthOf(other) &&
+        (story.data.datePrecision === 'month' || other.data.datePrecision === 'month');
+      const expected =
+        rel === 'prev'
+          ? unknown
+            ? '上一篇（同月，先后不详）'
+            : '上一篇（较早）'
+          : unknown
+            ? '下一篇（同月，先后不详）'
+            : '下一篇（较新）';
       assert.ok(label.startsWith(expected), `${story.data.slug} → ${other.data.slug}: "${label}"`);
     }
   }
@@ -55,7 +74,11 @@ test('feeds give no pubDate to a month-only story (RSS dates are days), and the 
     for (const item of xml.rss.channel.item ?? []) {
       const story = stories.find((s) => item.link.endsWith(storyPath(s.data.slug)))!;
       if (story.data.datePrecision === 'month') assert.equal(item.pubDate, undefined, `${path}: ${story.data.slug}`);
-      else assert.equal(new Date(item.pubDate).toISOString().slice(0, 10), new Date(story.data.date).toISOString().slice(0, 10));
+      else
+        assert.equal(
+          new Date(item.pubDate).toISOString().slice(0, 10),
+          new Date(story.data.date).toISOString().slice(0, 10),
+        );
     }
   }
 });
@@ -73,7 +96,9 @@ for (const story of monthOnly) {
     const article = await page.locator('article').innerText();
     assert.ok(!/10月1日/.test(article), 'no 10月1日 in the story');
     assert.equal(await page.locator('article header time').getAttribute('datetime'), '2025-10');
-    const dateMetas = await page.locator('meta[name*="date" i]').evaluateAll((ms) => ms.map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
+    const dateMetas = await page
+      .locator('meta[name*="date" i]')
+      .evaluateAll((ms) => ms.map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
     assert.ok(dateMetas.length > 0);
     for (const [name, content] of dateMetas) assert.equal(content, '2025-10', name!);
     assert.equal(await page.locator('meta[property="article:published_time"]').getAttribute('content'), '2025-10');
@@ -96,10 +121,15 @@ for (const story of monthOnly) {
 }
 
 test('/data/ month file lists the month in the archive order', async () => {
-  const lines = (await (await fetch(site.url('/data/archive/2025-10.jsonl'))).text()).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = (await (await fetch(site.url('/data/archive/2025-10.jsonl'))).text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.deepEqual(
     lines.map((l) => l.slug),
-    archiveOrder(stories).filter((s) => monthOf(s) === '2025-10').map((s) => s.data.slug),
+    archiveOrder(stories)
+      .filter((s) => monthOf(s) === '2025-10')
+      .map((s) => s.data.slug),
   );
   for (const line of lines) if (line.datePrecision === 'month') assert.equal(line.date, '2025-10');
 });

@@ -21,7 +21,8 @@ const site = useSite();
 const stories = readStoryFiles();
 const [first, second] = stories.map((story) => story.data.slug).sort();
 /** A story with editor's notes that link back into the text (返回原文). */
-const withNotes = stories.find((story) => /^\s+anchor:/m.test(readFileSync(join(STORIES_DIR, story.file), 'utf8')))?.data.slug;
+const withNotes = stories.find((story) => /^\s+anchor:/m.test(readFileSync(join(STORIES_DIR, story.file), 'utf8')))
+  ?.data.slug;
 
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
   const page = await (await site.context(options)).newPage();
@@ -31,7 +32,10 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
 }
 
 const storyFontSize = (page: Page): Promise<number> =>
-  page.locator('.story-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  page
+    .locator('.story-body p')
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 /** What the reader sees of the page's colours: page background and text. */
 const colours = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -74,7 +78,10 @@ test('the stored size and theme apply from the <head> script, before the page sc
   await context.route('**/_astro/*.js', (route) => route.abort());
   const page = await context.newPage();
   await page.goto(site.url(storyPath(first!)));
-  const attributes = await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.textSize]);
+  const attributes = await page.evaluate(() => [
+    document.documentElement.dataset.theme,
+    document.documentElement.dataset.textSize,
+  ]);
   assert.deepEqual(attributes, ['dark', 'large']);
   const darkSystem = await open(storyPath(first!), { colorScheme: 'dark' });
   assert.equal(await colours(page), await colours(darkSystem), 'looks as in a dark system');
@@ -95,7 +102,11 @@ test('theme: 深色 and 浅色 override the system, are remembered, and 跟随�
   assert.equal(await colours(page), dark, '深色 on a light system');
   await page.goto(site.url(storyPath(second!)));
   assert.deepEqual(await pressed(page, '外观'), ['深色']);
-  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark', 'form controls too');
+  assert.equal(
+    await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme),
+    'dark',
+    'form controls too',
+  );
   await page.goto(site.url(storyPath(first!)));
   assert.equal(await colours(page), dark, '深色 remembered');
 
@@ -206,20 +217,46 @@ test('打印: a print button; the printout carries the masthead and no interacti
   await page.emulateMedia({ media: 'print' });
   const masthead = await page.evaluate(() => getComputedStyle(document.body, '::before').content);
   assert.equal(masthead, `"${ARCHIVE_NAME}"`);
-  const leftovers = ['.reader-tools', '.page-end', '.para-link', 'body > header', 'body > footer', '#copy-buttons', '.story-nav'];
+  const leftovers = [
+    '.reader-tools',
+    '.page-end',
+    '.para-link',
+    'body > header',
+    'body > footer',
+    '#copy-buttons',
+    '.story-nav',
+  ];
   if (withNotes) leftovers.push('.editor-notes a[href^="#"]');
   for (const selector of leftovers) {
-    const shown = await page.locator(selector).evaluateAll((found) => found.filter((el) => el.checkVisibility()).length);
+    const shown = await page
+      .locator(selector)
+      .evaluateAll((found) => found.filter((el) => el.checkVisibility()).length);
     assert.equal(shown, 0, `${selector} is not printed`);
   }
   // Light text on paper would print faint: every printed text is dark, with 深色 chosen or a dark system.
   for (const chosen of ['dark', null]) {
-    await page.evaluate((theme) => (theme ? document.documentElement.setAttribute('data-theme', theme) : document.documentElement.removeAttribute('data-theme')), chosen);
+    await page.evaluate(
+      (theme) =>
+        theme
+          ? document.documentElement.setAttribute('data-theme', theme)
+          : document.documentElement.removeAttribute('data-theme'),
+      chosen,
+    );
     const light = await page.locator('main').evaluate((main) =>
-    [...main.querySelectorAll('*')]
-      .filter((el) => el.checkVisibility() && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
-      .map((el) => [el.tagName, getComputedStyle(el).color] as const)
-      .filter(([, color]) => color.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b) > 3 * 150),
+      [...main.querySelectorAll('*')]
+        .filter(
+          (el) => el.checkVisibility() && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+        )
+        .map((el) => [el.tagName, getComputedStyle(el).color] as const)
+        .filter(
+          ([, color]) =>
+            color
+              .match(/\d+/g)!
+              .slice(0, 3)
+              .map(Number)
+              .reduce((a, b) => a + b) >
+            3 * 150,
+        ),
     );
     assert.deepEqual(light, [], `light text in the printout (theme: ${chosen ?? 'system, dark'})`);
   }

@@ -10,14 +10,7 @@ import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
-import {
-  archivePath,
-  feedPath,
-  homePath,
-  placePath,
-  sectionPath,
-  storyPath,
-} from '../../src/lib/urls.ts';
+import { archivePath, feedPath, homePath, placePath, sectionPath, storyPath } from '../../src/lib/urls.ts';
 
 const site = useSite();
 const stories = readStoryFiles();
@@ -85,7 +78,9 @@ async function assertUnderlined(page: Page, selector: string, what: string): Pro
   const n = await links.count();
   assert.ok(n > 0, `${what}: ${selector} found`);
   for (let i = 0; i < n; i++) {
-    const [decoration, text] = await links.nth(i).evaluate((a) => [getComputedStyle(a).textDecorationLine, a.textContent]);
+    const [decoration, text] = await links
+      .nth(i)
+      .evaluate((a) => [getComputedStyle(a).textDecorationLine, a.textContent]);
     assert.match(decoration, /underline/, `${what}: link “${text?.trim()}” is underlined`);
   }
 }
@@ -191,13 +186,24 @@ test("each editor's-note mark shows its note's number and links to it; the note 
         range.selectNodeContents(a);
         return [a.getBoundingClientRect().width, range.getBoundingClientRect().width];
       });
-      assert.ok(linkWidth > textWidth + 8, `${slug}: mark ${number} shows more than the text (${linkWidth} > ${textWidth})`);
+      assert.ok(
+        linkWidth > textWidth + 8,
+        `${slug}: mark ${number} shows more than the text (${linkWidth} > ${textWidth})`,
+      );
       const href = await flag.getAttribute('href');
       const note = page.locator(`aside.editor-notes li${href}`);
       assert.equal(await note.count(), 1, `${slug}: mark ${number} leads to a note`);
-      assert.equal(await note.evaluate((li) => [...li.parentElement!.children].indexOf(li) + 1), i + 1, 'the note with that number');
+      assert.equal(
+        await note.evaluate((li) => [...li.parentElement!.children].indexOf(li) + 1),
+        i + 1,
+        'the note with that number',
+      );
       const marker = await note.evaluate((li) => getComputedStyle(li, '::marker').content);
-      assert.match(marker, new RegExp(`注.*(counter\\(list-item\\)|${number})`), `${slug}: note ${number} is numbered 注${number}`);
+      assert.match(
+        marker,
+        new RegExp(`注.*(counter\\(list-item\\)|${number})`),
+        `${slug}: note ${number} is numbered 注${number}`,
+      );
       await flag.click();
       assert.equal(new URL(page.url()).hash, href);
       await note.getByRole('link', { name: '返回原文' }).click();
@@ -227,7 +233,8 @@ test('paragraph links stay named and keyboard-reachable but show only on hover o
             for (let k = 0; k < node.data.length; k++) {
               range.setStart(node, k);
               range.setEnd(node, k + 1);
-              for (const r of range.getClientRects()) if (r.width > 0 && r.top <= middle && middle <= r.bottom) return true;
+              for (const r of range.getClientRects())
+                if (r.width > 0 && r.top <= middle && middle <= r.bottom) return true;
             }
           }
           return false;
@@ -262,7 +269,9 @@ test('one rule, not two, above the caption block', async () => {
         // A rule runs across the column; a button's or a QR code's frame does not.
         if (box.width < caption.width / 2) continue;
         const drawn = (side: 'Top' | 'Bottom') =>
-          parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== 'none' && style[`border${side}Style`] !== 'hidden';
+          parseFloat(style[`border${side}Width`]) > 0 &&
+          style[`border${side}Style`] !== 'none' &&
+          style[`border${side}Style`] !== 'hidden';
         if (drawn('Top') && box.top < caption.top) found.push(`${el.tagName} top`);
         if (drawn('Bottom') && box.bottom <= caption.top) found.push(`${el.tagName} bottom`);
       }
@@ -283,7 +292,10 @@ test('the meta line separates and labels date, section and place, and marks what
     const page = await open(storyPath(slug));
     const meta = page.locator('article header p:has(time)');
     const parts = await meta.locator(':scope > *').evaluateAll((els) =>
-      els.map((el) => ({ text: (el as HTMLElement).innerText.trim(), after: getComputedStyle(el, '::after').content })),
+      els.map((el) => ({
+        text: (el as HTMLElement).innerText.trim(),
+        after: getComputedStyle(el, '::after').content,
+      })),
     );
     assert.deepEqual(
       parts.map((p) => p.text),
@@ -315,9 +327,15 @@ test('a linked paragraph (#p3) is clearly highlighted, in light and dark', async
     const bar = /^(.*\)) (-[\d.]+px) 0px 0px 0px$/.exec(shadow);
     assert.ok(bar, `${colorScheme}: a bar marks the paragraph (${shadow})`);
     const barColor = await rgbOf(page, bar[1]!);
-    assert.ok(contrast(barColor, paper) >= 1.8, `${colorScheme}: the bar stands out (${contrast(barColor, paper).toFixed(2)}:1)`);
+    assert.ok(
+      contrast(barColor, paper) >= 1.8,
+      `${colorScheme}: the bar stands out (${contrast(barColor, paper).toFixed(2)}:1)`,
+    );
     assert.ok(contrast(await rgbOf(page, color), tint) >= 4.5, `${colorScheme}: text stays readable on the tint`);
-    const others = await page.locator('.story-body p:not(#p3)').first().evaluate((p) => getComputedStyle(p).backgroundColor);
+    const others = await page
+      .locator('.story-body p:not(#p3)')
+      .first()
+      .evaluate((p) => getComputedStyle(p).backgroundColor);
     assert.equal(others, 'rgba(0, 0, 0, 0)', 'other paragraphs stay plain');
   }
 });
@@ -331,17 +349,32 @@ test('dark mode keeps the brand red a red and search highlights calm, with AA co
     [page, 'body > header a[href="/"]'],
     [kickerPage, '.story-kicker'],
   ] as const) {
-    const color = await rgbOf(where, await where.locator(selector).first().evaluate((el) => getComputedStyle(el).color));
+    const color = await rgbOf(
+      where,
+      await where
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
+    );
     const { h, s, l } = hsl(color);
-    assert.ok((h <= 15 || h >= 345) && s >= 0.6 && l <= 0.68, `${selector}: ${color} is a red (h ${h.toFixed(0)}, s ${s.toFixed(2)}, l ${l.toFixed(2)})`);
+    assert.ok(
+      (h <= 15 || h >= 345) && s >= 0.6 && l <= 0.68,
+      `${selector}: ${color} is a red (h ${h.toFixed(0)}, s ${s.toFixed(2)}, l ${l.toFixed(2)})`,
+    );
     assert.ok(contrast(color, paper) >= 4.5, `${selector}: AA on dark paper`);
   }
   const mark = page.locator('main mark').first();
   await mark.waitFor();
-  const [background, color] = await mark.evaluate((m) => [getComputedStyle(m).backgroundColor, getComputedStyle(m).color]);
+  const [background, color] = await mark.evaluate((m) => [
+    getComputedStyle(m).backgroundColor,
+    getComputedStyle(m).color,
+  ]);
   const markBackground = await rgbOf(page, background, `rgb(${paper.join(',')})`);
   const markText = await rgbOf(page, color);
-  assert.ok(luminance(markBackground) <= 0.12, `search highlight does not glare (luminance ${luminance(markBackground).toFixed(2)})`);
+  assert.ok(
+    luminance(markBackground) <= 0.12,
+    `search highlight does not glare (luminance ${luminance(markBackground).toFixed(2)})`,
+  );
   assert.ok(contrast(markText, markBackground) >= 4.5, 'highlighted text keeps AA contrast');
   assert.ok(contrast(markBackground, paper) >= 1.5, 'the highlight still stands out');
 });
@@ -475,7 +508,8 @@ test('each story says where its own year comes from, as its frontmatter records 
     const mark = marks[story.data.yearBasis];
     if (mark) assert.ok(meta.includes(mark), `${story.file}: "${meta}"`);
     assert.ok(!meta.includes('据正文推定'), `${story.file}: no bare 据正文`);
-    if (story.data.yearBasis === 'page') assert.ok(!/正文/.test(meta + source), `${story.file}: its text gives no year`);
+    if (story.data.yearBasis === 'page')
+      assert.ok(!/正文/.test(meta + source), `${story.file}: its text gives no year`);
     const sentence = sentences[story.data.yearBasis];
     if (sentence) assert.ok(source.includes(sentence), `${story.file}: "${source}"`);
     await page.close();

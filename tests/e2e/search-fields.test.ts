@@ -16,13 +16,17 @@ import { archiveMonthPath } from '../../src/lib/urls.ts';
 
 const site = useSite();
 /** The nginx pass (tooling/nginx/run-tests.ts) runs the tests that fetch each kind of file; the exhaustive ones once. */
-const onceOnly = process.env.ARCHIVE_SERVER === 'nginx' && 'exactness over many queries, the same whichever server: checked in the preview-server pass';
+const onceOnly =
+  process.env.ARCHIVE_SERVER === 'nginx' &&
+  'exactness over many queries, the same whichever server: checked in the preview-server pass';
 const results = '[data-testid="search-results"]';
 const sorted = (a: string[]) => [...a].sort();
 
 async function settledPaths(page: Page): Promise<string[]> {
   await page.waitForSelector(`${results}[aria-busy="false"]`, { state: 'attached' });
-  const hrefs = await page.locator(`${results} li h2 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator(`${results} li h2 a`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return hrefs.map((href) => href.replace(/\?.*$/, ''));
 }
 
@@ -38,14 +42,35 @@ async function search(page: Page, base: string, params: Record<string, string>):
 function samples(text: string): string[] {
   const chars = Array.from(text.replace(/\s+/g, ''));
   const out = new Set<string>();
-  for (let i = 0; i < chars.length; i += 5) for (const n of [1, 2, 4]) if (i + n <= chars.length) out.add(chars.slice(i, i + n).join(''));
+  for (let i = 0; i < chars.length; i += 5)
+    for (const n of [1, 2, 4]) if (i + n <= chars.length) out.add(chars.slice(i, i + n).join(''));
   return [...out];
 }
 
 /** Title and byline queries: pieces of every story's head, bylines and credits, and words of the text that are in no head. */
 const fieldQueries: Record<Exclude<Field, 'all'>, string[]> = {
-  title: [...new Set([...stories.flatMap((s) => samples(headOf(s)).filter((_, i) => i % 3 === 0)), '开发区', '项目', '储能', '招商引资', '高质量 发展', '王瑞瑞'])],
-  byline: [...new Set([...stories.flatMap((s) => bylinePiecesOf(s).flatMap((p) => [p, ...samples(p)])), '"袁兆辉 张小菊"', '袁兆辉 张小菊', '长治高新区', '储能', '记者', '摄'])],
+  title: [
+    ...new Set([
+      ...stories.flatMap((s) => samples(headOf(s)).filter((_, i) => i % 3 === 0)),
+      '开发区',
+      '项目',
+      '储能',
+      '招商引资',
+      '高质量 发展',
+      '王瑞瑞',
+    ]),
+  ],
+  byline: [
+    ...new Set([
+      ...stories.flatMap((s) => bylinePiecesOf(s).flatMap((p) => [p, ...samples(p)])),
+      '"袁兆辉 张小菊"',
+      '袁兆辉 张小菊',
+      '长治高新区',
+      '储能',
+      '记者',
+      '摄',
+    ]),
+  ],
 };
 
 /** Every field query, submitted in one page per field (the index files load once, as for a reader searching on). */
@@ -66,17 +91,25 @@ async function checkFields(base: string): Promise<void> {
   }
 }
 
-test('a title search finds exactly the stories whose kicker, headline or subhead hold every term; a byline search those whose bylines or photo credits do', { skip: onceOnly }, async () => {
-  // The sample must tell the fields apart: terms found in all the text but not in the field.
-  assert.ok(fieldQueries.title.some((q) => plainScan(q, 'title').length < plainScan(q).length));
-  assert.ok(fieldQueries.byline.some((q) => plainScan(q, 'byline').length === 0 && plainScan(q).length > 0));
-  await checkFields(site.server.url);
-});
+test(
+  'a title search finds exactly the stories whose kicker, headline or subhead hold every term; a byline search those whose bylines or photo credits do',
+  { skip: onceOnly },
+  async () => {
+    // The sample must tell the fields apart: terms found in all the text but not in the field.
+    assert.ok(fieldQueries.title.some((q) => plainScan(q, 'title').length < plainScan(q).length));
+    assert.ok(fieldQueries.byline.some((q) => plainScan(q, 'byline').length === 0 && plainScan(q).length > 0));
+    await checkFields(site.server.url);
+  },
+);
 
 for (const rareLimit of ['0', '2']) {
-  test(`field searches are as exact when Pagefind answers (rare limit ${rareLimit}, shards of two stories)`, { skip: onceOnly }, async () => {
-    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, checkFields);
-  });
+  test(
+    `field searches are as exact when Pagefind answers (rare limit ${rareLimit}, shards of two stories)`,
+    { skip: onceOnly },
+    async () => {
+      await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, checkFields);
+    },
+  );
 }
 
 test('a byline search marks the name in the excerpt, from the byline', async () => {
@@ -102,28 +135,52 @@ const RANGES: [string, string][] = [
   ['2025-11', ''],
 ];
 
-test('a date range keeps exactly the stories inside it; a story dated only to a month is inside only when its whole month is, and a line counts those left out', { skip: onceOnly }, async () => {
-  const page = await (await site.context()).newPage();
-  const leftOutSeen = new Set<number>();
-  for (const [from, to] of RANGES) {
-    for (const q of ['区', '储能', '开发区 项目']) {
-      const label = `${q} from ${from || '…'} to ${to || '…'}`;
-      const params = { q, ...(from && { from }), ...(to && { to }) };
-      assert.deepEqual(sorted(await search(page, site.server.url, params)), sorted(plainScan(q, 'all', from, to)), label);
-      const leftOut = stories.filter((s) => plainScan(q).includes(`/stories/${s.data.slug}/`) && placeInRange(s, from, to) === 'left out').length;
-      const line = page.locator('#search-left-out');
-      if (leftOut === 0) assert.ok(await line.isHidden(), `${label}: no left-out line`);
-      else assert.match(await line.innerText(), new RegExp(`^另有 ${leftOut} 篇含所查文字的稿件只注明了月份（2025年10月）`), label);
-      leftOutSeen.add(leftOut);
+test(
+  'a date range keeps exactly the stories inside it; a story dated only to a month is inside only when its whole month is, and a line counts those left out',
+  { skip: onceOnly },
+  async () => {
+    const page = await (await site.context()).newPage();
+    const leftOutSeen = new Set<number>();
+    for (const [from, to] of RANGES) {
+      for (const q of ['区', '储能', '开发区 项目']) {
+        const label = `${q} from ${from || '…'} to ${to || '…'}`;
+        const params = { q, ...(from && { from }), ...(to && { to }) };
+        assert.deepEqual(
+          sorted(await search(page, site.server.url, params)),
+          sorted(plainScan(q, 'all', from, to)),
+          label,
+        );
+        const leftOut = stories.filter(
+          (s) => plainScan(q).includes(`/stories/${s.data.slug}/`) && placeInRange(s, from, to) === 'left out',
+        ).length;
+        const line = page.locator('#search-left-out');
+        if (leftOut === 0) assert.ok(await line.isHidden(), `${label}: no left-out line`);
+        else
+          assert.match(
+            await line.innerText(),
+            new RegExp(`^另有 ${leftOut} 篇含所查文字的稿件只注明了月份（2025年10月）`),
+            label,
+          );
+        leftOutSeen.add(leftOut);
+      }
     }
-  }
-  assert.ok(leftOutSeen.has(2) && leftOutSeen.has(0), 'the ranges cut October and leave it whole');
-});
+    assert.ok(leftOutSeen.has(2) && leftOutSeen.has(0), 'the ranges cut October and leave it whole');
+  },
+);
 
 test('field, date range, section and sort combine', async () => {
   const page = await (await site.context()).newPage();
-  const got = await search(page, site.server.url, { q: '区', in: 'title', from: '2025-10', to: '2025-10', section: 'development-zone', sort: 'newest' });
-  const expected = plainScan('区', 'title', '2025-10', '2025-10').filter((path) => stories.find((s) => path.includes(s.data.slug))!.data.section === 'development-zone');
+  const got = await search(page, site.server.url, {
+    q: '区',
+    in: 'title',
+    from: '2025-10',
+    to: '2025-10',
+    section: 'development-zone',
+    sort: 'newest',
+  });
+  const expected = plainScan('区', 'title', '2025-10', '2025-10').filter(
+    (path) => stories.find((s) => path.includes(s.data.slug))!.data.section === 'development-zone',
+  );
   assert.ok(expected.length > 0);
   assert.deepEqual(sorted(got), sorted(expected));
   assert.match(await page.locator('#search-status').innerText(), /^在所选日期范围内的稿件的标题中找到 \d+ 篇/);
@@ -162,15 +219,25 @@ test('the search form names every field, so it sends the same address without th
   const page = await (await site.context()).newPage();
   await page.goto(site.url('/search/?q=储能&in=title&from=2025&to=2025-10&sort=newest'));
   await settledPaths(page);
-  const sent = await page.evaluate(() => new URLSearchParams(new FormData(document.getElementById('search-form') as HTMLFormElement) as unknown as Record<string, string>).toString());
+  const sent = await page.evaluate(() =>
+    new URLSearchParams(
+      new FormData(document.getElementById('search-form') as HTMLFormElement) as unknown as Record<string, string>,
+    ).toString(),
+  );
   const params = new URLSearchParams(sent);
   assert.deepEqual(
-    { q: params.get('q'), in: params.get('in'), from: params.get('from'), to: params.get('to'), sort: params.get('sort') },
+    {
+      q: params.get('q'),
+      in: params.get('in'),
+      from: params.get('from'),
+      to: params.get('to'),
+      sort: params.get('sort'),
+    },
     { q: '储能', in: 'title', from: '2025', to: '2025-10', sort: 'newest' },
   );
 });
 
-test("each month page of the date archive links to a search limited to that month", async () => {
+test('each month page of the date archive links to a search limited to that month', async () => {
   const page = await (await site.context()).newPage();
   await page.goto(site.url(archiveMonthPath(2025, 10)));
   await page.getByRole('link', { name: '在2025年10月的稿件中搜索' }).click();

@@ -32,7 +32,10 @@ const table = openccFoldTable().table;
 const fold = foldWith(table);
 const termsOf = (query: string) => plainTermsOf(query, fold);
 const scan = (query: string, texts: { path: string; text: string }[]) =>
-  texts.filter((t) => termsOf(query).every((term) => fold(t.text).includes(term))).map((t) => t.path).sort();
+  texts
+    .filter((t) => termsOf(query).every((term) => fold(t.text).includes(term)))
+    .map((t) => t.path)
+    .sort();
 const storyTexts = stories.map((s) => ({ path: storyPath(s.data.slug), text: textOf(s) }));
 
 // ---- driving the page ------------------------------------------------------------------------
@@ -42,7 +45,9 @@ const results = '[data-testid="search-results"]';
 async function searchAt(page: Page, base: string, query: string): Promise<string[]> {
   await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForSelector(`${results}[aria-busy="false"]`, { state: 'attached' });
-  const hrefs = await page.locator(`${results} li h2 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator(`${results} li h2 a`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return hrefs.map((href) => href.replace(/\?.*$/, '')).sort();
 }
 
@@ -67,7 +72,12 @@ test('every query of the shared Traditional list (tests/fixtures/search-queries-
   assert.ok(rows.length >= 9);
   for (const [query, folded, count, names = ''] of rows) {
     assert.equal(termsOf(query!).join(' '), folded, `${query} folds to ${folded}`);
-    const expected = names ? names.split(' | ').map((kicker) => storyPath(stories.find((s) => s.data.kicker === kicker)!.data.slug)).sort() : [];
+    const expected = names
+      ? names
+          .split(' | ')
+          .map((kicker) => storyPath(stories.find((s) => s.data.kicker === kicker)!.data.slug))
+          .sort()
+      : [];
     assert.equal(expected.length, Number(count), `${query}: list is consistent`);
     const got = await searchAt(page, site.url('').replace(/\/$/, ''), query!);
     assert.deepEqual(got, expected, query);
@@ -113,7 +123,10 @@ test("Traditional queries over every story (OpenCC's s2t of its phrases) find ex
       foundOwn++;
     }
   }
-  assert.ok(foundOwn >= phrases.length * 0.75, `${foundOwn} of ${phrases.length} phrases fold back to the story's own text`);
+  assert.ok(
+    foundOwn >= phrases.length * 0.75,
+    `${foundOwn} of ${phrases.length} phrases fold back to the story's own text`,
+  );
 });
 
 test('mixed-script queries (经開区, 開发区 储能) find what their Simplified form finds', async () => {
@@ -139,7 +152,10 @@ test('a Traditional query marks the original Simplified characters in the result
   await searchAt(page, site.url('').replace(/\/$/, ''), '標準地');
   const item = page.locator(`${results} li`).first();
   assert.deepEqual([...new Set(await item.locator('mark').allInnerTexts())], ['标准地']);
-  assert.match((await item.locator('h2 a').getAttribute('href'))!, new RegExp(`\\?hl=${encodeURIComponent('标准地')}$`));
+  assert.match(
+    (await item.locator('h2 a').getAttribute('href'))!,
+    new RegExp(`\\?hl=${encodeURIComponent('标准地')}$`),
+  );
   await searchAt(page, site.url('').replace(/\/$/, ''), '長治高新區');
   assert.deepEqual([...new Set(await page.locator(`${results} li mark`).allInnerTexts())], ['长治高新区']);
 });
@@ -174,7 +190,11 @@ test('the fold table travels only when a search needs it: a Traditional query, n
 // ---- the other direction: stories in Traditional characters ----------------------------------
 
 // Default settings (the lexicon answers), no rare words (Pagefind answers) and a rare limit of 2 (rare words beside common ones, checked against the text).
-for (const env of [{}, { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '2' }] as Record<string, string>[]) {
+for (const env of [
+  {},
+  { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' },
+  { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '2' },
+] as Record<string, string>[]) {
   test(`a copy re-indexed from Traditional text (${JSON.stringify(env)}): Simplified, Traditional and mixed queries find exactly its stories, marks show the Traditional original`, async () => {
     const work = mkdtempSync(join(tmpdir(), 'search-fold-'));
     const source = join(work, 'traditional.jsonl');
@@ -192,13 +212,30 @@ for (const env of [{}, { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, { SEA
     try {
       // The indexer records which stories hold a character of the table.
       const id = JSON.parse(readFileSync(join(root, 'lexicon.json'), 'utf8')).id as string;
-      const shown = readdirSync(join(root, 'lexicon-files', id, 's')).map((f) => JSON.parse(gunzipSync(readFileSync(join(root, 'lexicon-files', id, 's', f))).toString()));
-      assert.ok(shown.every((s) => s.meta.folds === true), 'every converted story is marked as folding');
+      const shown = readdirSync(join(root, 'lexicon-files', id, 's')).map((f) =>
+        JSON.parse(gunzipSync(readFileSync(join(root, 'lexicon-files', id, 's', f))).toString()),
+      );
+      assert.ok(
+        shown.every((s) => s.meta.folds === true),
+        'every converted story is marked as folding',
+      );
 
       const texts = converted.map((s) => ({ path: storyPath(s.slug), text: `${s.head}\n${s.body}` }));
       const page = await (await site.context()).newPage();
       const folds = foldRequests(page);
-      const queries = ['开发区', '經濟技術開發區', '经開区', '储能', '儲能 電站', '长治', '科学导报讯', '新质生产力', '区', '報廢汽車', '上海'];
+      const queries = [
+        '开发区',
+        '經濟技術開發區',
+        '经開区',
+        '储能',
+        '儲能 電站',
+        '长治',
+        '科学导报讯',
+        '新质生产力',
+        '区',
+        '報廢汽車',
+        '上海',
+      ];
       for (const query of queries) {
         const got = await searchAt(page, server.url, query);
         assert.deepEqual(got, scan(query, texts), query);
@@ -206,7 +243,10 @@ for (const env of [{}, { SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, { SEA
       assert.ok((await searchAt(page, server.url, '开发区')).length >= 3, 'not vacuous');
       // A Simplified query over Traditional text: the marks, and the hit the story page is asked for, are as printed.
       await searchAt(page, server.url, '开发区');
-      assert.deepEqual([...new Set(await page.locator(`${results} li .search-excerpt mark`).allInnerTexts())], ['開發區']);
+      assert.deepEqual(
+        [...new Set(await page.locator(`${results} li .search-excerpt mark`).allInnerTexts())],
+        ['開發區'],
+      );
       const href = (await page.locator(`${results} li h2 a`).first().getAttribute('href'))!;
       assert.equal(new URL(href, server.url).searchParams.get('hl'), '開發區');
       assert.ok(folds.length >= 1, 'the table was loaded to mark Traditional text');

@@ -37,7 +37,10 @@ async function assertResultsContain(page: Page, hrefs: string[], query: string):
     await story.goto(site.url(pathname));
     const text = await story.locator('article').innerText();
     await story.close();
-    assert.ok(fold(text).includes(fold(query)), `${href} was found for ${JSON.stringify(query.slice(0, 80))} but does not contain it`);
+    assert.ok(
+      fold(text).includes(fold(query)),
+      `${href} was found for ${JSON.stringify(query.slice(0, 80))} but does not contain it`,
+    );
   }
 }
 
@@ -45,9 +48,15 @@ for (const query of ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script
   test(`markup in a query shows as plain text: ${query}`, options, async () => {
     const { page, errors } = await watchedPage();
     const hrefs = await searchFor(page, site.url('/'), query);
-    const boxes = await page.getByRole('searchbox').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const boxes = await page
+      .getByRole('searchbox')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     assert.ok(boxes.includes(query), `the search box shows the query verbatim: ${JSON.stringify(boxes)}`);
-    assert.equal(await page.locator('img[src="x"], svg[onload], body script:not([src])').count(), 0, 'no element was injected');
+    assert.equal(
+      await page.locator('img[src="x"], svg[onload], body script:not([src])').count(),
+      0,
+      'no element was injected',
+    );
     assert.deepEqual(hrefs, [], 'no story holds this markup');
     assert.deepEqual(errors, []);
   });
@@ -95,24 +104,28 @@ for (const { query, why } of ODD_UNICODE) {
 /** Result links as story paths, sorted. */
 const storyPaths = (hrefs: string[]) => hrefs.map((href) => new URL(href, site.url('/')).pathname).sort();
 
-test('a control character in a query is no text: 琪%00 finds what 琪 finds (NUL no longer meets the end-of-text word)', options, async () => {
-  const { page, errors } = await watchedPage();
-  for (const [query, plain] of [
-    ['琪\0', '琪'],
-    ['\0琪', '琪'],
-    ['储\0', '储'],
-    ['储\0能', '储能'],
-    ['储\u0007能\u0085', '储能'],
-  ] as const) {
-    const expected = storyPaths(await searchFor(page, site.url('/'), plain));
-    assert.ok(expected.length > 0, plain);
-    assert.deepEqual(storyPaths(await searchFor(page, site.url('/'), query)), expected, JSON.stringify(query));
-  }
-  // NUL alone is no query at all.
-  assert.deepEqual(await searchFor(page, site.url('/'), '\0'), []);
-  assert.equal(await page.locator('#search-status').innerText(), '输入要查找的文字：多个词用空格隔开。');
-  assert.deepEqual(errors, []);
-});
+test(
+  'a control character in a query is no text: 琪%00 finds what 琪 finds (NUL no longer meets the end-of-text word)',
+  options,
+  async () => {
+    const { page, errors } = await watchedPage();
+    for (const [query, plain] of [
+      ['琪\0', '琪'],
+      ['\0琪', '琪'],
+      ['储\0', '储'],
+      ['储\0能', '储能'],
+      ['储\u0007能\u0085', '储能'],
+    ] as const) {
+      const expected = storyPaths(await searchFor(page, site.url('/'), plain));
+      assert.ok(expected.length > 0, plain);
+      assert.deepEqual(storyPaths(await searchFor(page, site.url('/'), query)), expected, JSON.stringify(query));
+    }
+    // NUL alone is no query at all.
+    assert.deepEqual(await searchFor(page, site.url('/'), '\0'), []);
+    assert.equal(await page.locator('#search-status').innerText(), '输入要查找的文字：多个词用空格隔开。');
+    assert.deepEqual(errors, []);
+  },
+);
 
 test('format characters (U+FEFF, U+200B, bidi controls) neither split a term nor stop a match', options, async () => {
   const { page, errors } = await watchedPage();
@@ -135,7 +148,11 @@ test('a pasted 100,000-character query is refused with a message, and the page s
   assert.equal(query.length, 100_000);
   await box.fill(query);
   const status = page.locator('#search-status');
-  await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('搜索词太长'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#search-status')?.textContent?.startsWith('搜索词太长'),
+    undefined,
+    { timeout: 10_000 },
+  );
   assert.equal(await status.innerText(), '搜索词太长：最多 200 个字，这里有 100,000 个字。请删短后再搜索。');
   await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('[data-testid="search-results"] li').count(), 0);
@@ -143,7 +160,11 @@ test('a pasted 100,000-character query is refused with a message, and the page s
   assert.equal(await page.locator('#search-empty').isVisible(), false);
   // Still answers: a short query right after finds its story.
   await box.fill('储能电站');
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 1, undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="search-results"] li').length === 1,
+    undefined,
+    { timeout: 10_000 },
+  );
   assert.equal(await status.innerText(), '找到 1 篇');
   // Exactly the cap is searched; one more character is not.
   await page.goto(site.url(`/search/?q=${'区'.repeat(200)}`));
@@ -155,18 +176,32 @@ test('a pasted 100,000-character query is refused with a message, and the page s
   assert.deepEqual(errors, []);
 });
 
-test('odd field and date parameters are ignored, never a crash: the search runs over all the text and every date', options, async () => {
-  const { page, errors } = await watchedPage();
-  const odd = ['in=<script>alert(1)</script>', 'in=title&in=byline', 'from=2025-02-30&to=9999999', 'from=%00&to=2025-13', `from=${'2'.repeat(5000)}`, 'to=2025-10-01T00:00', 'from=-2025'];
-  const plain = (await searchFor(page, site.url('/'), '储能')).map((href) => new URL(href, site.url('/')).pathname);
-  for (const extra of odd) {
-    await page.goto(site.url(`/search/?q=${encodeURIComponent('储能')}&${extra}`));
-    await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
-    const got = await page.locator('[data-testid="search-results"] li h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    // `in=title&in=byline` takes the first; every other odd value is no limit at all.
-    if (extra.startsWith('in=title')) assert.ok(got.length <= plain.length, extra);
-    else assert.deepEqual(got, plain, extra);
-    assert.equal(await page.locator('#search-left-out').isHidden(), true, extra);
-  }
-  assert.deepEqual(errors, []);
-});
+test(
+  'odd field and date parameters are ignored, never a crash: the search runs over all the text and every date',
+  options,
+  async () => {
+    const { page, errors } = await watchedPage();
+    const odd = [
+      'in=<script>alert(1)</script>',
+      'in=title&in=byline',
+      'from=2025-02-30&to=9999999',
+      'from=%00&to=2025-13',
+      `from=${'2'.repeat(5000)}`,
+      'to=2025-10-01T00:00',
+      'from=-2025',
+    ];
+    const plain = (await searchFor(page, site.url('/'), '储能')).map((href) => new URL(href, site.url('/')).pathname);
+    for (const extra of odd) {
+      await page.goto(site.url(`/search/?q=${encodeURIComponent('储能')}&${extra}`));
+      await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
+      const got = await page
+        .locator('[data-testid="search-results"] li h2 a')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      // `in=title&in=byline` takes the first; every other odd value is no limit at all.
+      if (extra.startsWith('in=title')) assert.ok(got.length <= plain.length, extra);
+      else assert.deepEqual(got, plain, extra);
+      assert.equal(await page.locator('#search-left-out').isHidden(), true, extra);
+    }
+    assert.deepEqual(errors, []);
+  },
+);

@@ -54,7 +54,9 @@ async function settled(page: Page): Promise<void> {
 
 /** Result links (story paths, without the ?hl= part) in the order shown. */
 async function resultPaths(page: Page): Promise<string[]> {
-  const hrefs = await page.locator(`${results} li h2 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator(`${results} li h2 a`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return hrefs.map((href) => href.replace(/\?.*$/, ''));
 }
 
@@ -78,31 +80,56 @@ async function checkListed(page: Page, row: { query: string; count: number }, ex
  * The nginx pass (tooling/nginx/run-tests.ts) checks that search works through nginx; these check
  * the search itself over many queries, on the same files whichever server sends them: once is enough.
  */
-const onceOnly = process.env.ARCHIVE_SERVER === 'nginx' && 'search exactness, the same whichever server: checked in the preview-server pass';
+const onceOnly =
+  process.env.ARCHIVE_SERVER === 'nginx' &&
+  'search exactness, the same whichever server: checked in the preview-server pass';
 
-test('every query of the shared list (tests/fixtures/search-queries.tsv) finds exactly its stories', { skip: onceOnly }, async () => {
-  const page = await (await site.context()).newPage();
-  for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
-    await checkListed(page, row, row.expected.map(byName));
-    assert.equal(await page.locator('#search-status').innerText(), row.count > 0 ? `找到 ${row.count} 篇` : `没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query).map((t) => `“${t}”`).join('')}。`);
-  }
-});
+test(
+  'every query of the shared list (tests/fixtures/search-queries.tsv) finds exactly its stories',
+  { skip: onceOnly },
+  async () => {
+    const page = await (await site.context()).newPage();
+    for (const row of readTsv('tests/fixtures/search-queries.tsv')) {
+      await checkListed(page, row, row.expected.map(byName));
+      assert.equal(
+        await page.locator('#search-status').innerText(),
+        row.count > 0
+          ? `找到 ${row.count} 篇`
+          : `没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query)
+              .map((t) => `“${t}”`)
+              .join('')}。`,
+      );
+    }
+  },
+);
 
-test('held-back queries (digits, Latin, symbols, spaces, quotes, single characters) find exactly their stories', { skip: onceOnly }, async () => {
-  const page = await (await site.context()).newPage();
-  for (const row of readTsv('tests/fixtures/search-queries-extra.tsv')) await checkListed(page, row, row.expected.map(storyPath));
-});
+test(
+  'held-back queries (digits, Latin, symbols, spaces, quotes, single characters) find exactly their stories',
+  { skip: onceOnly },
+  async () => {
+    const page = await (await site.context()).newPage();
+    for (const row of readTsv('tests/fixtures/search-queries-extra.tsv'))
+      await checkListed(page, row, row.expected.map(storyPath));
+  },
+);
 
-test('every substring of two to four characters of a story finds what brute force finds (sampled)', { skip: onceOnly }, async () => {
-  const page = await (await site.context()).newPage();
-  const text = fold(textOf(stories.find((s) => s.data.slug === 'lingshi-etdz-transformation')!));
-  const chars = Array.from(text);
-  for (let i = 7; i < chars.length; i += 211) {
-    const term = chars.slice(i, i + 2 + (i % 3)).join('').trim();
-    if (!term || /["“”\s]/.test(term)) continue;
-    assert.deepEqual(sorted(await searchFor(page, term)), sorted(bruteForce(term)), term);
-  }
-});
+test(
+  'every substring of two to four characters of a story finds what brute force finds (sampled)',
+  { skip: onceOnly },
+  async () => {
+    const page = await (await site.context()).newPage();
+    const text = fold(textOf(stories.find((s) => s.data.slug === 'lingshi-etdz-transformation')!));
+    const chars = Array.from(text);
+    for (let i = 7; i < chars.length; i += 211) {
+      const term = chars
+        .slice(i, i + 2 + (i % 3))
+        .join('')
+        .trim();
+      if (!term || /["“”\s]/.test(term)) continue;
+      assert.deepEqual(sorted(await searchFor(page, term)), sorted(bruteForce(term)), term);
+    }
+  },
+);
 
 test('results show kicker, headline, date, section, place and an excerpt with the whole hit marked', async () => {
   const page = await (await site.context()).newPage();
@@ -110,17 +137,29 @@ test('results show kicker, headline, date, section, place and an excerpt with th
   const item = page.locator(`${results} li`).first();
   assert.equal(await item.locator('h2 a').innerText(), '多元施策突围转型发展主战场');
   const text = await item.innerText();
-  for (const part of ['灵石经济技术开发区', '2025年10月', '开发区', '晋中市 · 灵石县']) assert.ok(text.includes(part), part);
+  for (const part of ['灵石经济技术开发区', '2025年10月', '开发区', '晋中市 · 灵石县'])
+    assert.ok(text.includes(part), part);
   assert.equal(await item.locator('time').getAttribute('datetime'), '2025-10');
   assert.deepEqual(await item.locator('.search-excerpt mark').allInnerTexts(), ['管委会+公司']);
-  assert.equal(await item.locator('h2 a').getAttribute('href'), `${storyPath('lingshi-etdz-transformation')}?hl=${encodeURIComponent('管委会+公司')}`);
+  assert.equal(
+    await item.locator('h2 a').getAttribute('href'),
+    `${storyPath('lingshi-etdz-transformation')}?hl=${encodeURIComponent('管委会+公司')}`,
+  );
 
   await searchFor(page, '储能电站');
   const photo = page.locator(`${results} li`).first();
   assert.match(await photo.innerText(), /2025年10月3日/);
-  assert.deepEqual(await photo.locator('h2 mark').allInnerTexts(), ['储能电站'], 'the hit in the headline is marked too');
+  assert.deepEqual(
+    await photo.locator('h2 mark').allInnerTexts(),
+    ['储能电站'],
+    'the hit in the headline is marked too',
+  );
   await searchFor(page, '100mw');
-  assert.deepEqual(await page.locator(`${results} .search-excerpt mark`).allInnerTexts(), ['100MW'], 'marked as printed');
+  assert.deepEqual(
+    await page.locator(`${results} .search-excerpt mark`).allInnerTexts(),
+    ['100MW'],
+    'marked as printed',
+  );
 });
 
 test("a result is the listings' story card: the same elements with the same classes as on the home page", async () => {
@@ -130,55 +169,90 @@ test("a result is the listings' story card: the same elements with the same clas
     page.locator(`${root} li:has(h2 a[href^="${path}"]) article`).evaluate((article) =>
       ['', 'p.text-accent', 'h2', 'h2 a', '.story-meta', ':scope > p:last-child'].map((selector) => {
         const el = selector ? article.querySelector(selector) : article;
-        return el ? `${el.tagName} ${[...el.classList].filter((c) => c !== 'search-excerpt').join(' ')}` : `${selector}: none`;
+        return el
+          ? `${el.tagName} ${[...el.classList].filter((c) => c !== 'search-excerpt').join(' ')}`
+          : `${selector}: none`;
       }),
     );
   await page.goto(site.url('/'));
   const listed = await parts('main', storyPath('lingshi-etdz-transformation'));
   await searchFor(page, '"管委会+公司"');
   assert.deepEqual(await parts(results, storyPath('lingshi-etdz-transformation')), listed);
-  assert.ok(listed.every((part) => !part.endsWith(': none') && /\S+ \S/.test(part)), listed.join(' | '));
+  assert.ok(
+    listed.every((part) => !part.endsWith(': none') && /\S+ \S/.test(part)),
+    listed.join(' | '),
+  );
 });
 
 // ---- excerpts are cut at clause boundaries (issue #10 item 1) --------------------------------
 
-
-test('excerpts start and end at clause boundaries and never cut a number or word (储能 shows 10月3日, not …0月3日)', { skip: onceOnly }, async () => {
-  const page = await (await site.context()).newPage();
-  const bodies = new Map<string, string[]>();
-  const bodyOf = (path: string) => {
-    const slug = path.split('/')[2]!;
-    if (!bodies.has(slug)) bodies.set(slug, Array.from(recordedStory(slug).body));
-    return bodies.get(slug)!;
-  };
-  let checked = 0;
-  for (const query of ['储能', '上午', '导报讯', '10月', '月3日', '2024年', '100mw', '项目', '区', '"管委会+公司"', '孔庆锁', '压路机', '合成氨', '习近平', '招商 营商环境']) {
-    const paths = await searchFor(page, query);
-    const excerpts = await page.locator(`${results} li .search-excerpt`).evaluateAll((els) => els.map((el) => el.textContent!));
-    assert.equal(excerpts.length, paths.length, query);
-    for (const [i, shown] of excerpts.entries()) {
-      const body = bodyOf(paths[i]!);
-      const text = shown.replace(/^…/, '').replace(/…$/, '');
-      const start = body.join('').indexOf(text) >= 0 ? Array.from(body.join('').slice(0, body.join('').indexOf(text))).length : -1;
-      const label = `${query} → ${paths[i]}: ${JSON.stringify(shown)}`;
-      assert.ok(start >= 0, `${label}: the excerpt is the story's text`);
-      const end = start + Array.from(text).length;
-      assert.ok(start === 0 || afterClause(body, start), `${label}: starts at the text's start or after clause punctuation`);
-      assert.ok(end === body.length || afterClause(body, end) || body[end] === '\n', `${label}: ends at the text's end or at clause punctuation`);
-      assert.ok(!splitsRun(body, start) && !splitsRun(body, end), `${label}: no run of digits or letters cut`);
-      assert.equal(shown.startsWith('…'), start > 0, `${label}: "…" exactly where text is left out before`);
-      assert.equal(shown.endsWith('…'), end < body.length, `${label}: "…" exactly where text is left out after`);
-      assert.ok(Array.from(text).length <= 135, `${label}: at most 135 characters`);
-      checked++;
+test(
+  'excerpts start and end at clause boundaries and never cut a number or word (储能 shows 10月3日, not …0月3日)',
+  { skip: onceOnly },
+  async () => {
+    const page = await (await site.context()).newPage();
+    const bodies = new Map<string, string[]>();
+    const bodyOf = (path: string) => {
+      const slug = path.split('/')[2]!;
+      if (!bodies.has(slug)) bodies.set(slug, Array.from(recordedStory(slug).body));
+      return bodies.get(slug)!;
+    };
+    let checked = 0;
+    for (const query of [
+      '储能',
+      '上午',
+      '导报讯',
+      '10月',
+      '月3日',
+      '2024年',
+      '100mw',
+      '项目',
+      '区',
+      '"管委会+公司"',
+      '孔庆锁',
+      '压路机',
+      '合成氨',
+      '习近平',
+      '招商 营商环境',
+    ]) {
+      const paths = await searchFor(page, query);
+      const excerpts = await page
+        .locator(`${results} li .search-excerpt`)
+        .evaluateAll((els) => els.map((el) => el.textContent!));
+      assert.equal(excerpts.length, paths.length, query);
+      for (const [i, shown] of excerpts.entries()) {
+        const body = bodyOf(paths[i]!);
+        const text = shown.replace(/^…/, '').replace(/…$/, '');
+        const start =
+          body.join('').indexOf(text) >= 0
+            ? Array.from(body.join('').slice(0, body.join('').indexOf(text))).length
+            : -1;
+        const label = `${query} → ${paths[i]}: ${JSON.stringify(shown)}`;
+        assert.ok(start >= 0, `${label}: the excerpt is the story's text`);
+        const end = start + Array.from(text).length;
+        assert.ok(
+          start === 0 || afterClause(body, start),
+          `${label}: starts at the text's start or after clause punctuation`,
+        );
+        assert.ok(
+          end === body.length || afterClause(body, end) || body[end] === '\n',
+          `${label}: ends at the text's end or at clause punctuation`,
+        );
+        assert.ok(!splitsRun(body, start) && !splitsRun(body, end), `${label}: no run of digits or letters cut`);
+        assert.equal(shown.startsWith('…'), start > 0, `${label}: "…" exactly where text is left out before`);
+        assert.equal(shown.endsWith('…'), end < body.length, `${label}: "…" exactly where text is left out after`);
+        assert.ok(Array.from(text).length <= 135, `${label}: at most 135 characters`);
+        checked++;
+      }
     }
-  }
-  assert.ok(checked >= 30, `${checked} excerpts checked`);
-  // The photo news nearly fits: shown whole, with its date whole and both hits marked.
-  await searchFor(page, '储能');
-  const photo = page.locator(`${results} li .search-excerpt`).first();
-  assert.match((await photo.textContent())!, /^10月3日,山西转型综改示范区,/);
-  assert.deepEqual(await photo.locator('mark').allInnerTexts(), ['储能', '储能']);
-});
+    assert.ok(checked >= 30, `${checked} excerpts checked`);
+    // The photo news nearly fits: shown whole, with its date whole and both hits marked.
+    await searchFor(page, '储能');
+    const photo = page.locator(`${results} li .search-excerpt`).first();
+    assert.match((await photo.textContent())!, /^10月3日,山西转型综改示范区,/);
+    assert.deepEqual(await photo.locator('mark').allInnerTexts(), ['储能', '储能']);
+  },
+);
 
 test('a result fetches the parts of its story text only as far as its excerpt needs', async () => {
   const page = await (await site.context()).newPage();
@@ -197,7 +271,10 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
   // The indexed text: what the build recorded for the index.
   const indexed = recordedStory('lingshi-etdz-transformation').body;
   const hitPart = partOf(Array.from(indexed.slice(0, indexed.indexOf('管委会+公司'))).length);
-  assert.ok(numbers.includes(hitPart) && numbers.length <= 2, `fetched parts ${numbers}, the hit is in part ${hitPart}`);
+  assert.ok(
+    numbers.includes(hitPart) && numbers.length <= 2,
+    `fetched parts ${numbers}, the hit is in part ${hitPart}`,
+  );
   // A part that cannot be fetched leaves the excerpt at the story's opening; the result stands.
   await page.route('**/excerpts/**', (route) => route.fulfill({ status: 404, body: '' }));
   const found = await searchFor(page, '"管委会+公司"');
@@ -264,26 +341,57 @@ test('filters by section and place show counts, narrow the results and are kept 
   await searchFor(page, '区');
   const section = page.getByLabel('栏目');
   const place = page.getByLabel('地区');
-  assert.deepEqual(await section.locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
-  assert.deepEqual(await place.locator('option').allInnerTexts(), ['全部地区', '太原市（1）', '长治市（1）', '晋城市（1）', '朔州市（1）', '晋中市（2）']);
+  assert.deepEqual(await section.locator('option').allInnerTexts(), [
+    '全部栏目',
+    '开发区（2）',
+    '项目（3）',
+    '会议（1）',
+  ]);
+  assert.deepEqual(await place.locator('option').allInnerTexts(), [
+    '全部地区',
+    '太原市（1）',
+    '长治市（1）',
+    '晋城市（1）',
+    '朔州市（1）',
+    '晋中市（2）',
+  ]);
   await section.selectOption('project');
   await page.waitForURL(/section=project/);
   await settled(page);
-  assert.deepEqual(sorted(await resultPaths(page)), sorted(stories.filter((s) => s.data.section === 'project').map((s) => storyPath(s.data.slug))));
+  assert.deepEqual(
+    sorted(await resultPaths(page)),
+    sorted(stories.filter((s) => s.data.section === 'project').map((s) => storyPath(s.data.slug))),
+  );
   assert.equal(await page.locator('#search-status').innerText(), '找到 3 篇（筛选前共 6 篇）');
   // place counts now count project stories only
-  assert.deepEqual(await place.locator('option').allInnerTexts(), ['全部地区', '太原市（1）', '长治市（0）', '晋城市（0）', '朔州市（1）', '晋中市（1）']);
+  assert.deepEqual(await place.locator('option').allInnerTexts(), [
+    '全部地区',
+    '太原市（1）',
+    '长治市（0）',
+    '晋城市（0）',
+    '朔州市（1）',
+    '晋中市（1）',
+  ]);
   await place.selectOption('jinzhong');
   await page.waitForURL(/place=jinzhong/);
   await settled(page);
   assert.deepEqual(await resultPaths(page), [storyPath('xiyang-vehicle-recycling-project')]);
   // a shared link opens the same view
   const again = await (await site.context()).newPage();
-  assert.deepEqual(await searchFor(again, '区', '&section=project&place=jinzhong'), [storyPath('xiyang-vehicle-recycling-project')]);
+  assert.deepEqual(await searchFor(again, '区', '&section=project&place=jinzhong'), [
+    storyPath('xiyang-vehicle-recycling-project'),
+  ]);
   assert.equal(await again.getByLabel('栏目').inputValue(), 'project');
   // filters with more than one term
-  assert.deepEqual(await searchFor(again, '招商 营商环境', '&place=jincheng'), [storyPath('jincheng-etdz-industrial-ecosystem')]);
-  assert.deepEqual(await again.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（1）', '项目（0）', '会议（0）']);
+  assert.deepEqual(await searchFor(again, '招商 营商环境', '&place=jincheng'), [
+    storyPath('jincheng-etdz-industrial-ecosystem'),
+  ]);
+  assert.deepEqual(await again.getByLabel('栏目').locator('option').allInnerTexts(), [
+    '全部栏目',
+    '开发区（1）',
+    '项目（0）',
+    '会议（0）',
+  ]);
 });
 
 test('the address follows the query as the reader types, and Back returns to earlier searches', async () => {
@@ -373,7 +481,9 @@ test('aria-busy is true while a search runs and false once results or the empty 
     document.addEventListener('DOMContentLoaded', () => {
       const list = document.querySelector('[data-testid="search-results"]')!;
       (window as unknown as { busy: string[] }).busy.push(list.getAttribute('aria-busy')!);
-      new MutationObserver(() => (window as unknown as { busy: string[] }).busy.push(list.getAttribute('aria-busy')!)).observe(list, {
+      new MutationObserver(() =>
+        (window as unknown as { busy: string[] }).busy.push(list.getAttribute('aria-busy')!),
+      ).observe(list, {
         attributes: true,
         attributeFilter: ['aria-busy'],
       });
@@ -393,9 +503,15 @@ test('aria-busy is true while a search runs and false once results or the empty 
   assert.equal(await status.innerText(), '没有稿件包含“区块链”。');
   // every result links to its story
   await searchFor(page, '区');
-  const hrefs = await page.locator(`${results} li a[href]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator(`${results} li a[href]`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   assert.equal(hrefs.length, 6);
-  for (const href of hrefs) assert.ok(stories.some((s) => href.startsWith(storyPath(s.data.slug))), href);
+  for (const href of hrefs)
+    assert.ok(
+      stories.some((s) => href.startsWith(storyPath(s.data.slug))),
+      href,
+    );
 });
 
 test('results can be reached and opened with the keyboard alone', async () => {
@@ -437,7 +553,8 @@ test('no result: the status says so once, and next steps follow (spelling, fewer
   const next = page.locator('#search-empty');
   assert.equal(await next.isVisible(), true);
   const text = await next.innerText();
-  for (const step of ['错字', '少用几个词', '更短的词', '按栏目浏览', '按日期浏览']) assert.ok(text.includes(step), step);
+  for (const step of ['错字', '少用几个词', '更短的词', '按栏目浏览', '按日期浏览'])
+    assert.ok(text.includes(step), step);
   assert.equal(await next.locator('a[href="/sections/project/"]').isVisible(), true);
   assert.equal(await next.locator('a[href="/archive/"]').isVisible(), true);
   assert.equal(await page.locator('#search-empty-filters').isVisible(), false, 'no filter chosen: no filter hint');
@@ -465,7 +582,9 @@ test('the hint uses Chinese quotation marks, and shows the / key only where ther
   assert.ok(help.includes('（如“管委会+公司”）'), help);
   assert.ok(!help.includes('"'), 'no straight quotes in the hint');
   assert.ok(help.includes('按 / 键回到搜索框'), 'desktop: the / key is offered');
-  const phone = await (await site.context({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true })).newPage();
+  const phone = await (
+    await site.context({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true })
+  ).newPage();
   await phone.goto(site.url('/search/'));
   const touchHelp = await phone.locator('#search-help').innerText();
   assert.ok(touchHelp.includes('（如“管委会+公司”）'), touchHelp);
@@ -499,9 +618,16 @@ test('story pages load no search code; the search page loads the index only for 
   await settled(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="search-results"] li').length === 2);
   assert.ok(requested.includes('/lexicon.json'));
-  assert.ok(requested.some((p) => /^\/lexicon-files\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(p)), 'a lexicon bucket');
+  assert.ok(
+    requested.some((p) => /^\/lexicon-files\/[0-9a-f]{16}\/b\/\d+\.bin$/.test(p)),
+    'a lexicon bucket',
+  );
   // On six stories every word is rare (SEARCH_RARE_LIMIT, default 100): the lexicon answers.
-  assert.deepEqual(requested.filter((p) => p.startsWith('/pagefind/')), [], 'no Pagefind for a rare term');
+  assert.deepEqual(
+    requested.filter((p) => p.startsWith('/pagefind/')),
+    [],
+    'no Pagefind for a rare term',
+  );
 });
 
 test("what a result shows and the text parts hold the readable text, whole, in the archive's own files", () => {
@@ -526,7 +652,10 @@ test("what a result shows and the text parts hold the readable text, whole, in t
     assert.equal(Array.from(shown.content).length, Math.min(OPENING_CHARS, Array.from(text).length));
   }
   assert.ok(readdirSync(join(DIST, 'excerpts')).length > 0, 'the longer stories have parts');
-  assert.ok(!existsSync(join(DIST, 'pagefind', 'fragment')), "Pagefind's fragments are not kept: what a result shows is written once");
+  assert.ok(
+    !existsSync(join(DIST, 'pagefind', 'fragment')),
+    "Pagefind's fragments are not kept: what a result shows is written once",
+  );
 });
 
 // It serves its own re-indexed copies of dist/ with the preview server: the nginx pass would repeat it unchanged.
@@ -539,148 +668,206 @@ const ownServer = process.env.ARCHIVE_SERVER === 'nginx' && 'serves its own re-i
  * alone) and 2 (all three, terms mixed).
  */
 for (const rareLimit of ['0', '2']) {
-  test(`with shards of two stories and a rare limit of ${rareLimit}, every listed query finds exactly its stories, in the same order, with the same counts`, { skip: ownServer }, async () => {
-    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, async (url, report) => {
-      assert.equal(report.shards, 3);
-      const page = await (await site.context()).newPage();
-      await page.goto(`${url}/search/`);
-      // Submitted in the page (Pagefind loads once, as for a reader searching again and again).
-      const search = async (query: string, extra = '') => {
-        if (extra) await page.goto(`${url}/search/?q=${encodeURIComponent(query)}${extra}`);
-        else {
-          await page.evaluate((q) => {
-            (document.getElementById('search-q') as HTMLInputElement).value = q;
-            (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
-          }, query);
+  test(
+    `with shards of two stories and a rare limit of ${rareLimit}, every listed query finds exactly its stories, in the same order, with the same counts`,
+    { skip: ownServer },
+    async () => {
+      await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: rareLimit }, async (url, report) => {
+        assert.equal(report.shards, 3);
+        const page = await (await site.context()).newPage();
+        await page.goto(`${url}/search/`);
+        // Submitted in the page (Pagefind loads once, as for a reader searching again and again).
+        const search = async (query: string, extra = '') => {
+          if (extra) await page.goto(`${url}/search/?q=${encodeURIComponent(query)}${extra}`);
+          else {
+            await page.evaluate((q) => {
+              (document.getElementById('search-q') as HTMLInputElement).value = q;
+              (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
+            }, query);
+          }
+          await settled(page);
+          assert.equal(
+            await page.locator('#search-status').getAttribute('data-complete'),
+            'true',
+            `${query}: complete`,
+          );
+          return resultPaths(page);
+        };
+        for (const row of [
+          ...readTsv('tests/fixtures/search-queries.tsv'),
+          ...readTsv('tests/fixtures/search-queries-extra.tsv'),
+        ]) {
+          assert.deepEqual(sorted(await search(row.query)), sorted(bruteForce(row.query)), row.query);
         }
-        await settled(page);
-        assert.equal(await page.locator('#search-status').getAttribute('data-complete'), 'true', `${query}: complete`);
-        return resultPaths(page);
-      };
-      for (const row of [...readTsv('tests/fixtures/search-queries.tsv'), ...readTsv('tests/fixtures/search-queries-extra.tsv')]) {
-        assert.deepEqual(sorted(await search(row.query)), sorted(bruteForce(row.query)), row.query);
-      }
-      for (const query of ['开发区', '区', '发展 项目', '项目 袁兆辉', '经开区']) assert.deepEqual(await search(query), expectedOrder(query), query);
-      await search('区', '&sort=newest');
-      assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
-      assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), ['全部栏目', '开发区（2）', '项目（3）', '会议（1）']);
-    });
-  });
+        for (const query of ['开发区', '区', '发展 项目', '项目 袁兆辉', '经开区'])
+          assert.deepEqual(await search(query), expectedOrder(query), query);
+        await search('区', '&sort=newest');
+        assert.equal((await resultPaths(page))[0], storyPath('taiyuan-energy-storage-station-photo'));
+        assert.deepEqual(await page.getByLabel('栏目').locator('option').allInnerTexts(), [
+          '全部栏目',
+          '开发区（2）',
+          '项目（3）',
+          '会议（1）',
+        ]);
+      });
+    },
+  );
 }
 
-test('a search Pagefind answers shows the newest stories first, says it goes on, and ends with the whole archive; an old link with ?scope= searches everything', { skip: ownServer }, async () => {
-  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
-    const page = await (await site.context()).newPage();
-    // Every text the status line shows, in order.
-    await page.addInitScript(() => {
-      const seen: string[] = ((window as unknown as { statusSeen: string[] }).statusSeen = []);
-      new MutationObserver(() => {
-        const status = document.getElementById('search-status');
-        if (status?.textContent) seen.push(`${status.dataset.complete}|${status.textContent}`);
-      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+test(
+  'a search Pagefind answers shows the newest stories first, says it goes on, and ends with the whole archive; an old link with ?scope= searches everything',
+  { skip: ownServer },
+  async () => {
+    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
+      const page = await (await site.context()).newPage();
+      // Every text the status line shows, in order.
+      await page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { statusSeen: string[] }).statusSeen = []);
+        new MutationObserver(() => {
+          const status = document.getElementById('search-status');
+          if (status?.textContent) seen.push(`${status.dataset.complete}|${status.textContent}`);
+        }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      await page.goto(`${url}/search/?q=${encodeURIComponent('区')}&scope=1`);
+      await settled(page);
+      const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+      assert.ok(
+        seen.some((text) => /^false\|在最新的 2 篇稿件中找到 2 篇。正在检索其余 4 篇……$/.test(text)),
+        seen.join('\n'),
+      );
+      assert.equal(seen.at(-1), 'true|找到 6 篇');
+      assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce('区')));
     });
-    await page.goto(`${url}/search/?q=${encodeURIComponent('区')}&scope=1`);
-    await settled(page);
-    const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
-    assert.ok(seen.some((text) => /^false\|在最新的 2 篇稿件中找到 2 篇。正在检索其余 4 篇……$/.test(text)), seen.join('\n'));
-    assert.equal(seen.at(-1), 'true|找到 6 篇');
-    assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce('区')));
-  });
-});
+  },
+);
 
-test('a term whose words are in few shards is searched only there: other shards are not opened, and the count is exact at once', { skip: ownServer }, async () => {
-  // Shards of two stories, newest first (the archive's order: date, then slug); every word common.
-  const byAge = [...stories].sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.slug.localeCompare(b.data.slug));
-  const oldest = byAge.slice(4).map((s) => fold(textOf(s)));
-  const others = byAge.slice(0, 4).map((s) => fold(textOf(s)));
-  // A two-character term of the oldest shard's stories that no newer story holds.
-  const term = oldest
-    .flatMap((text) => Array.from(text).map((_, i, chars) => chars.slice(i, i + 2).join('')))
-    .find((t) => /^\p{Script=Han}{2}$/u.test(t) && !others.some((text) => text.includes(t)))!;
-  assert.ok(term, 'the oldest stories have a bigram of their own');
-  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url, report) => {
-    assert.equal(report.shards, 3);
-    const page = await (await site.context()).newPage();
-    const metas: string[] = [];
-    page.on('request', (request) => {
-      const name = new URL(request.url()).pathname;
-      if (name.endsWith('.pf_meta')) metas.push(name.replace(/^.*pagefind\.(\w+)_.*$/, '$1'));
+test(
+  'a term whose words are in few shards is searched only there: other shards are not opened, and the count is exact at once',
+  { skip: ownServer },
+  async () => {
+    // Shards of two stories, newest first (the archive's order: date, then slug); every word common.
+    const byAge = [...stories].sort(
+      (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.slug.localeCompare(b.data.slug),
+    );
+    const oldest = byAge.slice(4).map((s) => fold(textOf(s)));
+    const others = byAge.slice(0, 4).map((s) => fold(textOf(s)));
+    // A two-character term of the oldest shard's stories that no newer story holds.
+    const term = oldest
+      .flatMap((text) => Array.from(text).map((_, i, chars) => chars.slice(i, i + 2).join('')))
+      .find((t) => /^\p{Script=Han}{2}$/u.test(t) && !others.some((text) => text.includes(t)))!;
+    assert.ok(term, 'the oldest stories have a bigram of their own');
+    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url, report) => {
+      assert.equal(report.shards, 3);
+      const page = await (await site.context()).newPage();
+      const metas: string[] = [];
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname;
+        if (name.endsWith('.pf_meta')) metas.push(name.replace(/^.*pagefind\.(\w+)_.*$/, '$1'));
+      });
+      const seen: string[] = [];
+      await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const status = document.getElementById('search-status');
+          if (status?.textContent)
+            void (window as unknown as { statusSeen(t: string): void }).statusSeen(
+              `${status.dataset.complete}|${status.textContent}`,
+            );
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
+      await settled(page);
+      assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)), term);
+      assert.deepEqual(
+        [...new Set(metas)].sort(),
+        ['qaa', 'qac'],
+        'the newest shard (open from the start) and the one holding the term, not the middle one',
+      );
+      assert.ok(
+        seen.every((text) => text.startsWith('true|')),
+        `no partial count: ${seen.join(' / ')}`,
+      );
+      // Then a term in every shard: the open shards (newest and oldest) are not "the newest 4 stories",
+      // so no partial count says so; the count comes whole.
+      const mark = seen.length;
+      await page.locator('#search-q').fill('区');
+      await page.locator('#search-q').press('Enter');
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 6 篇');
+      assert.ok(
+        !seen.slice(mark).some((text) => text.includes('在最新的')),
+        `no "newest" claim over older shards: ${seen.slice(mark).join(' / ')}`,
+      );
     });
-    const seen: string[] = [];
-    await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
-    await page.addInitScript(() => {
-      new MutationObserver(() => {
-        const status = document.getElementById('search-status');
-        if (status?.textContent) void (window as unknown as { statusSeen(t: string): void }).statusSeen(`${status.dataset.complete}|${status.textContent}`);
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
-    await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
-    await settled(page);
-    assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)), term);
-    assert.deepEqual([...new Set(metas)].sort(), ['qaa', 'qac'], 'the newest shard (open from the start) and the one holding the term, not the middle one');
-    assert.ok(seen.every((text) => text.startsWith('true|')), `no partial count: ${seen.join(' / ')}`);
-    // Then a term in every shard: the open shards (newest and oldest) are not "the newest 4 stories",
-    // so no partial count says so; the count comes whole.
-    const mark = seen.length;
-    await page.locator('#search-q').fill('区');
-    await page.locator('#search-q').press('Enter');
-    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 6 篇');
-    assert.ok(!seen.slice(mark).some((text) => text.includes('在最新的')), `no "newest" claim over older shards: ${seen.slice(mark).join(' / ')}`);
-  });
-});
+  },
+);
 
-test('a rare amount whose every bigram is common is answered from its number key: no Pagefind file is fetched', { skip: ownServer }, async () => {
-  const term = '3000万元';
-  assert.equal(bruteForce(term).length, 1, 'in one story');
-  const chars = Array.from(term);
-  for (let i = 0; i + 2 <= chars.length; i++) {
-    const bigram = chars.slice(i, i + 2).join('');
-    assert.ok(bruteForce(bigram).length >= 2, `${bigram} is in two stories or more: common at a rare limit of 1`);
-  }
-  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '1' }, async (url) => {
-    const page = await (await site.context()).newPage();
-    const pagefind: string[] = [];
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (path.startsWith('/pagefind/')) pagefind.push(path);
+test(
+  'a rare amount whose every bigram is common is answered from its number key: no Pagefind file is fetched',
+  { skip: ownServer },
+  async () => {
+    const term = '3000万元';
+    assert.equal(bruteForce(term).length, 1, 'in one story');
+    const chars = Array.from(term);
+    for (let i = 0; i + 2 <= chars.length; i++) {
+      const bigram = chars.slice(i, i + 2).join('');
+      assert.ok(bruteForce(bigram).length >= 2, `${bigram} is in two stories or more: common at a rare limit of 1`);
+    }
+    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '1' }, async (url) => {
+      const page = await (await site.context()).newPage();
+      const pagefind: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/pagefind/')) pagefind.push(path);
+      });
+      await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
+      await settled(page);
+      assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)));
+      assert.deepEqual(pagefind, [], 'the lexicon answered');
     });
-    await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
-    await settled(page);
-    assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce(term)));
-    assert.deepEqual(pagefind, [], 'the lexicon answered');
-  });
-});
+  },
+);
 
-test('a query typed while a search runs makes that search stale at once: its results never show, and the list stays busy until the new ones', { skip: ownServer }, async () => {
-  await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
-    const page = await (await site.context()).newPage();
-    // Older shards' metadata waits until the new query is typed, then arrives at once: the first
-    // search ends inside the typing pause.
-    let release!: () => void;
-    const typed = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/pagefind\.qa[bc]_[0-9a-f]+\.pf_meta$/, async (route) => {
-      await typed;
-      await route.continue();
+test(
+  'a query typed while a search runs makes that search stale at once: its results never show, and the list stays busy until the new ones',
+  { skip: ownServer },
+  async () => {
+    await withReindexedCopy({ SEARCH_SHARD_SIZE: '2', SEARCH_RARE_LIMIT: '0' }, async (url) => {
+      const page = await (await site.context()).newPage();
+      // Older shards' metadata waits until the new query is typed, then arrives at once: the first
+      // search ends inside the typing pause.
+      let release!: () => void;
+      const typed = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/pagefind\.qa[bc]_[0-9a-f]+\.pf_meta$/, async (route) => {
+        await typed;
+        await route.continue();
+      });
+      const seen: string[] = [];
+      await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const status = document.getElementById('search-status');
+          const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
+          if (status?.textContent)
+            void (window as unknown as { statusSeen(t: string): void }).statusSeen(`${busy}|${status.textContent}`);
+        }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      await page.goto(`${url}/search/?q=${encodeURIComponent('区')}`);
+      await page.waitForFunction(() => document.getElementById('search-status')?.dataset.complete === 'false');
+      await page.locator('#search-q').fill('储能');
+      const mark = seen.length;
+      release();
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 1 篇');
+      await settled(page);
+      const after = seen.slice(mark);
+      assert.ok(
+        !after.some((text) => text.includes('找到 6 篇')),
+        `the stale search's count showed: ${after.join(' / ')}`,
+      );
+      assert.ok(
+        !after.slice(0, -1).some((text) => text.startsWith('false|')),
+        `the list was marked done before the new results: ${after.join(' / ')}`,
+      );
+      assert.deepEqual(await resultPaths(page), bruteForce('储能'));
     });
-    const seen: string[] = [];
-    await page.exposeFunction('statusSeen', (text: string) => seen.push(text));
-    await page.addInitScript(() => {
-      new MutationObserver(() => {
-        const status = document.getElementById('search-status');
-        const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
-        if (status?.textContent) void (window as unknown as { statusSeen(t: string): void }).statusSeen(`${busy}|${status.textContent}`);
-      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
-    await page.goto(`${url}/search/?q=${encodeURIComponent('区')}`);
-    await page.waitForFunction(() => document.getElementById('search-status')?.dataset.complete === 'false');
-    await page.locator('#search-q').fill('储能');
-    const mark = seen.length;
-    release();
-    await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 1 篇');
-    await settled(page);
-    const after = seen.slice(mark);
-    assert.ok(!after.some((text) => text.includes('找到 6 篇')), `the stale search's count showed: ${after.join(' / ')}`);
-    assert.ok(!after.slice(0, -1).some((text) => text.startsWith('false|')), `the list was marked done before the new results: ${after.join(' / ')}`);
-    assert.deepEqual(await resultPaths(page), bruteForce('储能'));
-  });
-});
+  },
+);

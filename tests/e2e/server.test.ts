@@ -55,7 +55,9 @@ function raw(text: string): Promise<number> {
   });
 }
 
-const script = readdirSync(join(DIST, '_astro')).find((f) => f.endsWith('.js') && readdirSync(join(DIST, '_astro')).includes(`${f}.br`))!;
+const script = readdirSync(join(DIST, '_astro')).find(
+  (f) => f.endsWith('.js') && readdirSync(join(DIST, '_astro')).includes(`${f}.br`),
+)!;
 const scriptPath = `/_astro/${script}`;
 const plain = readFileSync(join(DIST, '_astro', script));
 const story = readdirSync(join(DIST, 'stories'))[0]!;
@@ -108,7 +110,19 @@ test('only GET and HEAD: other methods get 405 with Allow: GET, HEAD', async () 
 });
 
 test('_headers is never served, in any spelling', async () => {
-  for (const path of ['/_headers', '/_headers/', '/_HEADERS', '/_Headers/', '//_headers', '/%5Fheaders', '/%5fheaders/', '/./_headers', '/stories/../_headers', '/_headers?x=1', '/_headers%2F']) {
+  for (const path of [
+    '/_headers',
+    '/_headers/',
+    '/_HEADERS',
+    '/_Headers/',
+    '//_headers',
+    '/%5Fheaders',
+    '/%5fheaders/',
+    '/./_headers',
+    '/stories/../_headers',
+    '/_headers?x=1',
+    '/_headers%2F',
+  ]) {
     const answer = await get(path);
     assert.equal(answer.status, 404, `${path}: ${answer.status}`);
     assert.ok(!answer.body.toString().includes('Content-Security-Policy:'), `${path} leaks the file`);
@@ -151,11 +165,21 @@ test('precompressed files go out with Content-Encoding and Vary: Accept-Encoding
 });
 
 test('unknown paths get the 404 page, never cached as immutable, even where hashed files live', async () => {
-  for (const path of ['/no-such-page/', '/_astro/missing.js', '/pagefind/index/missing.pf_index', '/pagefind/filter/missing.pf_filter', '/excerpts/missing-0123456789.1.txt.gz', '/stories/no-such-story/']) {
+  for (const path of [
+    '/no-such-page/',
+    '/_astro/missing.js',
+    '/pagefind/index/missing.pf_index',
+    '/pagefind/filter/missing.pf_filter',
+    '/excerpts/missing-0123456789.1.txt.gz',
+    '/stories/no-such-story/',
+  ]) {
     const answer = await get(path);
     assert.equal(answer.status, 404, path);
     assert.deepEqual(answer.body, notFoundPage, `${path}: the archive's 404 page`);
-    assert.ok(!String(answer.headers['cache-control'] ?? '').includes('immutable'), `${path}: Cache-Control ${answer.headers['cache-control']}`);
+    assert.ok(
+      !String(answer.headers['cache-control'] ?? '').includes('immutable'),
+      `${path}: Cache-Control ${answer.headers['cache-control']}`,
+    );
     assert.ok(answer.headers['content-security-policy'], `${path}: security headers on errors too`);
   }
 });

@@ -10,15 +10,17 @@ const stories = readStoryFiles();
 const files = [...new Set(stories.map((s) => s.data.source.file))];
 
 for (const file of files) {
-  const onPage = stories.filter((s) => s.data.source.file === file).sort((a, b) => a.data.source.lines[0] - b.data.source.lines[0]);
+  const onPage = stories
+    .filter((s) => s.data.source.file === file)
+    .sort((a, b) => a.data.source.lines[0] - b.data.source.lines[0]);
 
   test(`${sourcePath(file)} lists its stories in page order, each linked to its story and its lines`, async () => {
     const page = await (await site.context()).newPage();
     const response = await page.goto(site.url(sourcePath(file)));
     assert.equal(response?.status(), 200);
-    const items = await page.locator('[data-testid="source-items"] > li').evaluateAll((lis) =>
-      lis.map((li) => [...li.querySelectorAll('a')].map((a) => a.getAttribute('href'))),
-    );
+    const items = await page
+      .locator('[data-testid="source-items"] > li')
+      .evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('a')].map((a) => a.getAttribute('href'))));
     assert.deepEqual(
       items,
       onPage.map((s) => [storyPath(s.data.slug), sourceLinesPath(file, s.data.source.lines[0])]),
@@ -46,7 +48,11 @@ for (const file of files) {
     await page.goto(site.url(sourcePath(file)));
     const lines = readSourceLines(file);
     const shown = await page.locator('[data-testid="source-text"] li[id]').evaluateAll((lis) =>
-      lis.map((li) => ({ id: li.id, href: li.querySelector('a')!.getAttribute('href'), number: li.querySelector('a')!.textContent!.trim() })),
+      lis.map((li) => ({
+        id: li.id,
+        href: li.querySelector('a')!.getAttribute('href'),
+        number: li.querySelector('a')!.textContent!.trim(),
+      })),
     );
     assert.deepEqual(
       shown,
@@ -58,7 +64,11 @@ for (const file of files) {
       assert.equal(await group.locator('h3 a').getAttribute('href'), storyPath(story.data.slug));
       assert.equal(await group.locator('h3 a').innerText(), story.data.headline);
       const ids = await group.locator('li[id]').evaluateAll((lis) => lis.map((li) => li.id));
-      assert.deepEqual(ids, Array.from({ length: last - first + 1 }, (_, i) => sourceLineId(first + i)), `${story.data.slug}: its lines, no more`);
+      assert.deepEqual(
+        ids,
+        Array.from({ length: last - first + 1 }, (_, i) => sourceLineId(first + i)),
+        `${story.data.slug}: its lines, no more`,
+      );
       // The group is marked apart from the lines between stories.
       const border = await group.evaluate((el) => getComputedStyle(el).borderLeftWidth);
       assert.notEqual(border, '0px');

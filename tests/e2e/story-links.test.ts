@@ -53,7 +53,11 @@ for (const story of stories) {
       assert.equal(await meta('meta[property="og:url"]'), canonical);
       assert.equal(await meta('meta[property="og:type"]'), 'article');
       assert.equal(await meta('meta[property="og:title"]'), headline);
-      assert.equal(await head.locator('meta[name="twitter:title"], meta[name="twitter:description"]').count(), 0, 'X reads og:title and og:description');
+      assert.equal(
+        await head.locator('meta[name="twitter:title"], meta[name="twitter:description"]').count(),
+        0,
+        'X reads og:title and og:description',
+      );
       assert.equal(await meta('meta[name="twitter:card"]'), 'summary');
       const description = await meta('meta[name="description"]');
       assert.match(description ?? '', /\p{Script=Han}{10}/u, 'a Chinese description');
@@ -61,19 +65,29 @@ for (const story of stories) {
       assert.equal(await meta('meta[property="og:locale"]'), 'zh_CN');
     });
 
-    await t.test('reference managers read a newspaper article: DC.type, citation_*, the paper and the section, no journal', async () => {
-      const head = page.locator('head');
-      const all = (selector: string) => head.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('content')));
-      assert.deepEqual(await all('meta[name="DC.type"]'), ['newspaperArticle']);
-      assert.deepEqual(await all('meta[name="citation_title"]'), [headline]);
-      // One tag per author, each name whole as printed.
-      assert.deepEqual(await all('meta[name="citation_author"]'), authorsOf(story));
-      assert.deepEqual(await all('meta[name="citation_date"]'), [datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7)]);
-      assert.deepEqual(await all('meta[name="citation_language"]'), ['zh-CN']);
-      assert.deepEqual(await all('meta[name="DC.source"]'), ['科学导报']);
-      assert.deepEqual(await all('meta[property="article:section"]'), [SECTION_LABELS[section as Section]]);
-      assert.equal(await head.locator('meta[name="citation_journal_title"]').count(), 0, 'a journal title makes Zotero save a journal article');
-    });
+    await t.test(
+      'reference managers read a newspaper article: DC.type, citation_*, the paper and the section, no journal',
+      async () => {
+        const head = page.locator('head');
+        const all = (selector: string) =>
+          head.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('content')));
+        assert.deepEqual(await all('meta[name="DC.type"]'), ['newspaperArticle']);
+        assert.deepEqual(await all('meta[name="citation_title"]'), [headline]);
+        // One tag per author, each name whole as printed.
+        assert.deepEqual(await all('meta[name="citation_author"]'), authorsOf(story));
+        assert.deepEqual(await all('meta[name="citation_date"]'), [
+          datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7),
+        ]);
+        assert.deepEqual(await all('meta[name="citation_language"]'), ['zh-CN']);
+        assert.deepEqual(await all('meta[name="DC.source"]'), ['科学导报']);
+        assert.deepEqual(await all('meta[property="article:section"]'), [SECTION_LABELS[section as Section]]);
+        assert.equal(
+          await head.locator('meta[name="citation_journal_title"]').count(),
+          0,
+          'a journal title makes Zotero save a journal article',
+        );
+      },
+    );
 
     await t.test('NewsArticle JSON-LD holds the schema.org fields we use', async () => {
       const article = await jsonLdOf(page, 'NewsArticle');
@@ -117,15 +131,13 @@ for (const story of stories) {
 
     await t.test('breadcrumbs lead 首页 › section › story, also as BreadcrumbList', async () => {
       const crumbs = page.getByRole('navigation', { name: '面包屑' });
-      const links = await crumbs
-        .locator('a')
-        .evaluateAll((as) =>
-          as.map((a) => ({
-            text: a.textContent,
-            href: a.getAttribute('href'),
-            current: a.getAttribute('aria-current'),
-          })),
-        );
+      const links = await crumbs.locator('a').evaluateAll((as) =>
+        as.map((a) => ({
+          text: a.textContent,
+          href: a.getAttribute('href'),
+          current: a.getAttribute('aria-current'),
+        })),
+      );
       assert.deepEqual(links, [
         { text: '首页', href: '/', current: null },
         { text: SECTION_LABELS[section as Section], href: sectionPath(section as Section), current: null },
@@ -233,10 +245,15 @@ for (const story of stories) {
     // GB/T 7714—2025 beside it: [N] and [N/OL], to the day or only the month the page gives, no 版次 and no access date.
     const iso = story.data.datePrecision === 'day' ? isoDay(story) : isoDay(story).slice(0, 7);
     const authors = authorsOf(story).length > 0 ? `${authorsOf(story).join('，')}. ` : '';
-    const title = (story.data as { headlineDerived?: boolean }).headlineDerived ? `[${story.data.headline}]` : story.data.headline;
+    const title = (story.data as { headlineDerived?: boolean }).headlineDerived
+      ? `[${story.data.headline}]`
+      : story.data.headline;
     const print = `${authors}${title}[N]. 科学导报，${iso}.`;
     assert.equal(await page.locator('#cite-gbt-print').innerText(), print);
-    assert.equal(await page.locator('#cite-gbt-online').innerText(), `${authors}${title}[N/OL]. 科学导报，${iso}. ${permalinkOf(story)}.`);
+    assert.equal(
+      await page.locator('#cite-gbt-online').innerText(),
+      `${authors}${title}[N/OL]. 科学导报，${iso}. ${permalinkOf(story)}.`,
+    );
     assert.match(await page.locator('.cite-gbt-notes').innerText(), /版次不详/);
   });
 }
@@ -274,7 +291,7 @@ test('a story page carries at most 2 KB of JavaScript (gzip, the weight budget) 
         continue;
       }
       assert.match(src, /^\/(_astro\/|reader-prefs\.js$)/, 'scripts come from the build');
-      bytes += gzipSync((await (await page.request.get(new URL(src, page.url()).href)).body()), { level: 6 }).length;
+      bytes += gzipSync(await (await page.request.get(new URL(src, page.url()).href)).body(), { level: 6 }).length;
     }
     assert.ok(bytes <= BUDGET.js, `${story.data.slug}: ${bytes} bytes of script, gzip`);
     assert.doesNotMatch(await page.content(), /pagefind\.js|pagefind-ui/);
@@ -290,8 +307,12 @@ test('printing a story shows its source, date and full permalink, not the site n
   const text = await source.innerText();
   assert.ok(text.includes(new URL(storyPath(slug), SITE_URL).href), 'full permalink printed');
   assert.match(text, /来源：《科学导报》，2025年9月30日/);
-  for (const form of ['#cite-gbt-print', '#cite-gbt-online']) assert.ok(await page.locator(form).isVisible(), `${form} printed`);
-  assert.match(await page.locator('#cite-gbt-print').innerText(), /^王佳琪\. 召开党工委理论学习中心组\(扩大\)学习会议\[N\]\. 科学导报，2025-09-30\.$/);
+  for (const form of ['#cite-gbt-print', '#cite-gbt-online'])
+    assert.ok(await page.locator(form).isVisible(), `${form} printed`);
+  assert.match(
+    await page.locator('#cite-gbt-print').innerText(),
+    /^王佳琪\. 召开党工委理论学习中心组\(扩大\)学习会议\[N\]\. 科学导报，2025-09-30\.$/,
+  );
   for (const selector of [
     'body > header',
     'body > footer',

@@ -49,10 +49,17 @@ for (const file of new Set(stories.map((s) => s.data.source.file))) {
     const shown = await page
       .locator('[data-testid="source-text"] li[id]')
       .evaluateAll((lis) => lis.map((li) => ({ id: li.id, text: li.querySelector('[data-line]')!.textContent })));
-    assert.deepEqual(shown, lines.map((text, i) => ({ id: sourceLineId(i + 1), text })));
+    assert.deepEqual(
+      shown,
+      lines.map((text, i) => ({ id: sourceLineId(i + 1), text })),
+    );
     // What a reader sees (and copies) holds each non-empty line too, not only the DOM.
     const seen = await page.locator('[data-testid="source-text"]').innerText();
-    assert.deepEqual(lines.filter((line) => line.trim() !== '' && !seen.includes(line)), [], 'lines missing from what the page shows');
+    assert.deepEqual(
+      lines.filter((line) => line.trim() !== '' && !seen.includes(line)),
+      [],
+      'lines missing from what the page shows',
+    );
     await context.close();
   });
 }

@@ -39,10 +39,14 @@ for (const { path } of pages) {
   });
 }
 
-test('axe: the search page with results shown', { skip: skipWithoutSearch(DIST, 'a11y: search page with results') }, async () => {
-  const violations = await violationsInEveryView(async (page) => {
-    const results = await searchFor(page, site.url('/'), KNOWN_QUERY);
-    assert.ok(results.length > 0, `"${KNOWN_QUERY}" should find stories`);
-  });
-  assert.deepEqual(violations, [], violations.join('\n'));
-});
+test(
+  'axe: the search page with results shown',
+  { skip: skipWithoutSearch(DIST, 'a11y: search page with results') },
+  async () => {
+    const violations = await violationsInEveryView(async (page) => {
+      const results = await searchFor(page, site.url('/'), KNOWN_QUERY);
+      assert.ok(results.length > 0, `"${KNOWN_QUERY}" should find stories`);
+    });
+    assert.deepEqual(violations, [], violations.join('\n'));
+  },
+);

@@ -72,14 +72,20 @@ test('html-validate fails a page with a misplaced block and a deprecated element
   const errors = await htmlErrors([join(FIXTURES, 'invalid-html/index.html')]);
   const rules = errors.map((e) => / ([a-z-]+): /.exec(e)?.[1]);
   assert.ok(rules.includes('deprecated'), errors.join('\n'));
-  assert.ok(rules.some((r) => r === 'no-implicit-close' || r === 'close-order' || r === 'element-permitted-content'), errors.join('\n'));
+  assert.ok(
+    rules.some((r) => r === 'no-implicit-close' || r === 'close-order' || r === 'element-permitted-content'),
+    errors.join('\n'),
+  );
   assert.deepEqual(await htmlErrors([join(FIXTURES, 'low-contrast/index.html')]), [], 'a valid fixture passes');
 });
 
 test('the Nu HTML Checker fails a script after </html>, which html-validate lets through', () => {
   const file = join(FIXTURES, 'stray-script/index.html');
   const errors = nuErrors([file, join(FIXTURES, 'low-contrast/index.html')]);
-  assert.ok(errors.some((e) => e.startsWith(file) && /Stray start tag .?script/.test(e)), errors.join('\n'));
+  assert.ok(
+    errors.some((e) => e.startsWith(file) && /Stray start tag .?script/.test(e)),
+    errors.join('\n'),
+  );
   assert.ok(!errors.some((e) => e.includes('low-contrast')), 'a valid fixture passes');
 });
 
@@ -88,7 +94,16 @@ test('the link checker fails dead hrefs, src, srcset, stylesheets, form actions,
   const problems = await linkProblems(join(FIXTURES, 'dead-link'), 'https://archive.kexuedaobao.example');
   const urls = problems.map((p) => p.url);
   // /gone/ is linked only by its absolute address (https://archive.kexuedaobao.example/gone/).
-  for (const url of ['/no-such.css', '/no-such-page/', '/#no-such-id', '/gone/', '/missing.png', '/missing-2x.png', '/no-such-action/', 'javascript:void(0)']) {
+  for (const url of [
+    '/no-such.css',
+    '/no-such-page/',
+    '/#no-such-id',
+    '/gone/',
+    '/missing.png',
+    '/missing-2x.png',
+    '/no-such-action/',
+    'javascript:void(0)',
+  ]) {
     assert.ok(urls.includes(url), `${url} reported:\n${urls.join('\n')}`);
   }
   assert.ok(!urls.some((url) => url.includes('example.org')), 'other sites are not checked');
@@ -101,8 +116,10 @@ test('the weight budget fails an oversized page, heavy JavaScript and a web font
   const dir = scratch();
   // Pseudo-random text compresses badly, like a long story would not: ~40 KB gzip.
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const text = Array.from({ length: 20_000 }, () => String.fromCodePoint(0x4e00 + Math.floor(random() * 20_000))).join('');
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const text = Array.from({ length: 20_000 }, () => String.fromCodePoint(0x4e00 + Math.floor(random() * 20_000))).join(
+    '',
+  );
   const script = Array.from({ length: 400 }, (_, i) => `window.v${i} = ${Math.floor(random() * 1e9)};`).join('\n');
   writeFileSync(join(dir, 'big.js'), script);
   writeFileSync(join(dir, 'font.woff2'), 'not really a font');
@@ -138,15 +155,21 @@ test('the header gate fails weak policies and wrong caching', () => {
   assert.match(problems, /keeps its name across builds: Cache-Control should be "no-cache"/);
 });
 
-test("the header gate fails blocks that overlap only as Netlify matches them (a trailing slash is optional there)", async () => {
+test('the header gate fails blocks that overlap only as Netlify matches them (a trailing slash is optional there)', async () => {
   const dir = scratch();
   cpSync(join(FIXTURES, 'no-csp'), dir, { recursive: true });
   mkdirSync(join(dir, '_astro'));
   writeFileSync(join(dir, '_astro', 'x.css'), 'p{}');
-  writeFileSync(join(dir, '_headers'), '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/:a/:b/\n  Cache-Control: no-cache\n');
+  writeFileSync(
+    join(dir, '_headers'),
+    '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n/:a/:b/\n  Cache-Control: no-cache\n',
+  );
   assert.ok(!headerProblems(dir).some((p) => p.includes('Cache-Control set by')), 'exact matching sees no overlap');
   const problems = await netlifyProblems(dir);
-  assert.ok(problems.some((p) => p.startsWith('/_astro/x.css: Cache-Control set by 2 blocks')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.startsWith('/_astro/x.css: Cache-Control set by 2 blocks')),
+    problems.join('\n'),
+  );
 });
 
 test("an inline script is refused by the site's CSP: statically and in the browser", async () => {
@@ -159,7 +182,10 @@ test("an inline script is refused by the site's CSP: statically and in the brows
   const violations = await watchCsp(page);
   await page.goto(`${server.url}/`);
   assert.equal(await page.locator('#out').innerText(), '内联脚本会被 CSP 拦下。', 'the script did not run');
-  assert.ok((await violations()).some((v) => /script-src/.test(v)), 'the browser reported the violation');
+  assert.ok(
+    (await violations()).some((v) => /script-src/.test(v)),
+    'the browser reported the violation',
+  );
 });
 
 test('Lighthouse scores a low-contrast page below 1 for accessibility', async () => {
@@ -168,5 +194,8 @@ test('Lighthouse scores a low-contrast page below 1 for accessibility', async ()
   cleanup.push(() => chrome.close());
   const { scores, failing } = await runLighthouse(`${server.url}/low-contrast/`, chrome.port, ['accessibility']);
   assert.ok((scores.accessibility ?? 1) < 1, `accessibility ${scores.accessibility}`);
-  assert.ok(failing.some((f) => f.includes('color-contrast')), failing.join('\n'));
+  assert.ok(
+    failing.some((f) => f.includes('color-contrast')),
+    failing.join('\n'),
+  );
 });

@@ -32,7 +32,8 @@ test(`the server (${SERVER}) sends for every file of the build exactly what _hea
     if (response.status !== 200) wrong.push(`${file.path}: status ${response.status}`);
     for (const [name, value] of headersFor(rules, file.path)) {
       const sent = response.headers.get(name);
-      if (sent !== value) wrong.push(`${file.path}: ${name} is ${JSON.stringify(sent)}, _headers says ${JSON.stringify(value)}`);
+      if (sent !== value)
+        wrong.push(`${file.path}: ${name} is ${JSON.stringify(sent)}, _headers says ${JSON.stringify(value)}`);
     }
   }
   assert.deepEqual(wrong, [], wrong.slice(0, 20).join('\n'));
@@ -61,10 +62,14 @@ test('every page loads under the CSP with no violation reported', async () => {
   assert.deepEqual(found, [], found.join('\n'));
 });
 
-test('search works under the CSP with no violation reported', { skip: skipWithoutSearch(DIST, 'headers: search under CSP') }, async () => {
-  const page = await (await site.context()).newPage();
-  const violations = await watchCsp(page);
-  const results = await searchFor(page, site.url('/'), KNOWN_QUERY);
-  assert.ok(results.length > 0, `"${KNOWN_QUERY}" finds stories under the CSP`);
-  assert.deepEqual(await violations(), []);
-});
+test(
+  'search works under the CSP with no violation reported',
+  { skip: skipWithoutSearch(DIST, 'headers: search under CSP') },
+  async () => {
+    const page = await (await site.context()).newPage();
+    const violations = await watchCsp(page);
+    const results = await searchFor(page, site.url('/'), KNOWN_QUERY);
+    assert.ok(results.length > 0, `"${KNOWN_QUERY}" finds stories under the CSP`);
+    assert.deepEqual(await violations(), []);
+  },
+);

@@ -21,7 +21,11 @@ const PAGES = { home: '/', story: storyPages(DIST)[0]?.path ?? '/stories/', sear
 
 for (const [name, path] of Object.entries(PAGES)) {
   test(`lighthouse: ${name} (${path}) scores 1 for accessibility, best practices, SEO`, async () => {
-    const { scores, failing } = await runLighthouse(`${server.url}${path}`, chrome.port, ['accessibility', 'best-practices', 'seo']);
+    const { scores, failing } = await runLighthouse(`${server.url}${path}`, chrome.port, [
+      'accessibility',
+      'best-practices',
+      'seo',
+    ]);
     assert.deepEqual(scores, { accessibility: 1, 'best-practices': 1, seo: 1 }, failing.join('\n'));
   });
 }

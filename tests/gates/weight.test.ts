@@ -14,7 +14,9 @@ test('weight: every story page fits the budget', async () => {
   const weights: PageWeight[] = [];
   for (const story of stories) weights.push(await measureWeight(page, site.url(story.path)));
   const heaviest = weights.reduce((a, b) => (a.html + a.css >= b.html + b.css ? a : b));
-  console.log(`# heaviest story page: ${new URL(heaviest.url).pathname} HTML ${heaviest.html} + CSS ${heaviest.css} bytes gzip, JS ${heaviest.js}`);
+  console.log(
+    `# heaviest story page: ${new URL(heaviest.url).pathname} HTML ${heaviest.html} + CSS ${heaviest.css} bytes gzip, JS ${heaviest.js}`,
+  );
   const problems = weights.flatMap(budgetProblems);
   assert.deepEqual(problems, [], problems.join('\n'));
 });

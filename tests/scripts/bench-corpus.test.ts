@@ -13,7 +13,17 @@ import {
   termShape,
 } from '../../scripts/bench/queries.ts';
 import { random } from '../../tooling/random.ts';
-import { EVERGREEN_RANKS, FIRST_YEAR, VOCABULARIES, YEARS, drawItem, itemPeriod, scatter, thousands, zipfRank } from '../../scripts/bench/vocabulary.ts';
+import {
+  EVERGREEN_RANKS,
+  FIRST_YEAR,
+  VOCABULARIES,
+  YEARS,
+  drawItem,
+  itemPeriod,
+  scatter,
+  thousands,
+  zipfRank,
+} from '../../scripts/bench/vocabulary.ts';
 
 test('zipfRank stays within 1…size and follows 1/r: rank 1 about twice rank 2, ten times rank 10', () => {
   const size = 100_000;
@@ -52,8 +62,18 @@ test('every vocabulary has distinct items of its shape', () => {
     const n = Math.min(vocabulary.size, 20_000);
     const items = Array.from({ length: n }, (_, i) => vocabulary.item(i + 1));
     assert.equal(new Set(items).size, n, `${vocabulary.kind}: items repeat`);
-    const shape = { person: 'name', place: 'place', organisation: 'organisation', amount: 'number', tonnage: 'number', date: 'number' }[vocabulary.kind];
-    assert.ok(items.every((item) => termShape(item) === shape), `${vocabulary.kind}: ${items.find((item) => termShape(item) !== shape)}`);
+    const shape = {
+      person: 'name',
+      place: 'place',
+      organisation: 'organisation',
+      amount: 'number',
+      tonnage: 'number',
+      date: 'number',
+    }[vocabulary.kind];
+    assert.ok(
+      items.every((item) => termShape(item) === shape),
+      `${vocabulary.kind}: ${items.find((item) => termShape(item) !== shape)}`,
+    );
   }
   assert.match(VOCABULARIES.tonnage.item(1), /^\d{1,2},\d{3}吨$/);
   assert.deepEqual([999, 2418, 1234567].map(thousands), ['999', '2,418', '1,234,567']);
@@ -81,7 +101,8 @@ test('items have periods: the top ranks every year, the others one to three year
 });
 
 test('searchableText: kicker, headline, body paragraphs and bylines, not the other frontmatter', () => {
-  const markdown = '---\nslug: a\nkicker: 长治高新区\nheadline: 上丰村新貌\ndate: 2019-03-02\nplace:\n  city: 晋中市\nbylines:\n  - name: 合成稿件\n    role: reporter\n---\n\n第一段。\n\n第二段。\n';
+  const markdown =
+    '---\nslug: a\nkicker: 长治高新区\nheadline: 上丰村新貌\ndate: 2019-03-02\nplace:\n  city: 晋中市\nbylines:\n  - name: 合成稿件\n    role: reporter\n---\n\n第一段。\n\n第二段。\n';
   assert.equal(searchableText(markdown), '长治高新区\n上丰村新貌\n第一段。\n第二段。\n合成稿件');
 });
 
@@ -96,13 +117,32 @@ test('queryKind: rare up to 20 stories, common from a fifth of the archive', () 
 /** Scanned counts of a small imaginary archive. */
 function sampleCounts(stories: number): Map<string, number> {
   return new Map([
-    ['王建华', 4], ['李浩然', 30], ['高发展', 3], ['晋华有限公司', 6], ['恒通研究院', 200], ['1,234吨', 2], ['3.7亿元', 40],
-    ['柳沟村', 9], ['大牛镇', 300], ['史欣勇', 150], ['杏上镇', 18],
+    ['王建华', 4],
+    ['李浩然', 30],
+    ['高发展', 3],
+    ['晋华有限公司', 6],
+    ['恒通研究院', 200],
+    ['1,234吨', 2],
+    ['3.7亿元', 40],
+    ['柳沟村', 9],
+    ['大牛镇', 300],
+    ['史欣勇', 150],
+    ['杏上镇', 18],
     ...COMMON_QUERIES.map((q) => [q, Math.round(stories * 0.6)] as [string, number]),
-    [MULTI_TERM_QUERY, Math.round(stories * 0.6)], [ZERO_CANDIDATES[0]!, 3], [ZERO_CANDIDATES[1]!, 0],
+    [MULTI_TERM_QUERY, Math.round(stories * 0.6)],
+    [ZERO_CANDIDATES[0]!, 3],
+    [ZERO_CANDIDATES[1]!, 0],
   ]);
 }
-const shares = new Map([...'王建华李浩然晋有限公司恒通研究院柳沟村'].map((ch) => [ch, 0.3] as [string, number]).concat([['高', 0.9], ['发', 0.8], ['展', 0.85]]));
+const shares = new Map(
+  [...'王建华李浩然晋有限公司恒通研究院柳沟村']
+    .map((ch) => [ch, 0.3] as [string, number])
+    .concat([
+      ['高', 0.9],
+      ['发', 0.8],
+      ['展', 0.85],
+    ]),
+);
 
 test('pickQueries: rare roles, two medium terms of different shapes, the common ones, multi-term and none', () => {
   const picked = pickQueries(sampleCounts(10_000), shares, 10_000);
@@ -114,13 +154,24 @@ test('pickQueries: rare roles, two medium terms of different shapes, the common 
   assert.equal(byRole['rare number'], '1,234吨');
   assert.equal(picked.later.query, '柳沟村', 'a place: the rare one closest to 5 stories');
   const medium = picked.fresh.filter((q) => q.role === 'medium');
-  assert.deepEqual(medium.map((q) => q.query), ['大牛镇', '恒通研究院'], 'closest to the middle of 100–999 (316), one of each shape');
+  assert.deepEqual(
+    medium.map((q) => q.query),
+    ['大牛镇', '恒通研究院'],
+    'closest to the middle of 100–999 (316), one of each shape',
+  );
   assert.ok(medium.every((q) => q.kind === 'medium'));
-  assert.deepEqual(picked.fresh.filter((q) => q.role === 'common').map((q) => q.query), COMMON_QUERIES);
+  assert.deepEqual(
+    picked.fresh.filter((q) => q.role === 'common').map((q) => q.query),
+    COMMON_QUERIES,
+  );
   assert.equal(picked.fresh[0]!.query, COMMON_QUERIES[0], 'the later search follows a common one');
   assert.equal(picked.fresh.find((q) => q.role === 'multi-term')!.query, MULTI_TERM_QUERY);
   const zero = picked.fresh.find((q) => q.role === 'no hits')!;
-  assert.deepEqual([zero.query, zero.count, zero.kind], [ZERO_CANDIDATES[1], 0, 'rare'], 'the first candidate that occurs nowhere');
+  assert.deepEqual(
+    [zero.query, zero.count, zero.kind],
+    [ZERO_CANDIDATES[1], 0, 'rare'],
+    'the first candidate that occurs nowhere',
+  );
   const all = [...picked.fresh, picked.later];
   assert.equal(new Set(all.map((q) => q.query)).size, all.length, 'no query twice');
   for (const q of all) assert.equal(q.count, sampleCounts(10_000).get(q.query));
@@ -137,10 +188,22 @@ test('pickQueries throws when a role has no term, rather than benchmarking less'
 });
 
 test('candidateTerms: a few terms per role from the tally, medium ones near the middle of the range', () => {
-  const tally = new Map<string, number>([['王建华', 4], ['高发展', 3], ['晋华有限公司', 6], ['1,234吨', 2], ['柳沟村', 9], ['大牛镇', 300], ['杏上镇', 5000], ['史欣勇', 15]]);
+  const tally = new Map<string, number>([
+    ['王建华', 4],
+    ['高发展', 3],
+    ['晋华有限公司', 6],
+    ['1,234吨', 2],
+    ['柳沟村', 9],
+    ['大牛镇', 300],
+    ['杏上镇', 5000],
+    ['史欣勇', 15],
+  ]);
   const terms = candidateTerms(tally, shares, 10_000);
   for (const t of ['王建华', '高发展', '晋华有限公司', '1,234吨', '柳沟村', '大牛镇']) assert.ok(terms.includes(t), t);
   assert.ok(!terms.includes('杏上镇'), 'above the medium range');
-  assert.ok(!terms.includes('史欣勇'), 'rare candidates stay at most half the rare limit: the scan may find a few more');
+  assert.ok(
+    !terms.includes('史欣勇'),
+    'rare candidates stay at most half the rare limit: the scan may find a few more',
+  );
   assert.ok(leastCharacterShare('高发展', shares) === 0.8);
 });

@@ -5,12 +5,27 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { acquireBuildLock, BuildLockedError } from '../../scripts/build/lock.ts';
-import { copyBuild, lowSpaceMessage, outputFolderProblem, sameFileSystem, swapInto } from '../../scripts/build/output-folder.ts';
+import {
+  copyBuild,
+  lowSpaceMessage,
+  outputFolderProblem,
+  sameFileSystem,
+  swapInto,
+} from '../../scripts/build/output-folder.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-output-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -28,14 +43,17 @@ test('a running build holds the lock: a second is refused, naming the process; a
   try {
     mkdirSync(join(root, 'lock'));
     writeFileSync(lock, JSON.stringify({ pid: holder.pid, started: '2025-10-02T00:00:00.000Z', outDir: '/x/dist' }));
-    assert.throws(() => acquireBuildLock(lock, '/y/dist'), (error: Error) => {
-      assert.ok(error instanceof BuildLockedError);
-      assert.equal(
-        error.message,
-        `Another build of this checkout is running (process ${holder.pid}, started 2025-10-02T00:00:00.000Z, building /x/dist): wait for it to finish, then build again. If no build is running, delete ${lock}.`,
-      );
-      return true;
-    });
+    assert.throws(
+      () => acquireBuildLock(lock, '/y/dist'),
+      (error: Error) => {
+        assert.ok(error instanceof BuildLockedError);
+        assert.equal(
+          error.message,
+          `Another build of this checkout is running (process ${holder.pid}, started 2025-10-02T00:00:00.000Z, building /x/dist): wait for it to finish, then build again. If no build is running, delete ${lock}.`,
+        );
+        return true;
+      },
+    );
   } finally {
     holder.kill();
   }
@@ -77,7 +95,10 @@ test('a site built on one file system is copied to an output folder on another (
     assert.equal(readFileSync(join(out, 'stories', 'a.html'), 'utf8'), 'copied');
     assert.deepEqual(readdirSync(other), ['dist']);
     // A mount point cannot be renamed: refused before building.
-    assert.match(outputFolderProblem('/dev/shm') ?? '', /^\/dev\/shm is a mount point, which a build cannot replace: point ARCHIVE_OUT_DIR at a folder inside it/);
+    assert.match(
+      outputFolderProblem('/dev/shm') ?? '',
+      /^\/dev\/shm is a mount point, which a build cannot replace: point ARCHIVE_OUT_DIR at a folder inside it/,
+    );
     assert.equal(outputFolderProblem(out), undefined);
   } finally {
     rmSync(other, { recursive: true, force: true });
@@ -89,7 +110,10 @@ test('an output folder that is a file is refused; a full disk is said in plain w
   assert.match(outputFolderProblem(join(root, 'file')) ?? '', /is not a folder: point ARCHIVE_OUT_DIR at a folder/);
   assert.equal(outputFolderProblem(join(root, 'absent')), undefined);
   assert.ok(statSync(root).isDirectory());
-  assert.equal(lowSpaceMessage('/x', 0), 'The disk holding /x is full (no space left on device: 0.0 MB free): free some space, then build again.');
+  assert.equal(
+    lowSpaceMessage('/x', 0),
+    'The disk holding /x is full (no space left on device: 0.0 MB free): free some space, then build again.',
+  );
   assert.match(lowSpaceMessage('/x', 10 * 1024 * 1024) ?? '', /10\.0 MB free/);
   assert.equal(lowSpaceMessage('/x', 10 * 1024 ** 3), undefined);
 });

@@ -14,12 +14,15 @@ declare global {
 export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   const logged: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to|Trusted ?Type|Permissions-Policy|Permissions Policy/i.test(message.text())) logged.push(`console: ${message.text()}`);
+    if (/Content Security Policy|Refused to|Trusted ?Type|Permissions-Policy|Permissions Policy/i.test(message.text()))
+      logged.push(`console: ${message.text()}`);
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+      window.__cspViolations!.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   return async () => [...(await page.evaluate(() => window.__cspViolations ?? [])), ...logged];

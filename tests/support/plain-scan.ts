@@ -26,7 +26,8 @@ export const foldWith =
 type Data = StoryFile['data'] & { subhead?: string };
 
 /** Kicker, headline and subhead: what `&in=title` searches. */
-export const headOf = (s: StoryFile): string => [s.data.kicker, s.data.headline, (s.data as Data).subhead].filter(Boolean).join('\n');
+export const headOf = (s: StoryFile): string =>
+  [s.data.kicker, s.data.headline, (s.data as Data).subhead].filter(Boolean).join('\n');
 
 /** Each photo credit as printed (王瑞瑞摄, 长治高新区供图), and the bylines (one line per role): what `&in=byline` searches, piece by piece. */
 export function bylinePiecesOf(s: StoryFile): string[] {
@@ -91,4 +92,6 @@ export function placeInRange(s: StoryFile, from: string, to: string): 'inside' |
 
 /** Paths of the stories holding `query` in `field` inside the range. */
 export const plainScan = (query: string, field: Field = 'all', from = '', to = ''): string[] =>
-  stories.filter((s) => holds(s, query, field) && placeInRange(s, from, to) === 'inside').map((s) => storyPath(s.data.slug));
+  stories
+    .filter((s) => holds(s, query, field) && placeInRange(s, from, to) === 'inside')
+    .map((s) => storyPath(s.data.slug));

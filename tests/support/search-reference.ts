@@ -23,7 +23,8 @@ export interface ReferenceFold {
   withOrigins(text: string): { chars: string[]; origin: number[] };
 }
 
-const kept = (f: string, out: readonly string[]): boolean => f !== '' && !(f === ' ' && (out.length === 0 || out[out.length - 1] === ' '));
+const kept = (f: string, out: readonly string[]): boolean =>
+  f !== '' && !(f === ' ' && (out.length === 0 || out[out.length - 1] === ' '));
 
 export function referenceFold(table: ReadonlyMap<string, string>): ReferenceFold {
   const char = (ch: string): string => {
@@ -73,7 +74,8 @@ function bigramWords(chars: readonly string[]): string[] {
   return codes.map((code, i) => code + (codes[i + 1] ?? END));
 }
 
-const distinctCharWords = (chars: readonly string[]): string[] => [...new Set(chars.filter((c) => c !== ' '))].map(encodeChar);
+const distinctCharWords = (chars: readonly string[]): string[] =>
+  [...new Set(chars.filter((c) => c !== ' '))].map(encodeChar);
 
 export interface ReferenceRecord {
   words: (string | undefined)[];
@@ -85,26 +87,41 @@ export interface ReferenceRecord {
   bylineRuns: [number, number][];
 }
 
-export function referenceRecord(story: { head: string; body: string; bylines?: readonly (readonly [number, number])[] }, fold: ReferenceFold): ReferenceRecord {
+export function referenceRecord(
+  story: { head: string; body: string; bylines?: readonly (readonly [number, number])[] },
+  fold: ReferenceFold,
+): ReferenceRecord {
   const head = fold.chars(story.head);
   const all = fold.chars(`${story.head}\n${story.body}`);
   const headWords = bigramWords(head.slice(0, HEAD_POSITIONS - 1));
   const headChars = distinctCharWords(head).slice(0, HEAD_CHAR_POSITIONS);
   const allChars = distinctCharWords(all);
-  const padded = (words: string[], n: number): (string | undefined)[] => [...words, ...Array<undefined>(n - words.length).fill(undefined)];
+  const padded = (words: string[], n: number): (string | undefined)[] => [
+    ...words,
+    ...Array<undefined>(n - words.length).fill(undefined),
+  ];
   const body = fold.withOrigins(story.body);
   if (body.chars[body.chars.length - 1] === ' ') body.chars.pop();
   const bodyStart = all.length - body.chars.length;
   const bigrams = bigramWords(all);
-  const bylineRuns = story.bylines?.length ? foldedRuns(body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e]) : [];
+  const bylineRuns = story.bylines?.length
+    ? foldedRuns(body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e])
+    : [];
   const fieldWords: (string | undefined)[] = [];
   for (const field of PREFIXED_FIELDS) {
     const distinct = [...new Set(bylineRuns.flatMap(([s, e]) => all.slice(s, e)).filter((c) => c !== ' '))];
     fieldWords.push(...distinct.map((c) => fieldWord(field, encodeChar(c))));
-    for (const [s, e] of bylineRuns) fieldWords.push(...bigrams.slice(s, e - 1).map((word) => fieldWord(field, word)), undefined);
+    for (const [s, e] of bylineRuns)
+      fieldWords.push(...bigrams.slice(s, e - 1).map((word) => fieldWord(field, word)), undefined);
   }
   return {
-    words: [...padded(headWords, HEAD_POSITIONS), ...padded(headChars, HEAD_CHAR_POSITIONS), ...allChars, ...bigrams, ...fieldWords],
+    words: [
+      ...padded(headWords, HEAD_POSITIONS),
+      ...padded(headChars, HEAD_CHAR_POSITIONS),
+      ...allChars,
+      ...bigrams,
+      ...fieldWords,
+    ],
     bodyPosition: TEXT_START + allChars.length + bodyStart,
     chars: all,
     bigrams,
@@ -114,7 +131,10 @@ export function referenceRecord(story: { head: string; body: string; bylines?: r
   };
 }
 
-function foldedRuns({ chars, origin }: { chars: readonly string[]; origin: readonly number[] }, ranges: readonly (readonly [number, number])[]): [number, number][] {
+function foldedRuns(
+  { chars, origin }: { chars: readonly string[]; origin: readonly number[] },
+  ranges: readonly (readonly [number, number])[],
+): [number, number][] {
   const runs: [number, number][] = [];
   let from = 0;
   for (const [start, end] of ranges) {
@@ -133,7 +153,7 @@ function foldedRuns({ chars, origin }: { chars: readonly string[]; origin: reado
 function numberKeys(chars: readonly string[]): { word: string; at: number; length: number }[] {
   const numberKey = (kind: string, cs: readonly string[]): string => kind + cs.map(encodeChar).join('');
   const runs: [number, number][] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     if (!NUMBER_CHAR.test(chars[i]!)) {
       i++;
       continue;
@@ -152,7 +172,8 @@ function numberKeys(chars: readonly string[]): { word: string; at: number; lengt
   return keys;
 }
 
-const windowAt = (chars: readonly string[], position: number, span: number): string => chars.slice(Math.max(0, position - WINDOW), position + span + WINDOW).join('');
+const windowAt = (chars: readonly string[], position: number, span: number): string =>
+  chars.slice(Math.max(0, position - WINDOW), position + span + WINDOW).join('');
 
 export class ReferenceShardLexicon {
   readonly words = new Map<string, [number, Posting[] | null]>();
@@ -161,7 +182,16 @@ export class ReferenceShardLexicon {
     this.rareLimit = rareLimit;
   }
 
-  add(story: number, facet: number, { chars, bigrams, headLength, bylineRuns }: Pick<ReferenceRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>): void {
+  add(
+    story: number,
+    facet: number,
+    {
+      chars,
+      bigrams,
+      headLength,
+      bylineRuns,
+    }: Pick<ReferenceRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>,
+  ): void {
     const here = new Map<string, number[]>();
     const spans = new Map<string, number>();
     const put = (word: string, position: number, span: number, every: boolean) => {
@@ -192,7 +222,13 @@ export class ReferenceShardLexicon {
       if (entry[1] && entry[0] > this.rareLimit) entry[1] = null;
       if (!entry[1]) continue;
       const span = spans.get(word);
-      entry[1].push([story, facet, headLength, span ? positions.map((p) => windowAt(chars, p, span)) : [], ...positions]);
+      entry[1].push([
+        story,
+        facet,
+        headLength,
+        span ? positions.map((p) => windowAt(chars, p, span)) : [],
+        ...positions,
+      ]);
     }
   }
 

@@ -30,7 +30,8 @@ function searchUnavailable(dist: string): string | null {
 export function skipWithoutSearch(dist: string, what: string): string | false {
   const reason = searchUnavailable(dist);
   if (reason === null) return false;
-  if (process.env.CI && process.env.CI !== 'false') throw new Error(`${what}: ${reason} (CI is set, so this fails instead of skipping; run npm run build)`);
+  if (process.env.CI && process.env.CI !== 'false')
+    throw new Error(`${what}: ${reason} (CI is set, so this fails instead of skipping; run npm run build)`);
   console.log(`# ${what} skipped: ${reason}`);
   return reason;
 }

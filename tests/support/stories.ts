@@ -49,6 +49,10 @@ export function readSourceLines(file: string): string[] {
  * tests): newest first, a month's month-only stories after its dated ones, ties by slug.
  */
 export function archiveOrder(stories: readonly StoryFile[]): StoryFile[] {
-  const ordered = (s: StoryFile) => ({ date: new Date(s.data.date), precision: s.data.datePrecision, key: s.data.slug });
+  const ordered = (s: StoryFile) => ({
+    date: new Date(s.data.date),
+    precision: s.data.datePrecision,
+    key: s.data.slug,
+  });
   return [...stories].sort((a, b) => compareArchiveOrder(ordered(a), ordered(b)));
 }

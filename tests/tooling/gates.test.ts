@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCsp } from '../../tooling/headers/parse-csp.ts';
-import { DENIED_FEATURES, cachePolicy, cspProblems, inlineCodeProblems, isolationProblems } from '../../tooling/gates/headers.ts';
+import {
+  DENIED_FEATURES,
+  cachePolicy,
+  cspProblems,
+  inlineCodeProblems,
+  isolationProblems,
+} from '../../tooling/gates/headers.ts';
 import { formTargetsAndScriptUrls } from '../../tooling/gates/links.ts';
 import { urlPathOf } from '../../tooling/gates/pages.ts';
 
@@ -57,18 +63,39 @@ test('CSP: inline code is found in elements and attributes; JSON-LD is data, not
     <script type="module">y()</script><style>p{}</style><p style="color:red" onclick="z()">t</p>`;
   assert.deepEqual(
     inlineCodeProblems(html, strict).map((p) => p.split(':')[0]),
-    ['inline <script> blocked', 'inline <script> blocked', 'inline <style> blocked', 'style attribute on <p> blocked', 'onclick handler on <p> blocked'],
+    [
+      'inline <script> blocked',
+      'inline <script> blocked',
+      'inline <style> blocked',
+      'style attribute on <p> blocked',
+      'onclick handler on <p> blocked',
+    ],
   );
-  assert.deepEqual(inlineCodeProblems('<script src="/a.js"></script><script type="application/json">{}</script>', strict), []);
+  assert.deepEqual(
+    inlineCodeProblems('<script src="/a.js"></script><script type="application/json">{}</script>', strict),
+    [],
+  );
 });
 
 test('CSP: weak script sources are named', () => {
-  assert.deepEqual(cspProblems(parseCsp("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types default"), true), []);
+  assert.deepEqual(
+    cspProblems(
+      parseCsp(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types default",
+      ),
+      true,
+    ),
+    [],
+  );
   const weak = cspProblems(parseCsp("script-src 'self' 'unsafe-eval' https:"), true);
   assert.ok(weak.includes("CSP script-src allows 'unsafe-eval'"));
   assert.ok(weak.includes('CSP script-src allows https:'));
   assert.ok(weak.includes("CSP script-src lacks 'wasm-unsafe-eval' (Pagefind)"));
   assert.ok(weak.includes('CSP has no default-src'));
   assert.ok(weak.includes("CSP does not require Trusted Types (require-trusted-types-for 'script')"));
-  assert.ok(cspProblems(parseCsp("trusted-types *"), false).includes('CSP trusted-types must name the allowed policies (no *, no duplicates)'));
+  assert.ok(
+    cspProblems(parseCsp('trusted-types *'), false).includes(
+      'CSP trusted-types must name the allowed policies (no *, no duplicates)',
+    ),
+  );
 });

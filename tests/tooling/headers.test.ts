@@ -20,7 +20,11 @@ test('_headers parses into rules with their headers, values kept whole (colons a
   const rules = parseHeaders(FILE);
   assert.deepEqual(
     rules.map((r) => [r.pattern, r.line, r.headers.length]),
-    [['/*', 2, 2], ['/_astro/*', 6, 1], ['/stories/:slug/', 8, 2]],
+    [
+      ['/*', 2, 2],
+      ['/_astro/*', 6, 1],
+      ['/stories/:slug/', 8, 2],
+    ],
   );
   assert.deepEqual(rules[0]!.headers[1], ['Content-Security-Policy', "default-src 'self'; script-src 'self'"]);
   assert.deepEqual(rules[2]!.headers[1], ['Link', '</a.css>; rel=preload']);
@@ -55,7 +59,9 @@ test('every matching rule applies; a header set twice is joined with ", "', () =
 });
 
 test('CSP: directives parse, first occurrence wins, fallbacks follow CSP 3', () => {
-  const csp = parseCsp("default-src 'self'; script-src 'self' 'wasm-unsafe-eval';; script-src *; style-src-attr 'none'");
+  const csp = parseCsp(
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';; script-src *; style-src-attr 'none'",
+  );
   assert.deepEqual(csp.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(effectiveSources(csp, 'script'), ["'self'", "'wasm-unsafe-eval'"]);
   assert.deepEqual(effectiveSources(csp, 'style'), ["'self'"], 'falls back to default-src');
@@ -69,8 +75,14 @@ test('CSP: inline code runs only by unsafe-inline (without hashes) or its own ha
   assert.ok(!allowsInline(parseCsp("script-src 'self'"), 'script', code));
   assert.ok(allowsInline(parseCsp("script-src 'unsafe-inline'"), 'script', code));
   assert.ok(allowsInline(parseCsp(`script-src ${cspHash(code)}`), 'script', code));
-  assert.ok(!allowsInline(parseCsp(`script-src 'unsafe-inline' ${cspHash('other')}`), 'script', code), 'a hash disables unsafe-inline');
-  assert.ok(!allowsInline(parseCsp(`script-src ${cspHash(code)}`), 'script-attr', code), 'attributes need unsafe-hashes');
+  assert.ok(
+    !allowsInline(parseCsp(`script-src 'unsafe-inline' ${cspHash('other')}`), 'script', code),
+    'a hash disables unsafe-inline',
+  );
+  assert.ok(
+    !allowsInline(parseCsp(`script-src ${cspHash(code)}`), 'script-attr', code),
+    'attributes need unsafe-hashes',
+  );
   assert.ok(allowsInline(parseCsp(`script-src 'unsafe-hashes' ${cspHash(code)}`), 'script-attr', code));
   assert.ok(allowsInline(parseCsp("img-src 'self'"), 'style', 'p{}'), 'no directive, no restriction');
 });

@@ -11,8 +11,32 @@ test('deploy/nginx/archive.conf is what the generator makes from public/_headers
 });
 
 test('a _headers pattern as an nginx regex matches the same paths, with or without a query', () => {
-  const paths = ['/', '/a', '/a/', '/a/b/', '/_astro/x.css', '/_astrox/y', '/stories/a-b/', '/stories/a/b/', '/pagefind/pagefind.js', '/pagefind/index/x', '/a.css', '/abcss', '/sections/x/rss.xml'];
-  for (const pattern of ['/*', '/', '/_astro/*', '/:a/', '/:a/:b/', '/:file', '/pagefind/:file', '/a.css', '/sections/:s/rss.xml']) {
+  const paths = [
+    '/',
+    '/a',
+    '/a/',
+    '/a/b/',
+    '/_astro/x.css',
+    '/_astrox/y',
+    '/stories/a-b/',
+    '/stories/a/b/',
+    '/pagefind/pagefind.js',
+    '/pagefind/index/x',
+    '/a.css',
+    '/abcss',
+    '/sections/x/rss.xml',
+  ];
+  for (const pattern of [
+    '/*',
+    '/',
+    '/_astro/*',
+    '/:a/',
+    '/:a/:b/',
+    '/:file',
+    '/pagefind/:file',
+    '/a.css',
+    '/sections/:s/rss.xml',
+  ]) {
     const regex = new RegExp(patternRegex(pattern));
     for (const path of paths) {
       assert.equal(regex.test(path), matchesPattern(pattern, path), `${pattern} on ${path}`);

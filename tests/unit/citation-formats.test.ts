@@ -26,7 +26,10 @@ const pinglu: GbtNewspaperInput = {
 
 test('GB/T 7714—2025: a newspaper article, offline [N] and online [N/OL], names whole, no 版次 or access date', () => {
   assert.equal(gbtNewspaperCitation(pinglu, 'print'), '袁兆辉，张小菊. 机械轰鸣抢进度[N]. 科学导报，2025-10-01.');
-  assert.equal(gbtNewspaperCitation(pinglu, 'online'), `袁兆辉，张小菊. 机械轰鸣抢进度[N/OL]. 科学导报，2025-10-01. ${URL_}.`);
+  assert.equal(
+    gbtNewspaperCitation(pinglu, 'online'),
+    `袁兆辉，张小菊. 机械轰鸣抢进度[N/OL]. 科学导报，2025-10-01. ${URL_}.`,
+  );
 });
 
 test('GB/T 7714—2025: a month-only story is cited to its month; a derived headline is bracketed; more than three authors get 等', () => {
@@ -42,7 +45,14 @@ test('GB/T 7714—2025: a month-only story is cited to its month; a derived head
 });
 
 test('head metadata for Zotero: a newspaper article, one citation_author per whole name, a month stays a month, no journal title', () => {
-  const tags = referenceMeta({ headline: '机械轰鸣抢进度', authors: ['袁兆辉', '张小菊'], date: new Date('2025-10-01'), precision: 'month', newspaper: '科学导报', section: '项目' });
+  const tags = referenceMeta({
+    headline: '机械轰鸣抢进度',
+    authors: ['袁兆辉', '张小菊'],
+    date: new Date('2025-10-01'),
+    precision: 'month',
+    newspaper: '科学导报',
+    section: '项目',
+  });
   const value = (key: string) => tags.filter((t) => ('name' in t ? t.name : t.property) === key).map((t) => t.content);
   assert.deepEqual(value('DC.type'), ['newspaperArticle']);
   assert.deepEqual(value('citation_author'), ['袁兆辉', '张小菊']);
@@ -54,7 +64,10 @@ test('head metadata for Zotero: a newspaper article, one citation_author per who
 
 const reference: ReferenceInput = {
   slug: 'a-story',
-  authors: [{ name: '王瑞瑞', role: 'photographer' }, { name: '长治高新区', role: 'supplied' }],
+  authors: [
+    { name: '王瑞瑞', role: 'photographer' },
+    { name: '长治高新区', role: 'supplied' },
+  ],
   headline: '50%_R&D {新} #1 ~ $2',
   newspaper: '科学导报',
   date: new Date('2025-10-01'),
@@ -84,7 +97,6 @@ test('RIS, BibTeX and CSL-JSON read back (citation-js) with the headline exact, 
   assert.deepEqual(fromCsl.author, [{ literal: '王瑞瑞' }, { literal: '长治高新区' }]);
   assert.deepEqual(fromCsl.issued, { 'date-parts': [[2025, 10]] });
   assert.equal(fromCsl.type, 'article-newspaper');
-
 });
 
 test('the data writer: one JSON file per story, each month as JSON Lines in archive order, and a stop when a story page has no record', async () => {
@@ -101,7 +113,13 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
     writeFileSync(records, `2025-10\tb\t${line('b')}\n2025-10\ta\t${line('a')}\n2025-09\tc\t${line('c')}\n`);
     const written = await writeArchiveData(out, records, order);
     assert.equal(written.stories, 3);
-    assert.deepEqual(written.files.map((f) => [f.path, f.stories]), [['/data/archive/2025-10.jsonl', 2], ['/data/archive/2025-09.jsonl', 1]]);
+    assert.deepEqual(
+      written.files.map((f) => [f.path, f.stories]),
+      [
+        ['/data/archive/2025-10.jsonl', 2],
+        ['/data/archive/2025-09.jsonl', 1],
+      ],
+    );
     assert.equal(readFileSync(join(out, 'data/archive/2025-10.jsonl'), 'utf8'), `${line('a')}\n${line('b')}\n`);
     assert.equal(readFileSync(join(out, 'data/stories/c.json'), 'utf8'), `${line('c')}\n`);
     assert.equal(JSON.parse(readFileSync(join(out, 'data/index.json'), 'utf8')).stories, 3);
@@ -119,11 +137,28 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
 
 test('a story record: text as printed, a month-only date without a day, derived values apart', () => {
   const record = storyDataRecord({
-    slug: 'x', url: 'https://archive.example/stories/x/', headline: '题', headlineDerived: true, date: new Date('2025-10-01'),
-    datePrecision: 'month', dateBasis: 'page', yearBasis: 'page', section: 'project', format: 'photo', place: { city: '太原市' }, bylines: [],
-    source: { name: '科学导报', file: 'p.txt', lines: [1, 2] }, figures: [{ caption: '说明' }], editorNotes: [], paragraphs: [],
+    slug: 'x',
+    url: 'https://archive.example/stories/x/',
+    headline: '题',
+    headlineDerived: true,
+    date: new Date('2025-10-01'),
+    datePrecision: 'month',
+    dateBasis: 'page',
+    yearBasis: 'page',
+    section: 'project',
+    format: 'photo',
+    place: { city: '太原市' },
+    bylines: [],
+    source: { name: '科学导报', file: 'p.txt', lines: [1, 2] },
+    figures: [{ caption: '说明' }],
+    editorNotes: [],
+    paragraphs: [],
   });
   assert.equal(record.date, '2025-10');
   assert.deepEqual(Object.keys(record.derived as object), ['url', 'sectionLabel', 'date', 'headline']);
-  for (const key of Object.keys(record)) assert.ok(DATA_FIELDS.some(([field]) => field === key), `${key} is documented on /data/`);
+  for (const key of Object.keys(record))
+    assert.ok(
+      DATA_FIELDS.some(([field]) => field === key),
+      `${key} is documented on /data/`,
+    );
 });

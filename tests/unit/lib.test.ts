@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareArchiveOrder, timeRelation, dateDerivationNote, formatChineseDate, inferredDateMark, isoDate } from '../../src/lib/dates.ts';
+import {
+  compareArchiveOrder,
+  timeRelation,
+  dateDerivationNote,
+  formatChineseDate,
+  inferredDateMark,
+  isoDate,
+} from '../../src/lib/dates.ts';
 import { formatCaption, formatPhotoCredit, groupByRole } from '../../src/lib/credits.ts';
 import { editorNoteId, splitOnAnchor } from '../../src/lib/editor-notes.ts';
 import { CITIES, findCity, findCounty } from '../../src/lib/places.ts';
@@ -18,7 +25,10 @@ test('dates format the Chinese way, to the day or the month', () => {
 test('a date says where each of its parts comes from, as the frontmatter records it', () => {
   assert.equal(dateDerivationNote({ dateBasis: 'dateline', yearBasis: 'page' }), '月日据电头，年份据同版其他稿件推定');
   assert.equal(dateDerivationNote({ dateBasis: 'dateline', yearBasis: 'printed' }), '月日据电头');
-  assert.equal(dateDerivationNote({ dateBasis: 'page', yearBasis: 'text' }), '原文未注明日期，据同版稿件推定到月，年份据本篇正文推定');
+  assert.equal(
+    dateDerivationNote({ dateBasis: 'page', yearBasis: 'text' }),
+    '原文未注明日期，据同版稿件推定到月，年份据本篇正文推定',
+  );
   assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'page' }), '年份据同版稿件推定');
   assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'text' }), '年份据本篇正文推定');
   assert.equal(inferredDateMark({ dateBasis: 'dateline', yearBasis: 'printed' }), undefined);
@@ -40,9 +50,10 @@ test('the archive order: newest month first; in a month the dated stories newest
     // A month-only date stored on another day of the month stands in the same place.
     month('2025-10-20', 'kaifa'),
   ];
-  assert.deepEqual(items.sort(compareArchiveOrder).map((i) => i.key), [
-    'november', 'taiyuan', 'a-same-day', 'b-pinglu', 'jincheng', 'kaifa', 'lingshi', 'changzhi',
-  ]);
+  assert.deepEqual(
+    items.sort(compareArchiveOrder).map((i) => i.key),
+    ['november', 'taiyuan', 'a-same-day', 'b-pinglu', 'jincheng', 'kaifa', 'lingshi', 'changzhi'],
+  );
 });
 
 test('older or newer only when the dates say so', () => {

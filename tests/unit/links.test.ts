@@ -104,7 +104,11 @@ test('related links for the whole archive at once equal the one-by-one answer', 
     { city: '太原市' },
   ];
   const sections = ['project', 'meeting', 'development-zone'];
-  const stories = Array.from({ length: 300 }, (_, i) => ({ key: `s${i}`, section: sections[next(3)]!, ...places[next(5)]! }));
+  const stories = Array.from({ length: 300 }, (_, i) => ({
+    key: `s${i}`,
+    section: sections[next(3)]!,
+    ...places[next(5)]!,
+  }));
   const all = relatedForAll(stories);
   for (const story of stories) {
     assert.deepEqual(all.get(story.key), relatedStories(stories, story), story.key);

@@ -59,7 +59,9 @@ test("each editor's-note mark carries its note's number, for CSS to show (注1, 
 });
 
 test('notes without an anchor in the body leave it untouched', async () => {
-  const html = await render('正文。', { editorNotes: [{ text: '说明', anchor: '图片说明里的字' }, { text: '无锚点' }] });
+  const html = await render('正文。', {
+    editorNotes: [{ text: '说明', anchor: '图片说明里的字' }, { text: '无锚点' }],
+  });
   assert.equal(html, '<p>正文。</p>');
 });
 
@@ -73,7 +75,14 @@ test('each paragraph gets a stable id and an empty, named link to itself', async
 });
 
 test('paragraph links add no text and work beside editor-note marks', async () => {
-  const html = await render('成立了包联服务企业 and 项目领导组,开发区全员参与。', { editorNotes: [{ text: '注', anchor: 'and' }] }, true);
+  const html = await render(
+    '成立了包联服务企业 and 项目领导组,开发区全员参与。',
+    { editorNotes: [{ text: '注', anchor: 'and' }] },
+    true,
+  );
   assert.equal(html.replace(/<[^>]+>/g, ''), '成立了包联服务企业 and 项目领导组,开发区全员参与。');
-  assert.match(html, /^<p id="p1">成立了包联服务企业 <a href="#editor-note-1"[^>]*>and<\/a> 项目领导组,开发区全员参与。<a href="#p1"/);
+  assert.match(
+    html,
+    /^<p id="p1">成立了包联服务企业 <a href="#editor-note-1"[^>]*>and<\/a> 项目领导组,开发区全员参与。<a href="#p1"/,
+  );
 });

@@ -7,8 +7,18 @@ test('listings are cut into pages of PAGE_SIZE, nothing lost or repeated', () =>
   const items = Array.from({ length: PAGE_SIZE * 2 + 3 }, (_, i) => i);
   const pages = paginate(items);
   assert.equal(pages.length, 3);
-  assert.deepEqual(pages.flatMap((p) => p.items), items);
-  assert.deepEqual(pages.map((p) => [p.page, p.pageCount, p.total]), [[1, 3, 43], [2, 3, 43], [3, 3, 43]]);
+  assert.deepEqual(
+    pages.flatMap((p) => p.items),
+    items,
+  );
+  assert.deepEqual(
+    pages.map((p) => [p.page, p.pageCount, p.total]),
+    [
+      [1, 3, 43],
+      [2, 3, 43],
+      [3, 3, 43],
+    ],
+  );
   assert.deepEqual(paginate([]), [{ items: [], page: 1, pageCount: 1, total: 0 }]);
 });
 
@@ -21,7 +31,11 @@ test('page URLs: the first page is the listing itself', () => {
 });
 
 test('static paths carry params, props and the page', () => {
-  const paths = pagedPaths(Array.from({ length: PAGE_SIZE + 1 }, (_, i) => i), { section: 'project' }, { label: '项目' });
+  const paths = pagedPaths(
+    Array.from({ length: PAGE_SIZE + 1 }, (_, i) => i),
+    { section: 'project' },
+    { label: '项目' },
+  );
   assert.deepEqual(
     paths.map((p) => [p.params, p.props.label, p.props.listing.items.length]),
     [

@@ -45,14 +45,21 @@ test('a story QR code: its address beside the story, a whole SVG at four pixels 
   assert.equal(storyQrPath('lingshi'), `${storyPath('lingshi')}qr.svg`);
   // The build finds the stories to write QR codes for among its pages (src/integrations/story-qr-codes.ts).
   assert.equal(storySlugOfPath(storyPath('lingshi-etdz')), 'lingshi-etdz');
-  assert.equal(storySlugOfPath(storyPath('lingshi-etdz').slice(1)), 'lingshi-etdz', 'Astro lists pages without the leading slash');
+  assert.equal(
+    storySlugOfPath(storyPath('lingshi-etdz').slice(1)),
+    'lingshi-etdz',
+    'Astro lists pages without the leading slash',
+  );
   for (const other of ['/', '/stories/', storyQrPath('lingshi'), '/sections/kaifaqu/', '/stories/a/b/']) {
     assert.equal(storySlugOfPath(other), undefined, other);
   }
   const permalink = 'https://archive.kexuedaobao.example/stories/lingshi-etdz-transformation/';
   const svg = await qrSvg(permalink);
   const side = qrModules(permalink);
-  assert.match(svg, new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">`));
+  assert.match(
+    svg,
+    new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">`),
+  );
   assert.ok(side >= 21 + 8, 'at least a version 1 code and its quiet zone');
   assert.equal(qrPixels(permalink), 4 * side);
   assert.notEqual(await qrSvg(`${permalink}x`), svg, 'the code depends on the link');

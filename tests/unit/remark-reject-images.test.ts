@@ -11,12 +11,18 @@ import { storyMarkdownOptions } from '../../src/markdown/pipeline.ts';
 
 async function render(markdown: string): Promise<string> {
   const file = new VFile({ path: 'content/stories/example.md', value: markdown });
-  const result = await unified().use(remarkParse).use(remarkRejectImages).use(remarkRehype).use(rehypeStringify).process(file);
+  const result = await unified()
+    .use(remarkParse)
+    .use(remarkRejectImages)
+    .use(remarkRehype)
+    .use(rehypeStringify)
+    .process(file);
   return String(result);
 }
 
 test('a local, an external and a reference-style image are each refused with their line', async () => {
-  const markdown = '第一段。\n\n![现场](./photo.jpg)\n\n外链![x](https://example.com/a.png)\n\n![图][ref]\n\n[ref]: ./b.jpg\n';
+  const markdown =
+    '第一段。\n\n![现场](./photo.jpg)\n\n外链![x](https://example.com/a.png)\n\n![图][ref]\n\n[ref]: ./b.jpg\n';
   await assert.rejects(render(markdown), (error: Error & { reason?: string; line?: number; file?: string }) => {
     assert.equal(
       error.reason,

@@ -1,11 +1,36 @@
 /** Date ranges of a search (src/search/core/date-range.ts): bounds, month-only stories, the index's date runs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { boundLabel, cutsMonth, dateOf, dateRange, dateRuns, firstDay, inRange, isDateBound, lastDay, withinRange } from '../../src/search/core/date-range.ts';
+import {
+  boundLabel,
+  cutsMonth,
+  dateOf,
+  dateRange,
+  dateRuns,
+  firstDay,
+  inRange,
+  isDateBound,
+  lastDay,
+  withinRange,
+} from '../../src/search/core/date-range.ts';
 
 test('a bound is YYYY, YYYY-MM or YYYY-MM-DD of a real date', () => {
   for (const good of ['2025', '2025-10', '2025-10-03', '2024-02-29']) assert.ok(isDateBound(good), good);
-  for (const bad of ['', '25', '2025-1', '2025-13', '2025-00', '2025-02-29', '2025-04-31', '2025-10-3', '2025/10', ' 2025', '0000', '2025-10-03T00']) assert.ok(!isDateBound(bad), bad);
+  for (const bad of [
+    '',
+    '25',
+    '2025-1',
+    '2025-13',
+    '2025-00',
+    '2025-02-29',
+    '2025-04-31',
+    '2025-10-3',
+    '2025/10',
+    ' 2025',
+    '0000',
+    '2025-10-03T00',
+  ])
+    assert.ok(!isDateBound(bad), bad);
 });
 
 test('from means the first day of its bound, to the last', () => {
@@ -41,7 +66,13 @@ test('a story dated to the day is inside when its day is; one dated to the month
 test("the index's date runs give each story number its date", () => {
   const dates = ['2025-10-03', '2025-10-02', '2025-10-01', '2025-10', '2025-10', '2025-09-30'];
   const runs = dateRuns(dates);
-  assert.deepEqual(runs, [[0, '2025-10-03'], [1, '2025-10-02'], [2, '2025-10-01'], [3, '2025-10'], [5, '2025-09-30']]);
+  assert.deepEqual(runs, [
+    [0, '2025-10-03'],
+    [1, '2025-10-02'],
+    [2, '2025-10-01'],
+    [3, '2025-10'],
+    [5, '2025-09-30'],
+  ]);
   dates.forEach((date, story) => assert.equal(dateOf(runs, story), date));
   assert.throws(() => dateOf([], 0));
 });
@@ -56,7 +87,10 @@ test('withinRange keeps the stories inside and names the months of those a cut m
   const runs = dateRuns(['2025-10-03', '2025-10', '2025-10', '2025-09', '2025-09-30']);
   const items = [0, 1, 2, 3, 4].map((story) => ({ story }));
   const { kept, leftOut } = withinRange(items, runs, dateRange('2025-09-15', '2025-10-05')!);
-  assert.deepEqual(kept.map((i) => i.story), [0, 4]);
+  assert.deepEqual(
+    kept.map((i) => i.story),
+    [0, 4],
+  );
   assert.deepEqual(leftOut, ['2025-10', '2025-10', '2025-09']);
   assert.deepEqual(withinRange(items, runs, dateRange('2025-09', '2025-10')!).kept.length, 5);
 });

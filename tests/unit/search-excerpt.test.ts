@@ -13,10 +13,12 @@ import { FOLD } from '../support/fold.ts';
 
 /** The width the search page uses (src/search/client/render.ts EXCERPT_WIDTH). */
 const WIDTH = 90;
-const shown = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
+const shown = (segments: { text: string; mark: boolean }[]) =>
+  segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
 test('the photo news is short enough to show whole, so 10月3日 keeps its 1', () => {
-  const text = '10月3日,山西转型综改示范区,俯瞰太原智储100MW独立储能电站项目建设工地。该项目采用领先储能技术,建成后将增强电网调峰能力,提升电网安全性,推动能源结构低碳转型。 ■ 王瑞瑞摄';
+  const text =
+    '10月3日,山西转型综改示范区,俯瞰太原智储100MW独立储能电站项目建设工地。该项目采用领先储能技术,建成后将增强电网调峰能力,提升电网安全性,推动能源结构低碳转型。 ■ 王瑞瑞摄';
   assert.equal(shown(excerpt(text, ['储能'], FOLD, WIDTH)), text.replaceAll('储能', '[储能]'));
   // Narrower: cut after a comma, never inside 10 or 100MW.
   const narrow = shown(excerpt(text, ['储能'], FOLD, 40));
@@ -83,12 +85,17 @@ const texts = readStoryFiles().map((s) => ({
     .join('\n'),
 }));
 
-
 /** The excerpt [start, end) of the whole text `chars` meets the rules; `label` names the case. */
 function checkWindow(chars: string[], start: number, end: number, hit: [number, number], label: string): void {
   assert.ok(start <= hit[0] && end >= hit[1], `${label}: holds the hit whole (${start}–${end})`);
-  assert.ok(start === 0 || afterClause(chars, start), `${label}: starts after clause punctuation: ${chars.slice(start - 3, start + 5).join('')}`);
-  assert.ok(end === chars.length || afterClause(chars, end), `${label}: ends at clause punctuation: ${chars.slice(end - 5, end + 3).join('')}`);
+  assert.ok(
+    start === 0 || afterClause(chars, start),
+    `${label}: starts after clause punctuation: ${chars.slice(start - 3, start + 5).join('')}`,
+  );
+  assert.ok(
+    end === chars.length || afterClause(chars, end),
+    `${label}: ends at clause punctuation: ${chars.slice(end - 5, end + 3).join('')}`,
+  );
   assert.ok(!splitsRun(chars, start) && !splitsRun(chars, end), `${label}: no run of digits or letters split`);
   const bound = Math.max(WIDTH, hit[1] - hit[0] + maxLeadIn(WIDTH)) + overrun(WIDTH);
   assert.ok(end - start <= bound, `${label}: ${end - start} characters, at most ${bound}`);
@@ -121,7 +128,12 @@ test('every story text, every first hit: the parts the search page fetches give 
       for (const length of [1, 2, 3]) {
         const term = chars.slice(p, p + length).join('');
         // The page looks for the first hit of a term: each term here is checked at its first occurrence.
-        if (Array.from(term).length !== length || /\s/.test(term) || Array.from(text.slice(0, text.indexOf(term))).length !== p) continue;
+        if (
+          Array.from(term).length !== length ||
+          /\s/.test(term) ||
+          Array.from(text.slice(0, text.indexOf(term))).length !== p
+        )
+          continue;
         // The page's steps (src/search/client/excerpt-text.ts): the part the hit's index position points
         // to (a one-character term has none: from the start), then further parts until ready.
         const first = startPart(length > 1 ? [1000 + p] : undefined, 1000, parts.length - 1, WIDTH)!;
@@ -132,7 +144,10 @@ test('every story text, every first hit: the parts the search page fetches give 
         const local = Array.from(piece);
         const at = Array.from(piece.slice(0, piece.indexOf(term))).length;
         assert.equal(base + at, p, `${slug} @${p}: the hit is in the parts fetched`);
-        const { start, end } = excerptWindow(local, [at, at + length], WIDTH, { start: first > 0, end: last < parts.length - 1 });
+        const { start, end } = excerptWindow(local, [at, at + length], WIDTH, {
+          start: first > 0,
+          end: last < parts.length - 1,
+        });
         const label = `${slug} @${p}+${length} (parts ${first}–${last})`;
         assert.ok(first === 0 || start > 0, `${label}: never starts where a part was cut`);
         assert.ok(last === parts.length - 1 || end < local.length, `${label}: never ends where a part was cut`);

@@ -13,7 +13,8 @@ import { searchRecord } from '../../src/search/core/record.ts';
 import { FOLD } from '../support/fold.ts';
 
 const { table, leftOut } = openccFoldTable();
-const plain = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
+const plain = (segments: { text: string; mark: boolean }[]) =>
+  segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
 test("the table from OpenCC's data folds one character to one other, and is idempotent", () => {
   assert.ok(table.size > 3000, `${table.size} entries`);
@@ -27,7 +28,19 @@ test("the table from OpenCC's data folds one character to one other, and is idem
 });
 
 test('the table holds the common Traditional characters (開 長 儲 經 區 發 髮 後 臺), many-to-one allowed', () => {
-  for (const [from, to] of [['開', '开'], ['長', '长'], ['儲', '储'], ['經', '经'], ['區', '区'], ['發', '发'], ['髮', '发'], ['後', '后'], ['臺', '台'], ['計', '计'], ['戰', '战']]) {
+  for (const [from, to] of [
+    ['開', '开'],
+    ['長', '长'],
+    ['儲', '储'],
+    ['經', '经'],
+    ['區', '区'],
+    ['發', '发'],
+    ['髮', '发'],
+    ['後', '后'],
+    ['臺', '台'],
+    ['計', '计'],
+    ['戰', '战'],
+  ]) {
     assert.equal(table.get(from!), to, from);
   }
 });
@@ -67,7 +80,15 @@ test('the rules, on a small table: each can fail', () => {
     ['丟三落四', ['丢三拉四', '丢三落四']],
   ]);
   const built = buildFoldTable(chars, phrases);
-  assert.deepEqual([...built.table], [['丟', '丢'], ['苧', '苎'], ['計', '计'], ['開', '开']]);
+  assert.deepEqual(
+    [...built.table],
+    [
+      ['丟', '丢'],
+      ['苧', '苎'],
+      ['計', '计'],
+      ['開', '开'],
+    ],
+  );
   assert.deepEqual(
     built.leftOut.map((l) => `${l.char}:${l.reason}`),
     ['乾:stays-itself', '噁:word-dependent', '薴:target-folds', '餘:several-forms'],
@@ -98,7 +119,11 @@ test('marks, excerpts and the hit for the story page show the original character
   assert.deepEqual(matchRanges('位於長治高新區的企業', parseQuery('长治高新区', FOLD), FOLD), [[2, 7]]);
   assert.equal(plain(markTerms('長治高新區開發', parseQuery('高新区', FOLD), FOLD)), '長治[高新區]開發');
   assert.equal(plain(markTerms('长治高新区', parseQuery('高新區', FOLD), FOLD)), '长治[高新区]');
-  assert.equal(plain(markTerms('經開区和经開區', parseQuery('经开区', FOLD), FOLD)), '[經開区]和[经開區]', 'mixed script in the text too');
+  assert.equal(
+    plain(markTerms('經開区和经開區', parseQuery('经开区', FOLD), FOLD)),
+    '[經開区]和[经開區]',
+    'mixed script in the text too',
+  );
   assert.equal(firstHit('晉城經濟技術開發區', parseQuery('开发区', FOLD), FOLD), '開發區');
   assert.equal(firstHit('晋城经济技术开发区', parseQuery('開發區', FOLD), FOLD), '开发区');
   assert.match(plain(excerpt('科學導報訊 儲能電站建成。', parseQuery('储能', FOLD), FOLD, 40)), /\[儲能\]電站/);

@@ -20,13 +20,16 @@ const fold = createFold(table);
 const reference = referenceFold(table);
 
 test('the fold of every BMP code point and of astral ones is the reference fold', () => {
-  const astral = [0x10000, 0x1d400, 0x1f600, 0x20000, 0x2a6d6, 0x2b740, 0x2b81d, 0x30000, 0xe0001, 0xe0041, 0xf0000, 0x10fffd];
+  const astral = [
+    0x10000, 0x1d400, 0x1f600, 0x20000, 0x2a6d6, 0x2b740, 0x2b81d, 0x30000, 0xe0001, 0xe0041, 0xf0000, 0x10fffd,
+  ];
   for (const [t] of table) if (t.codePointAt(0)! > 0xffff) astral.push(t.codePointAt(0)!);
   for (let cp = 0; cp <= 0xffff; cp++) {
     const ch = String.fromCharCode(cp);
     assert.equal(fold.char(ch), reference.char(ch), `U+${cp.toString(16)}`);
   }
-  for (const cp of astral) assert.equal(fold.char(String.fromCodePoint(cp)), reference.char(String.fromCodePoint(cp)), `U+${cp.toString(16)}`);
+  for (const cp of astral)
+    assert.equal(fold.char(String.fromCodePoint(cp)), reference.char(String.fromCodePoint(cp)), `U+${cp.toString(16)}`);
   // A fold without a table folds no Traditional character.
   assert.equal(createFold(new Map()).char('開'), '開');
 });
@@ -39,15 +42,37 @@ function randomText(rand: () => number, length: number): string {
     ...Array.from('0123456789,.'),
     ...Array.from('ABCxyzΣİẞﬁ'),
     ...Array.from('ＡＺａ１＋～'),
-    ' ', '\t', '\n', '\r', '\u3000', '\u00a0', '\u2028', '\u200b', '\ufeff', '\u0000', '\u202e',
-    '，', '。', '“', '”', '■',
-    '𠀀', '𫝈', '😀', '\u{e0041}',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u3000',
+    '\u00a0',
+    '\u2028',
+    '\u200b',
+    '\ufeff',
+    '\u0000',
+    '\u202e',
+    '，',
+    '。',
+    '“',
+    '”',
+    '■',
+    '𠀀',
+    '𫝈',
+    '😀',
+    '\u{e0041}',
     '\ud800', // a lone surrogate
   ];
   let text = '';
   for (let i = 0; i < length; i++) {
     const r = rand();
-    text += r < 0.25 ? traditional[Math.floor(rand() * traditional.length)]! : r < 0.3 ? String.fromCharCode(Math.floor(rand() * 0x10000)) : pieces[Math.floor(rand() * pieces.length)]!;
+    text +=
+      r < 0.25
+        ? traditional[Math.floor(rand() * traditional.length)]!
+        : r < 0.3
+          ? String.fromCharCode(Math.floor(rand() * 0x10000))
+          : pieces[Math.floor(rand() * pieces.length)]!;
   }
   return text;
 }

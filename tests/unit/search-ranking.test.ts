@@ -10,15 +10,27 @@ test('ranking: kicker/headline hits, then occurrences, then newest', () => {
     { name: 'new-head', headHits: 1, frequency: 1, recency: 5 },
     { name: 'head-many', headHits: 1, frequency: 3, recency: 0 },
   ];
-  assert.deepEqual([...items].sort(byRelevance).map((i) => i.name), ['head-many', 'new-head', 'old-head', 'new-body-many']);
-  assert.deepEqual([...items].sort(byNewest).map((i) => i.name), ['new-body-many', 'new-head', 'old-head', 'head-many']);
+  assert.deepEqual(
+    [...items].sort(byRelevance).map((i) => i.name),
+    ['head-many', 'new-head', 'old-head', 'new-body-many'],
+  );
+  assert.deepEqual(
+    [...items].sort(byNewest).map((i) => i.name),
+    ['new-body-many', 'new-head', 'old-head', 'head-many'],
+  );
   assert.equal(orderOf('newest'), byNewest);
   assert.equal(orderOf('relevance'), byRelevance);
 });
 
 test('the keys come from what each answer knows of each term, the same for all', () => {
   // Two terms: 储能 in the headline twice in all, 电站 in the body once.
-  const keys = rankKeys([{ inHead: true, occurrences: 2 }, { inHead: false, occurrences: 1 }], 7);
+  const keys = rankKeys(
+    [
+      { inHead: true, occurrences: 2 },
+      { inHead: false, occurrences: 1 },
+    ],
+    7,
+  );
   assert.deepEqual(keys, { headHits: 1, frequency: 3, recency: 7 });
   // A one-character term counts once a story, however often it occurs; a found term at least once.
   assert.equal(occurrencesOf('区', 12), 1);
@@ -33,5 +45,8 @@ test('a small set in its pinned order: a headline hit beats a story that says th
     { slug: 'head-new', facts: [{ inHead: true, occurrences: 1 }], recency: 4 },
     { slug: 'body-once', facts: [{ inHead: false, occurrences: 1 }], recency: 8 },
   ].map((s) => ({ slug: s.slug, ...rankKeys(s.facts, s.recency) }));
-  assert.deepEqual(stories.sort(byRelevance).map((s) => s.slug), ['head-new', 'head-old', 'body-many', 'body-once']);
+  assert.deepEqual(
+    stories.sort(byRelevance).map((s) => s.slug),
+    ['head-new', 'head-old', 'body-many', 'body-once'],
+  );
 });

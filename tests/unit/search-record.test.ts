@@ -3,10 +3,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { excerpt, firstHit, markTerms, matchRanges, type Segment } from '../../src/search/core/marks.ts';
 import { MAX_QUERY_CHARS, parseQuery, queryLength, queryTooLong } from '../../src/search/core/query.ts';
-import { bigramWord, encodeChar, HEAD_POSITIONS, runStarts, searchRecord, termPhrase, TEXT_START } from '../../src/search/core/record.ts';
+import {
+  bigramWord,
+  encodeChar,
+  HEAD_POSITIONS,
+  runStarts,
+  searchRecord,
+  termPhrase,
+  TEXT_START,
+} from '../../src/search/core/record.ts';
 import { openccFoldTable } from '../../src/search/build/opencc.ts';
 import { FOLD } from '../support/fold.ts';
-
 
 test('folding: full-width ASCII to ASCII, lower case, whitespace runs to one space', () => {
   assert.equal(FOLD.char('Ｍ'), 'm');
@@ -30,8 +37,16 @@ test('folding drops control and format characters (NUL, BOM, zero-width space, b
   assert.equal(FOLD.text('\ufeff \u200b 储能'), '储能', 'no leading space left by a dropped character');
   // A query with them is the query without them: NUL no longer meets the end-of-text word.
   assert.deepEqual(parseQuery('琪\0', FOLD), ['琪']);
-  assert.deepEqual(parseQuery('储\ufeff能', FOLD), ['储能'], 'U+FEFF (which JavaScript counts as a space) does not split a term');
-  assert.deepEqual(parseQuery('\u202e储能 \0 \u200b', FOLD), ['储能'], 'a term of invisible characters alone is no term');
+  assert.deepEqual(
+    parseQuery('储\ufeff能', FOLD),
+    ['储能'],
+    'U+FEFF (which JavaScript counts as a space) does not split a term',
+  );
+  assert.deepEqual(
+    parseQuery('\u202e储能 \0 \u200b', FOLD),
+    ['储能'],
+    'a term of invisible characters alone is no term',
+  );
   assert.deepEqual(termPhrase(parseQuery('琪\0', FOLD)[0]!, 'all'), termPhrase('琪', 'all'));
   // The index folds the same way: a story whose text holds them is found by the plain term.
   const content = searchRecord({ head: '标题', body: '储\u200b能电\ufeff站' }, FOLD).words;
@@ -103,21 +118,27 @@ function simulatedMatch(words: readonly (string | undefined)[], term: string): {
 test('index and query agree with substring search, for every substring and random non-substrings', () => {
   const random = (() => {
     let a = 7;
-    return () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    return () => (a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   })();
   const alphabet = [...'区高新开发区项目储能ＭＷmw100 　+()“”"，。3＋N\0\ufeff\u200b\u202e\n'];
-  const text = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  const text = (n: number) =>
+    Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
   for (let round = 0; round < 60; round++) {
     const story = { head: text(1 + Math.floor(random() * 20)), body: text(Math.floor(random() * 120)) };
     const content = searchRecord(story, FOLD).words;
     const full = FOLD.text(`${story.head}\n${story.body}`);
     const candidates = new Set<string>();
     const chars = Array.from(full);
-    for (let i = 0; i < chars.length; i++) for (let n = 1; n <= 6 && i + n <= chars.length; n++) candidates.add(chars.slice(i, i + n).join(''));
+    for (let i = 0; i < chars.length; i++)
+      for (let n = 1; n <= 6 && i + n <= chars.length; n++) candidates.add(chars.slice(i, i + n).join(''));
     for (let i = 0; i < 40; i++) candidates.add(FOLD.text(text(1 + Math.floor(random() * 4))));
     for (const term of candidates) {
       if (!term.trim() || term !== term.trim()) continue; // queries never start or end with a space
-      assert.equal(simulatedMatch(content, term).found, full.includes(term), `${JSON.stringify(story)} / ${JSON.stringify(term)}`);
+      assert.equal(
+        simulatedMatch(content, term).found,
+        full.includes(term),
+        `${JSON.stringify(story)} / ${JSON.stringify(term)}`,
+      );
     }
   }
 });
@@ -128,7 +149,10 @@ test('a hit in kicker or headline is found at a position before the body', () =>
   assert.ok(simulatedMatch(content, '正文').first >= TEXT_START);
   assert.ok(simulatedMatch(content, '区').first < TEXT_START);
   const longHead = '很'.repeat(300) + '长标题尾巴';
-  assert.ok(simulatedMatch(searchRecord({ head: longHead, body: '' }, FOLD).words, '标题尾巴').found, 'a long headline is matched in full');
+  assert.ok(
+    simulatedMatch(searchRecord({ head: longHead, body: '' }, FOLD).words, '标题尾巴').found,
+    'a long headline is matched in full',
+  );
 });
 
 test('occurrences counted from the positions of a plain search', () => {
@@ -145,7 +169,11 @@ test('matches are marked whole, in the original text, case and width folded', ()
   assert.equal(plain(markTerms('太原智储１００ＭＷ独立', ['100mw'], FOLD)), '太原智储[１００ＭＷ]独立');
   assert.equal(plain(markTerms('管委会+公司运营', ['管委会', '公司'], FOLD)), '[管委会]+[公司]运营');
   assert.equal(plain(markTerms('高新区高新区', ['高新', '新区'], FOLD)), '[高新区高新区]', 'overlaps merge');
-  assert.equal(plain(markTerms('袁兆辉  张小菊', ['辉 张'], FOLD)), '袁兆[辉  张]小菊', 'whitespace runs match one space');
+  assert.equal(
+    plain(markTerms('袁兆辉  张小菊', ['辉 张'], FOLD)),
+    '袁兆[辉  张]小菊',
+    'whitespace runs match one space',
+  );
   assert.equal(firstHit('长治高新区党工委', ['党工委', '高新'], FOLD), '高新');
   assert.equal(firstHit('没有', ['区'], FOLD), undefined);
 });

@@ -19,7 +19,22 @@ function filesUnder(dir: string): string[] {
 }
 
 /** What only the adapters may name: Pagefind's file names and formats, its folder layout, its language switching. */
-const PAGEFIND_FORMATS = [/pf_meta/, /pf_fragment/, /pf_index/, /pagefind_dcd/, /pagefind-entry\.json/, /forceLanguage/, /mergeIndex/, /createInstance/, /addCustomRecord/, /\/pagefind\//, /from ['"]pagefind['"]/, /PAGEFIND_/, /setAttribute\('lang'/, /\.words\b.*result|result\.words/];
+const PAGEFIND_FORMATS = [
+  /pf_meta/,
+  /pf_fragment/,
+  /pf_index/,
+  /pagefind_dcd/,
+  /pagefind-entry\.json/,
+  /forceLanguage/,
+  /mergeIndex/,
+  /createInstance/,
+  /addCustomRecord/,
+  /\/pagefind\//,
+  /from ['"]pagefind['"]/,
+  /PAGEFIND_/,
+  /setAttribute\('lang'/,
+  /\.words\b.*result|result\.words/,
+];
 
 test('only the two Pagefind adapters name its files and formats', () => {
   const offenders: string[] = [];
@@ -32,7 +47,7 @@ test('only the two Pagefind adapters name its files and formats', () => {
 });
 
 test('the seam check finds a format named outside the adapters', () => {
-  assert.ok(PAGEFIND_FORMATS.some((p) => p.test("const meta = `${base}/pf_meta`;")));
+  assert.ok(PAGEFIND_FORMATS.some((p) => p.test('const meta = `${base}/pf_meta`;')));
   assert.ok(PAGEFIND_FORMATS.some((p) => p.test("fetch('/pagefind/pagefind.js')")));
 });
 

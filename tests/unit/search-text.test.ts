@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { excerptReady, OPENING_CHARS, partOf, partStart, splitText, startPart, TEXT_PART_CHARS } from '../../src/search/core/text-parts.ts';
+import {
+  excerptReady,
+  OPENING_CHARS,
+  partOf,
+  partStart,
+  splitText,
+  startPart,
+  TEXT_PART_CHARS,
+} from '../../src/search/core/text-parts.ts';
 import { excerpt } from '../../src/search/core/marks.ts';
 import { runStarts, searchRecord, termPhrase } from '../../src/search/core/record.ts';
 import { searchTextPartPath } from '../../src/lib/urls.ts';
@@ -15,7 +23,12 @@ test('a text is cut into an opening and parts of TEXT_PART_CHARS characters that
   const parts = splitText(text);
   assert.equal(parts.join(''), text);
   const lengths = parts.map((p) => Array.from(p).length);
-  assert.deepEqual(lengths, [OPENING_CHARS, TEXT_PART_CHARS, TEXT_PART_CHARS, 1380 - OPENING_CHARS - 2 * TEXT_PART_CHARS]);
+  assert.deepEqual(lengths, [
+    OPENING_CHARS,
+    TEXT_PART_CHARS,
+    TEXT_PART_CHARS,
+    1380 - OPENING_CHARS - 2 * TEXT_PART_CHARS,
+  ]);
   assert.deepEqual(splitText(''), ['']);
   assert.deepEqual(splitText('短文'), ['短文']);
   // partOf / partStart agree with the cut.
@@ -29,16 +42,28 @@ test('the excerpt is ready once a hit and the clause boundaries after it are in 
   const filler = '甲乙丙丁戊己庚辛壬癸,'.repeat(10);
   assert.equal(excerptReady(`${filler}标准地${filler}`, ['标准地'], FOLD, 90), true);
   assert.equal(excerptReady(`${filler}标准地`, ['标准地'], FOLD, 90), false, 'the excerpt would be cut short');
-  assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(150)}`, ['标准地'], FOLD, 90), true, 'no clause end near: ready once the text runs past where one could be');
+  assert.equal(
+    excerptReady(`${filler}标准地${'甲'.repeat(150)}`, ['标准地'], FOLD, 90),
+    true,
+    'no clause end near: ready once the text runs past where one could be',
+  );
   assert.equal(excerptReady(`${filler}标准地${'甲'.repeat(100)}`, ['标准地'], FOLD, 90), false);
   assert.equal(excerptReady(`${filler}标准`, ['标准地'], FOLD, 90), false, 'a hit cut at the end of a part');
   assert.equal(excerptReady(filler, ['标准地'], FOLD, 90), false, 'no hit yet');
-  assert.equal(excerptReady(`标准地${filler}管委会`, ['管委会', '标准地'], FOLD, 90), true, 'the first hit of any term');
+  assert.equal(
+    excerptReady(`标准地${filler}管委会`, ['管委会', '标准地'], FOLD, 90),
+    true,
+    'the first hit of any term',
+  );
 });
 
 test('an excerpt of a piece of a text says the text goes on', () => {
   assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40)), '标准地在前,后面');
-  assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40, { end: true })), '标准地在前,…', 'a piece ends at a clause end, not where it was cut');
+  assert.equal(
+    plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40, { end: true })),
+    '标准地在前,…',
+    'a piece ends at a clause end, not where it was cut',
+  );
   assert.equal(plain(excerpt('标准地在前,后面', ['标准地'], FOLD, 40, { start: true, end: true })), '…标准地在前,…');
 });
 
@@ -55,7 +80,16 @@ test("a hit's index position tells which part of the text it is in", () => {
   const part = startPart(starts, at, 3, 90);
   assert.equal(part, partOf(offset));
   assert.ok(splitText(body)[part!]!.includes('标准地'));
-  assert.equal(startPart(starts.filter((p) => p < at), at, 3, 90), null, 'only in the head: no part to fetch');
+  assert.equal(
+    startPart(
+      starts.filter((p) => p < at),
+      at,
+      3,
+      90,
+    ),
+    null,
+    'only in the head: no part to fetch',
+  );
   assert.equal(startPart(undefined, at, 3, 90), 0, 'positions unknown: from the start');
   // A hit right at a part's start takes the part before too, for the excerpt's lead-in.
   assert.equal(startPart([at + partStart(2) + 3], at, 3, 90), 1);

@@ -48,7 +48,11 @@ test('segments follow the page: stories by first line, the lines between them ke
       [null, [6]],
     ],
   );
-  assert.deepEqual(segments.flatMap((s) => s.lines), lines, 'every line once, in order');
+  assert.deepEqual(
+    segments.flatMap((s) => s.lines),
+    lines,
+    'every line once, in order',
+  );
   assert.deepEqual(segmentSource<Item>(lines, [], range, describe), [{ items: [], lines }]);
   assert.deepEqual(
     segmentSource(lines, [item('all', 1, 6)], range, describe).map((s) => s.items.map((i) => i.name)),
@@ -57,7 +61,10 @@ test('segments follow the page: stories by first line, the lines between them ke
 });
 
 test('a story whose lines the page lacks is named in the error', () => {
-  assert.throws(() => segmentSource(lines, [item('x.md', 5, 7)], range, describe), /x\.md: lines \[5, 7\] are not within the page's 6 lines/);
+  assert.throws(
+    () => segmentSource(lines, [item('x.md', 5, 7)], range, describe),
+    /x\.md: lines \[5, 7\] are not within the page's 6 lines/,
+  );
   assert.throws(() => segmentSource(lines, [item('x.md', 0, 1)], range, describe), /x\.md/);
   assert.throws(() => segmentSource(lines, [item('x.md', 3, 2)], range, describe), /x\.md/);
 });
@@ -70,22 +77,34 @@ test('line ranges and source URLs', () => {
   assert.equal(sourceLinesPath('000_d8543457e77b1294.txt', 25), '/sources/000_d8543457e77b1294/#L25');
 });
 
-test('the archive\'s date span shows each end at its own precision', () => {
+test("the archive's date span shows each end at its own precision", () => {
   const day = (iso: string) => ({ date: new Date(iso), precision: 'day' as const });
   const month = (iso: string) => ({ date: new Date(iso), precision: 'month' as const });
   assert.equal(dateSpanLabel([]), undefined);
-  assert.equal(dateSpanLabel([day('2025-10-03'), day('2025-09-30'), month('2025-10-01')]), '2025年9月30日至2025年10月3日');
+  assert.equal(
+    dateSpanLabel([day('2025-10-03'), day('2025-09-30'), month('2025-10-01')]),
+    '2025年9月30日至2025年10月3日',
+  );
   assert.equal(dateSpanLabel([month('2025-10-01'), day('2025-10-03')]), '2025年10月至2025年10月3日');
   assert.equal(dateSpanLabel([day('2025-10-03'), day('2025-10-03')]), '2025年10月3日');
 });
 
 test("the feed's browser view: text escaped, and no element mixes text with elements (@astrojs/rss would reorder them)", () => {
-  const intro = feedIntroXml({ title: 'A & <B>', feedUrl: 'https://x.example/rss.xml?a=1&b=2', count: 3, homePath: '/', aboutPath: '/about/' });
+  const intro = feedIntroXml({
+    title: 'A & <B>',
+    feedUrl: 'https://x.example/rss.xml?a=1&b=2',
+    count: 3,
+    homePath: '/',
+    aboutPath: '/about/',
+  });
   assert.match(intro, /<h:h1>A &amp; &lt;B&gt;：RSS 订阅源<\/h:h1>/);
   assert.match(intro, /<h:code>https:\/\/x\.example\/rss\.xml\?a=1&amp;b=2<\/h:code>/);
   assert.match(intro, /最新的 3 篇/);
   const item = feedItemLinkXml({ path: '/stories/a/', headline: '“甲”<乙>', details: '2025年10月 · 项目 · 太原市' });
-  assert.equal(item, '<h:p class="feed-item"><h:a href="/stories/a/">“甲”&lt;乙&gt;</h:a><h:span>2025年10月 · 项目 · 太原市</h:span></h:p>');
+  assert.equal(
+    item,
+    '<h:p class="feed-item"><h:a href="/stories/a/">“甲”&lt;乙&gt;</h:a><h:span>2025年10月 · 项目 · 太原市</h:span></h:p>',
+  );
   for (const xml of [intro, item]) {
     // Text directly between a closing or opening tag and another opening tag would be mixed content.
     assert.doesNotMatch(xml, />[^<]+<h:/, 'no text before a child element');
@@ -99,7 +118,10 @@ test('stories whose lines overlap share one segment, so every line still appears
   assert.deepEqual(
     segments.map((s) => [s.items.map((i) => i.name), s.lines.map((l) => l.n)]),
     [
-      [['a.md', 'b.md', 'c.md'], [1, 2, 3, 4]],
+      [
+        ['a.md', 'b.md', 'c.md'],
+        [1, 2, 3, 4],
+      ],
       [[], [5, 6]],
     ],
   );
@@ -108,12 +130,20 @@ test('stories whose lines overlap share one segment, so every line still appears
 test('a source page is named by what is known of it: newspaper, date as far as known, 版次 or 版次不详', () => {
   const derived = { newspaper: '科学导报', date: '2025-10', dateDerived: true, dateNote: '据电头推定' };
   assert.equal(sourcePageName(derived), '《科学导报》2025年10月（推定），版次不详');
-  assert.equal(sourcePageName({ newspaper: '科学导报', date: '2025-10-03', dateDerived: false, edition: 2 }), '《科学导报》2025年10月3日，第2版');
-  assert.equal(sourcePageName({ newspaper: '科学导报', date: '2025', dateDerived: true, dateNote: '据正文' }), '《科学导报》2025年（推定），版次不详');
+  assert.equal(
+    sourcePageName({ newspaper: '科学导报', date: '2025-10-03', dateDerived: false, edition: 2 }),
+    '《科学导报》2025年10月3日，第2版',
+  );
+  assert.equal(
+    sourcePageName({ newspaper: '科学导报', date: '2025', dateDerived: true, dateNote: '据正文' }),
+    '《科学导报》2025年（推定），版次不详',
+  );
 });
 
 test("the editor's record of a page: every problem named by field, in plain words", () => {
-  assert.deepEqual(parseSourceMeta('newspaper: 科学导报\ndate: 2025-10\ndateDerived: false\n'), { meta: { newspaper: '科学导报', date: '2025-10', dateDerived: false } });
+  assert.deepEqual(parseSourceMeta('newspaper: 科学导报\ndate: 2025-10\ndateDerived: false\n'), {
+    meta: { newspaper: '科学导报', date: '2025-10', dateDerived: false },
+  });
   const bad = parseSourceMeta('newspaper: 科学导报\ndate: 2025/10\ndateDerived: true\nedition: 0\npage: 3\n');
   assert.ok('problems' in bad);
   const text = bad.problems.join('\n');

@@ -33,7 +33,11 @@ test('a story without bylines or credits has no byline ranges', () => {
 
 test('storyOpening cuts the paragraphs as rendered, run together, at a clause', () => {
   const model = storyTextModel(
-    { headline: '标题', figures: [{ caption: '图片说明', credit: { name: '王瑞瑞', role: 'photographer' } }], bylines: [{ name: '赵赞', role: 'reporter' }] },
+    {
+      headline: '标题',
+      figures: [{ caption: '图片说明', credit: { name: '王瑞瑞', role: 'photographer' } }],
+      bylines: [{ name: '赵赞', role: 'reporter' }],
+    },
     '<p id="p1"><strong>科学导报讯</strong> 开发区召开会议，部署下一阶段工作。<a href="#p1" class="para-link" aria-label="链接到第1段"></a></p><p>第二段&amp;说明。</p>',
   );
   assert.equal(storyOpening(model, 120), '科学导报讯 开发区召开会议，部署下一阶段工作。第二段&说明。');

@@ -18,7 +18,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // faster, and it only gives up cross-origin iframes, which the archive has none of.
   const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).withTags(AXE_TAGS).analyze();
   return violations.map((v) => {
-    const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ');
+    const targets = v.nodes
+      .slice(0, 5)
+      .map((n) => n.target.join(' '))
+      .join(' | ');
     return `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s): ${targets}`;
   });
 }

@@ -36,8 +36,10 @@ export const DENIED_FEATURES = ['camera', 'microphone', 'geolocation', 'browsing
 /** Problems with the isolation and feature headers every file gets. */
 export function isolationProblems(headers: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
-  if (getHeader(headers, 'Cross-Origin-Resource-Policy') !== 'same-origin') problems.push('Cross-Origin-Resource-Policy is not same-origin');
-  if (getHeader(headers, 'Cross-Origin-Opener-Policy') !== 'same-origin') problems.push('Cross-Origin-Opener-Policy is not same-origin');
+  if (getHeader(headers, 'Cross-Origin-Resource-Policy') !== 'same-origin')
+    problems.push('Cross-Origin-Resource-Policy is not same-origin');
+  if (getHeader(headers, 'Cross-Origin-Opener-Policy') !== 'same-origin')
+    problems.push('Cross-Origin-Opener-Policy is not same-origin');
   const permissions = (getHeader(headers, 'Permissions-Policy') ?? '').split(',').map((p) => p.trim());
   for (const feature of DENIED_FEATURES) {
     if (!permissions.includes(`${feature}=()`)) problems.push(`Permissions-Policy does not deny ${feature}`);
@@ -60,11 +62,13 @@ export function cspProblems(csp: Csp, needsWasm: boolean): string[] {
   for (const weak of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:', 'blob:']) {
     if (scripts.includes(weak)) problems.push(`CSP script-src allows ${weak}`);
   }
-  if (needsWasm && !scripts.includes("'wasm-unsafe-eval'")) problems.push("CSP script-src lacks 'wasm-unsafe-eval' (Pagefind)");
+  if (needsWasm && !scripts.includes("'wasm-unsafe-eval'"))
+    problems.push("CSP script-src lacks 'wasm-unsafe-eval' (Pagefind)");
   if (csp.get('object-src')?.join(' ') !== "'none'") problems.push("CSP object-src is not 'none'");
   if (!csp.has('base-uri')) problems.push('CSP has no base-uri');
   if (!csp.has('frame-ancestors')) problems.push('CSP has no frame-ancestors');
-  if (csp.get('require-trusted-types-for')?.join(' ') !== "'script'") problems.push("CSP does not require Trusted Types (require-trusted-types-for 'script')");
+  if (csp.get('require-trusted-types-for')?.join(' ') !== "'script'")
+    problems.push("CSP does not require Trusted Types (require-trusted-types-for 'script')");
   const policies = csp.get('trusted-types');
   if (!policies || policies.length === 0 || policies.some((p) => p === '*' || p === "'allow-duplicates'")) {
     problems.push('CSP trusted-types must name the allowed policies (no *, no duplicates)');
@@ -109,13 +113,19 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
     const problem = (text: string): void => {
       problems.push(`${file.path}: ${text}`);
     };
-    const cacheRules = rules.filter((r) => matchesPattern(r.pattern, file.path) && r.headers.some(([n]) => n.toLowerCase() === 'cache-control'));
-    if (cacheRules.length > 1) problem(`Cache-Control set by ${cacheRules.length} rules (lines ${cacheRules.map((r) => r.line).join(', ')}); hosts join them`);
+    const cacheRules = rules.filter(
+      (r) => matchesPattern(r.pattern, file.path) && r.headers.some(([n]) => n.toLowerCase() === 'cache-control'),
+    );
+    if (cacheRules.length > 1)
+      problem(
+        `Cache-Control set by ${cacheRules.length} rules (lines ${cacheRules.map((r) => r.line).join(', ')}); hosts join them`,
+      );
     const cache = getHeader(headers, 'Cache-Control') ?? '';
     const maxAge = Number(/max-age=(\d+)/.exec(cache)?.[1] ?? 0);
     const policy = cachePolicy(file.path);
     if (policy === 'immutable') {
-      if (!cache.includes('immutable') || maxAge < YEAR) problem(`hashed file should be cached a year, immutable; Cache-Control: "${cache}"`);
+      if (!cache.includes('immutable') || maxAge < YEAR)
+        problem(`hashed file should be cached a year, immutable; Cache-Control: "${cache}"`);
     } else if (policy === 'revalidate' && !/^no-cache$|^(public, )?max-age=0, must-revalidate$/.test(cache)) {
       problem(`file keeps its name across builds: Cache-Control should be "no-cache", not "${cache}"`);
     } else if (policy === 'either' && cache !== 'no-cache' && !(cache.includes('immutable') && maxAge >= YEAR)) {
@@ -132,7 +142,8 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
     }
     if (policyText.includes(', ')) problem('Content-Security-Policy set by two rules');
     const csp = parseCsp(policyText);
-    for (const text of [...cspProblems(csp, needsWasm), ...inlineCodeProblems(readFileSync(file.file, 'utf8'), csp)]) problem(text);
+    for (const text of [...cspProblems(csp, needsWasm), ...inlineCodeProblems(readFileSync(file.file, 'utf8'), csp)])
+      problem(text);
   };
   files.forEach(check);
   return problems;
@@ -146,13 +157,22 @@ export function headerProblems(dist: string, rules: HeaderRule[] = readRules(dis
  */
 export async function netlifyProblems(dist: string, headersFile = join(dist, '_headers')): Promise<string[]> {
   const { parseAllHeaders } = await import('@netlify/headers-parser');
-  const { headers: blocks, errors } = await parseAllHeaders({ headersFiles: [headersFile], configHeaders: [], minimal: false });
+  const { headers: blocks, errors } = await parseAllHeaders({
+    headersFiles: [headersFile],
+    configHeaders: [],
+    minimal: false,
+  });
   const problems = errors.map((error) => `_headers (Netlify's parser): ${error.message}`);
   const rules = parseHeaders(readFileSync(headersFile, 'utf8'));
   for (const file of builtFiles(dist).filter((f) => f.rel !== '_headers')) {
     const matching = blocks.filter((block) => 'forRegExp' in block && block.forRegExp.test(file.path));
-    const caching = matching.filter((block) => Object.keys(block.values).some((name) => name.toLowerCase() === 'cache-control'));
-    if (caching.length > 1) problems.push(`${file.path}: Cache-Control set by ${caching.length} blocks as Netlify matches them (${caching.map((b) => b.for).join(', ')})`);
+    const caching = matching.filter((block) =>
+      Object.keys(block.values).some((name) => name.toLowerCase() === 'cache-control'),
+    );
+    if (caching.length > 1)
+      problems.push(
+        `${file.path}: Cache-Control set by ${caching.length} blocks as Netlify matches them (${caching.map((b) => b.for).join(', ')})`,
+      );
     const netlify = new Map<string, string>();
     for (const block of matching) {
       for (const [name, value] of Object.entries(block.values)) {
@@ -162,7 +182,10 @@ export async function netlifyProblems(dist: string, headersFile = join(dist, '_h
     }
     const ours = new Map([...headersFor(rules, file.path)].map(([name, value]) => [name.toLowerCase(), value]));
     for (const name of new Set([...netlify.keys(), ...ours.keys()])) {
-      if (netlify.get(name) !== ours.get(name)) problems.push(`${file.path}: ${name} is ${JSON.stringify(netlify.get(name))} on Netlify, ${JSON.stringify(ours.get(name))} here`);
+      if (netlify.get(name) !== ours.get(name))
+        problems.push(
+          `${file.path}: ${name} is ${JSON.stringify(netlify.get(name))} on Netlify, ${JSON.stringify(ours.get(name))} here`,
+        );
     }
   }
   return problems;

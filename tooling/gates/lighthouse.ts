@@ -47,7 +47,13 @@ export async function runLighthouse(url: string, port: number, categories: Categ
     }
   }
   const metrics: Record<string, number> = {};
-  for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
+  for (const id of [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+    'speed-index',
+  ]) {
     const value = lhr.audits[id]?.numericValue;
     if (typeof value === 'number') metrics[id] = value;
   }

@@ -43,7 +43,9 @@ export function formTargetsAndScriptUrls(html: string): { formTargets: string[];
 /** Why linkinator called a link broken, in the gate's words. */
 function reasonOf(link: LinkResult): string {
   if (link.status === 301 || link.status === 308) {
-    const location = link.failureDetails?.map((d) => ('headers' in d ? d.headers['location'] : undefined)).find(Boolean);
+    const location = link.failureDetails
+      ?.map((d) => ('headers' in d ? d.headers['location'] : undefined))
+      .find(Boolean);
     return typeof location === 'string' && location.endsWith('/')
       ? 'missing trailing slash (the site uses /path/ URLs)'
       : `redirects (${link.status})`;

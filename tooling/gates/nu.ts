@@ -23,8 +23,14 @@ interface NuMessage {
 export function nuErrors(files: readonly string[]): string[] {
   if (files.length === 0) return [];
   const java = process.env.JAVA ?? 'java';
-  const run = spawnSync(java, ['-jar', VNU_JAR, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.error) throw new Error(`the Nu HTML Checker needs Java (Debian: apt-get install default-jre-headless): ${run.error.message}`);
+  const run = spawnSync(java, ['-jar', VNU_JAR, '--format', 'json', '--exit-zero-always', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error)
+    throw new Error(
+      `the Nu HTML Checker needs Java (Debian: apt-get install default-jre-headless): ${run.error.message}`,
+    );
   let report: { messages: NuMessage[] };
   try {
     report = JSON.parse(run.stderr || run.stdout);

@@ -24,7 +24,10 @@ export function builtFiles(dist: string): BuiltFile[] {
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const file = join(entry.parentPath, entry.name);
-      const rel = file.slice(root.length + 1).split('\\').join('/');
+      const rel = file
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/');
       return { file, rel, path: urlPathOf(rel) };
     })
     .sort((a, b) => a.rel.localeCompare(b.rel));

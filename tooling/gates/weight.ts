@@ -71,7 +71,9 @@ export async function measureWeight(page: Page, url: string): Promise<PageWeight
 export function budgetProblems(w: PageWeight): string[] {
   const problems: string[] = [];
   if (w.html + w.css > BUDGET.htmlCss) {
-    problems.push(`${w.url}: HTML + CSS is ${w.html + w.css} bytes gzip (HTML ${w.html}, CSS ${w.css}); budget ${BUDGET.htmlCss}`);
+    problems.push(
+      `${w.url}: HTML + CSS is ${w.html + w.css} bytes gzip (HTML ${w.html}, CSS ${w.css}); budget ${BUDGET.htmlCss}`,
+    );
   }
   if (w.js > BUDGET.js) problems.push(`${w.url}: JavaScript is ${w.js} bytes gzip; budget ${BUDGET.js}`);
   for (const font of w.fonts) problems.push(`${w.url}: downloads web font ${font}`);

@@ -26,7 +26,8 @@ export function parseHeaders(text: string): HeaderRule[] {
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     if (!/^\s/.test(raw)) {
-      if (!trimmed.startsWith('/')) throw new Error(`_headers line ${line}: a path pattern must start with "/": ${trimmed}`);
+      if (!trimmed.startsWith('/'))
+        throw new Error(`_headers line ${line}: a path pattern must start with "/": ${trimmed}`);
       rules.push({ pattern: trimmed, headers: [], line });
       return;
     }

@@ -29,7 +29,13 @@ const variable = (name: string): string => `$archive_${name.toLowerCase().replac
 export function patternRegex(pattern: string): string {
   const body = pattern
     .split(/(\*|:[A-Za-z]\w*)/)
-    .map((part) => (part === '*' ? '[^?]*' : part.startsWith(':') && part.length > 1 ? '[^/?]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      part === '*'
+        ? '[^?]*'
+        : part.startsWith(':') && part.length > 1
+          ? '[^/?]+'
+          : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('');
   return `^${body}(?:\\?.*)?$`;
 }
@@ -39,12 +45,15 @@ const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replac
 /** `map` blocks (http context): one per header name in `_headers`. */
 export function headerMaps(rules: readonly HeaderRule[]): { maps: string; addHeaders: string } {
   const names = new Map<string, string>();
-  for (const rule of rules) for (const [name] of rule.headers) if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+  for (const rule of rules)
+    for (const [name] of rule.headers) if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
   const maps: string[] = [];
   const adds: string[] = [];
   for (const [key, name] of names) {
     const lines = rules.flatMap((rule) =>
-      rule.headers.filter(([n]) => n.toLowerCase() === key).map(([, value]) => `    ${quote(`~${patternRegex(rule.pattern)}`)} ${quote(value)};`),
+      rule.headers
+        .filter(([n]) => n.toLowerCase() === key)
+        .map(([, value]) => `    ${quote(`~${patternRegex(rule.pattern)}`)} ${quote(value)};`),
     );
     maps.push(`map $request_uri ${variable(name)} {\n    default "";\n${lines.join('\n')}\n}`);
     if (key === 'cache-control') {
@@ -117,7 +126,10 @@ ${addHeaders}
 }
 
 /** A whole nginx.conf running the site as a child process under `prefix` (tests, no root paths). */
-export function nginxTestConfig(rules: readonly HeaderRule[], options: NginxOptions & { prefix: string; mimeTypes: string }): string {
+export function nginxTestConfig(
+  rules: readonly HeaderRule[],
+  options: NginxOptions & { prefix: string; mimeTypes: string },
+): string {
   const p = options.prefix;
   return `daemon off;
 master_process off;

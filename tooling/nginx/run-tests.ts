@@ -35,8 +35,12 @@ if (!findNginx()) {
   console.log(`# test:nginx skipped: ${reason}`);
   process.exit(0);
 }
-const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', `--test-concurrency=${TEST_CONCURRENCY}`, ...NGINX_TESTS], {
-  stdio: 'inherit',
-  env: { ...process.env, ARCHIVE_SERVER: 'nginx' },
-});
+const run = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', `--test-concurrency=${TEST_CONCURRENCY}`, ...NGINX_TESTS],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, ARCHIVE_SERVER: 'nginx' },
+  },
+);
 process.exit(run.status ?? 1);

@@ -11,7 +11,9 @@ import { parseHeaders } from '../headers/parse-headers.ts';
 import type { RunningServer } from '../server/serve.ts';
 import { nginxTestConfig } from './config.ts';
 
-const CANDIDATES = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].filter(Boolean) as string[];
+const CANDIDATES = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].filter(
+  Boolean,
+) as string[];
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
 /** The nginx binary, or undefined when none is installed. */
@@ -37,16 +39,27 @@ export async function startNginx(dir = 'dist'): Promise<RunningServer> {
   const headersFile = join(root, '_headers');
   const rules = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, 'utf8')) : [];
   const brotli = existsSync(BROTLI_MODULE);
-  const config = nginxTestConfig(rules, { root, listen: `127.0.0.1:${port}`, prefix, mimeTypes: '/etc/nginx/mime.types', brotli });
+  const config = nginxTestConfig(rules, {
+    root,
+    listen: `127.0.0.1:${port}`,
+    prefix,
+    mimeTypes: '/etc/nginx/mime.types',
+    brotli,
+  });
   writeFileSync(join(prefix, 'nginx.conf'), `${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}${config}`);
-  const child = spawn(nginx, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(nginx, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = `http://127.0.0.1:${port}`;
   // Ready when it answers; a config error makes it exit first.
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `nginx exited: ${stderr}${existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''}`,
+      );
     try {
       await fetch(`${url}/`, { method: 'HEAD' });
       break;

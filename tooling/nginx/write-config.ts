@@ -7,7 +7,10 @@ export const SHIPPED_CONFIG = 'deploy/nginx/archive.conf';
 
 /** The shipped configuration as the generator makes it from public/_headers. */
 export function shippedConfig(): string {
-  return nginxSiteConfig(parseHeaders(readFileSync('public/_headers', 'utf8')), { root: '/srv/archive/dist', listen: '80' });
+  return nginxSiteConfig(parseHeaders(readFileSync('public/_headers', 'utf8')), {
+    root: '/srv/archive/dist',
+    listen: '80',
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

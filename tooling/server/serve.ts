@@ -106,7 +106,13 @@ export async function startServer(dir = 'dist', port = 0, host = '127.0.0.1'): P
   };
 
   /** A short plain answer for errors other than 404. */
-  const plain = (res: ServerResponse, path: string, status: number, text: string, extra: Record<string, string> = {}): void => {
+  const plain = (
+    res: ServerResponse,
+    path: string,
+    status: number,
+    text: string,
+    extra: Record<string, string> = {},
+  ): void => {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     setHeaders(res, path, false);
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
@@ -123,7 +129,11 @@ export async function startServer(dir = 'dist', port = 0, host = '127.0.0.1'): P
     } catch {
       page = Buffer.from('Not found\n');
     }
-    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': page.length, 'Cache-Control': 'no-cache' });
+    res.writeHead(404, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': page.length,
+      'Cache-Control': 'no-cache',
+    });
     res.end(req.method === 'HEAD' ? undefined : page);
   };
 
@@ -142,7 +152,14 @@ export async function startServer(dir = 'dist', port = 0, host = '127.0.0.1'): P
     const served = encoding ? `${path}.${encoding === 'br' ? 'br' : 'gz'}` : path;
 
     setHeaders(res, path, false);
-    const stream = send(req, served.split('/').map(encodeURIComponent).join('/'), { root, index: ['index.html'], dotfiles: 'deny', cacheControl: false, etag: true, lastModified: true });
+    const stream = send(req, served.split('/').map(encodeURIComponent).join('/'), {
+      root,
+      index: ['index.html'],
+      dotfiles: 'deny',
+      cacheControl: false,
+      etag: true,
+      lastModified: true,
+    });
     stream.on('headers', (response: ServerResponse) => {
       // Reached only for a file that will be sent (200, 206, 304): now the cache rules apply.
       setHeaders(response, path, true);

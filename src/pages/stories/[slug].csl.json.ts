@@ -7,7 +7,11 @@ import { absoluteUrl, storyPath } from '../../lib/urls.ts';
 import { cacheKeyOf } from '../../lib/cache-key.ts';
 
 export const getStaticPaths = (async () =>
-  (await getStories()).map((story) => ({ params: { slug: story.id }, props: { story }, cacheKey: cacheKeyOf(story) }))) satisfies GetStaticPaths;
+  (await getStories()).map((story) => ({
+    params: { slug: story.id },
+    props: { story },
+    cacheKey: cacheKeyOf(story),
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ story: Story }> = ({ props: { story }, site }) =>
   new Response(cslJson(storyReference(story.id, story.data, absoluteUrl(storyPath(story.id), site!))), {

@@ -22,7 +22,19 @@
  *    the manifest that names it all (dist/lexicon.json), which lists the characters the table folds.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { searchTextPartPath } from '../../lib/urls.ts';
@@ -61,14 +73,17 @@ export function indexOptions(source: string, env: NodeJS.ProcessEnv = process.en
     shardSize,
     // A 2,000-story shard peaks near 2.5 GB (Node + Pagefind's binary): as many at once as memory
     // and cores allow, at least one.
-    jobs: Number(env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4)))),
+    jobs: Number(
+      env.SEARCH_JOBS ?? Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 30 / 4))),
+    ),
     // Pagefind's default, 20,000, makes a search of a common word fetch ~25 KB per word; smaller
     // chunks cost a larger list of chunks, fetched once per shard.
     chunkSize: Number(env.SEARCH_CHUNK_SIZE ?? 2500),
     rareLimit: Number(env.SEARCH_RARE_LIMIT ?? DEFAULT_RARE_LIMIT),
   };
   for (const key of ['shardSize', 'jobs', 'chunkSize'] as const) {
-    if (!(options[key] >= 1)) throw new Error('SEARCH_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
+    if (!(options[key] >= 1))
+      throw new Error('SEARCH_SHARD_SIZE, SEARCH_JOBS and SEARCH_CHUNK_SIZE must be positive numbers');
   }
   if (!(options.rareLimit >= 0)) throw new Error('SEARCH_RARE_LIMIT must be a number, 0 or more');
   return options;
@@ -96,9 +111,17 @@ function sourceLines(file: string): SourceLine[] {
       let at = 0;
       for (let nl = data.indexOf(10, at); nl >= 0; nl = data.indexOf(10, at)) {
         // source.ts writes slug, date and precision first.
-        const head = /^\{"slug":"((?:[^"\\]|\\.)*)","date":"(\d{4}-\d{2}-\d{2})","precision":"(day|month)"/.exec(data.subarray(at, Math.min(nl, at + 400)).toString());
+        const head = /^\{"slug":"((?:[^"\\]|\\.)*)","date":"(\d{4}-\d{2}-\d{2})","precision":"(day|month)"/.exec(
+          data.subarray(at, Math.min(nl, at + 400)).toString(),
+        );
         if (!head) throw new Error(`${file}: line ${lines.length + 1} is not a story from the loader`);
-        lines.push({ slug: head[1]!, date: head[2]!, precision: head[3] as SourceLine['precision'], start: offset + at, end: offset + nl + 1 });
+        lines.push({
+          slug: head[1]!,
+          date: head[2]!,
+          precision: head[3] as SourceLine['precision'],
+          start: offset + at,
+          end: offset + nl + 1,
+        });
         at = nl + 1;
       }
       offset += at;
@@ -185,7 +208,10 @@ interface Shard extends ShardInfo {
 export async function indexShards(options: IndexOptions): Promise<ShardedIndex> {
   const { shardSize, jobs, chunkSize, rareLimit } = options;
   const started = performance.now();
-  if (!existsSync(options.source)) throw new Error(`search index: no stories at ${options.source} (the story loader, src/loaders/stories.ts, writes them)`);
+  if (!existsSync(options.source))
+    throw new Error(
+      `search index: no stories at ${options.source} (the story loader, src/loaders/stories.ts, writes them)`,
+    );
   const lines = sourceLines(options.source);
   if (lines.length === 0) throw new Error('search index: the loader handed over no stories');
   const slugs = new Set<string>();
@@ -226,7 +252,15 @@ export async function indexShards(options: IndexOptions): Promise<ShardedIndex> 
         return data;
       });
       const dir = join(work, `${name}-${hash.digest('hex').slice(0, 16)}`);
-      const shard: Shard = { name, stories: members.length, newest: members[0]!.date, oldest: members.at(-1)!.date, first, dir, job: join(jobsDir, `${name}.json`) };
+      const shard: Shard = {
+        name,
+        stories: members.length,
+        newest: members[0]!.date,
+        oldest: members.at(-1)!.date,
+        first,
+        dir,
+        job: join(jobsDir, `${name}.json`),
+      };
       shards.push(shard);
       if (existsSync(join(dir, DONE))) continue;
       rmSync(dir, { recursive: true, force: true });
@@ -240,7 +274,8 @@ export async function indexShards(options: IndexOptions): Promise<ShardedIndex> 
   }
   // Shard folders of earlier builds that no shard of this one is: their stories changed or left.
   const kept = new Set(shards.map((shard) => shard.dir));
-  for (const entry of readdirSync(work)) if (entry !== 'jobs' && !kept.has(join(work, entry))) rmSync(join(work, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(work))
+    if (entry !== 'jobs' && !kept.has(join(work, entry))) rmSync(join(work, entry), { recursive: true, force: true });
 
   const queue = [...toBuild];
   await Promise.all(
@@ -255,8 +290,20 @@ export async function indexShards(options: IndexOptions): Promise<ShardedIndex> 
   rmSync(jobsDir, { recursive: true, force: true });
   const reports = shards.map((shard) => JSON.parse(readFileSync(join(shard.dir, DONE), 'utf8')) as ShardReport);
   const indexed = reports.reduce((sum, r) => sum + r.stories, 0);
-  if (indexed !== lines.length) throw new Error(`search index holds ${indexed} stories, but ${lines.length} were handed over`);
-  return { options, lines, shards, reports, reused: shards.length - toBuild.length, foldTable, table, sections, places, started };
+  if (indexed !== lines.length)
+    throw new Error(`search index holds ${indexed} stories, but ${lines.length} were handed over`);
+  return {
+    options,
+    lines,
+    shards,
+    reports,
+    reused: shards.length - toBuild.length,
+    foldTable,
+    table,
+    sections,
+    places,
+    started,
+  };
 }
 
 /** Steps 4–5: the shards merged into the built site at `outDir`. */
@@ -264,18 +311,28 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const { options, lines, shards, reports, reused, foldTable, table, sections, places, started } = sharded;
   const { shardSize, jobs, chunkSize, rareLimit } = options;
   const storiesDir = join(outDir, 'stories');
-  const pages = existsSync(storiesDir) ? readdirSync(storiesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html'))).length : 0;
+  const pages = existsSync(storiesDir)
+    ? readdirSync(storiesDir, { withFileTypes: true }).filter(
+        (e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html')),
+      ).length
+    : 0;
   // "One story page = one indexed story": no story is silently left out of search.
-  if (lines.length !== pages) throw new Error(`search index: the loader handed over ${lines.length} stories, but there are ${pages} story pages`);
+  if (lines.length !== pages)
+    throw new Error(`search index: the loader handed over ${lines.length} stories, but there are ${pages} story pages`);
   const indexed = lines.length;
 
-  const version = mergeShards(shards.map((s) => s.dir), outDir);
+  const version = mergeShards(
+    shards.map((s) => s.dir),
+    outDir,
+  );
   // Text parts are named by their story's text: one folder for every build.
   const textDir = join(outDir, dirname(searchTextPartPath('x', 1)).slice(1));
   rmSync(textDir, { recursive: true, force: true });
   mkdirSync(textDir, { recursive: true });
   // Copied, not moved: the shard folders stay for the next build.
-  for (const shard of shards) for (const file of readdirSync(join(shard.dir, 'text'))) copyFileSync(join(shard.dir, 'text', file), join(textDir, file));
+  for (const shard of shards)
+    for (const file of readdirSync(join(shard.dir, 'text')))
+      copyFileSync(join(shard.dir, 'text', file), join(textDir, file));
 
   // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
   // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
@@ -285,30 +342,66 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const lexicon = writeLexicon(
     join(staging, 'b'),
     (function* () {
-      for (const shard of shards) yield { words: JSON.parse(readFileSync(join(shard.dir, 'lexicon.json'), 'utf8')) as ShardWords, first: shard.first };
+      for (const shard of shards)
+        yield {
+          words: JSON.parse(readFileSync(join(shard.dir, 'lexicon.json'), 'utf8')) as ShardWords,
+          first: shard.first,
+        };
     })(),
     rareLimit,
   );
   mkdirSync(join(staging, 's'));
   mkdirSync(join(staging, 'f'));
   // Each story's date, for date ranges (src/search/core/date-range.ts), fetched only by a search with one.
-  const datesJson = JSON.stringify(dateRuns(lines.map((line) => (line.precision === 'month' ? line.date.slice(0, 7) : line.date))));
+  const datesJson = JSON.stringify(
+    dateRuns(lines.map((line) => (line.precision === 'month' ? line.date.slice(0, 7) : line.date))),
+  );
   writeFileSync(join(staging, 'dates.bin'), gzip(datesJson));
   shards.forEach((shard, i) => {
     // A shard numbers its stories from 0: here they get their archive numbers.
-    for (const file of readdirSync(join(shard.dir, 'stories'))) copyFileSync(join(shard.dir, 'stories', file), join(staging, 's', `${shard.first + Number.parseInt(file, 10)}.bin`));
+    for (const file of readdirSync(join(shard.dir, 'stories')))
+      copyFileSync(
+        join(shard.dir, 'stories', file),
+        join(staging, 's', `${shard.first + Number.parseInt(file, 10)}.bin`),
+      );
     copyFileSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
   });
   writeFileSync(join(staging, 'fold.bin'), gzip(foldTable));
-  const listed: ShardInfo[] = shards.map((s) => ({ name: s.name, stories: s.stories, newest: s.newest, oldest: s.oldest }));
+  const listed: ShardInfo[] = shards.map((s) => ({
+    name: s.name,
+    stories: s.stories,
+    newest: s.newest,
+    oldest: s.oldest,
+  }));
   const byName = new Map(reports.map((r) => [r.name, r.storiesHash]));
   const foldable = foldableList(table);
   const id = createHash('sha256')
-    .update(JSON.stringify({ lexicon: lexicon.hash, stories: shards.map((s) => byName.get(s.name)), listed, rareLimit, sections, places, version, datesJson, foldTable }))
+    .update(
+      JSON.stringify({
+        lexicon: lexicon.hash,
+        stories: shards.map((s) => byName.get(s.name)),
+        listed,
+        rareLimit,
+        sections,
+        places,
+        version,
+        datesJson,
+        foldTable,
+      }),
+    )
     .digest('hex')
     .slice(0, 16);
   renameSync(staging, join(outDir, 'lexicon-files', id));
-  const manifest: SearchManifest = { id, stories: indexed, buckets: lexicon.buckets, rareLimit, sections, places, shards: listed, foldable };
+  const manifest: SearchManifest = {
+    id,
+    stories: indexed,
+    buckets: lexicon.buckets,
+    rareLimit,
+    sections,
+    places,
+    shards: listed,
+    foldable,
+  };
   writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(manifest));
   const lexiconSeconds = (performance.now() - lexiconStarted) / 1000;
 

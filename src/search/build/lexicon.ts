@@ -62,7 +62,14 @@ export class ShardLexicon {
   }
 
   /** An occurrence of `entry` at `position` of story `story`: every one counted when `every`, else the first. */
-  private put(entry: WordEntry, story: number, facet: number, headLength: number, position: number, every: boolean): void {
+  private put(
+    entry: WordEntry,
+    story: number,
+    facet: number,
+    headLength: number,
+    position: number,
+    every: boolean,
+  ): void {
     if (entry.story === story) {
       if (every && entry.posting) entry.posting.push(position);
       return;
@@ -80,7 +87,11 @@ export class ShardLexicon {
   }
 
   /** Adds story `story` (its place in the shard; writeLexicon makes it the archive's number): its folded text, bigrams and head length, from its SearchRecord, and the text's number keys. */
-  add(story: number, facet: number, { chars, bigrams, headLength, bylineRuns }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>): void {
+  add(
+    story: number,
+    facet: number,
+    { chars, bigrams, headLength, bylineRuns }: Pick<SearchRecord, 'chars' | 'bigrams' | 'headLength' | 'bylineRuns'>,
+  ): void {
     const n = chars.length;
     // The whole text: each character (its first position; a space is never a term of its own, but
     // bigrams hold it) and each bigram but the last (it leaves the text: no term reaches that).
@@ -102,7 +113,8 @@ export class ShardLexicon {
       if (cp <= 0xffff && next <= 0xffff) {
         const key = (cp << 16) | next;
         entry = this.bmpBigrams.get(key);
-        if (entry === undefined) this.bmpBigrams.set(key, (entry = this.entry(fieldWord('all', bigrams[i]!), textSpan)));
+        if (entry === undefined)
+          this.bmpBigrams.set(key, (entry = this.entry(fieldWord('all', bigrams[i]!), textSpan)));
       } else entry = this.entryOf(fieldWord('all', bigrams[i]!), textSpan);
       this.put(entry, story, facet, headLength, i, true);
       cp = next;
@@ -114,13 +126,15 @@ export class ShardLexicon {
       for (const [start, end] of bylineRuns) {
         for (let i = start; i < end; i++) {
           const ch = chars[i]!;
-          if (ch !== ' ') this.put(this.entryOf(fieldWord(field, encodeChar(ch)), 0), story, facet, headLength, i, false);
+          if (ch !== ' ')
+            this.put(this.entryOf(fieldWord(field, encodeChar(ch)), 0), story, facet, headLength, i, false);
           if (i === end - 1) break;
           this.put(this.entryOf(fieldWord(field, bigrams[i]!), span), story, facet, headLength, i, true);
         }
       }
     }
-    for (const key of numberKeys(chars)) this.put(this.entryOf(key.word, key.length), story, facet, headLength, key.at, true);
+    for (const key of numberKeys(chars))
+      this.put(this.entryOf(key.word, key.length), story, facet, headLength, key.at, true);
     // The story's postings, with the window of each occurrence.
     let text: string | undefined;
     for (const entry of this.touched) {
@@ -154,7 +168,8 @@ const windowAt = (chars: readonly string[], text: string, position: number, span
 };
 
 /** About how many bytes a posting takes in its bucket (JSON, before compression). */
-const postingBytes = ([, , , windows, ...positions]: Posting): number => 18 + 6 * positions.length + windows.reduce((n, w) => n + 3 + 3 * w.length, 0);
+const postingBytes = ([, , , windows, ...positions]: Posting): number =>
+  18 + 6 * positions.length + windows.reduce((n, w) => n + 3 + 3 * w.length, 0);
 
 /** Gzip, like Pagefind's own files and the text parts: any static host serves them as they are. */
 export const gzip = (text: string): Buffer => gzipSync(Buffer.from(text), { level: 6 });
@@ -165,7 +180,11 @@ export const gzip = (text: string): Buffer => gzipSync(Buffer.from(text), { leve
  * `dir` as <n>.bin; returns their count and a hash of their contents (part of the build's folder name).
  * A common word in at most half of the shards keeps the list of its shards (src/search/core/lexicon.ts Routed).
  */
-export function writeLexicon(dir: string, shards: Iterable<{ words: ShardWords; first: number }>, rareLimit: number): { buckets: number; hash: string } {
+export function writeLexicon(
+  dir: string,
+  shards: Iterable<{ words: ShardWords; first: number }>,
+  rareLimit: number,
+): { buckets: number; hash: string } {
   const merged = new Map<string, [number, Posting[] | null, number[]]>();
   let shardCount = 0;
   for (const { words, first } of shards) {
@@ -186,7 +205,13 @@ export function writeLexicon(dir: string, shards: Iterable<{ words: ShardWords; 
   let bytes = 0;
   for (const entry of merged.values()) {
     if (entry[0] > rareLimit) entry[1] = null;
-    bytes += 12 + (entry[1] ? entry[1].reduce((n, p) => n + postingBytes(p), 0) : entry[2].length <= routeLimit ? 3 * entry[2].length : 0);
+    bytes +=
+      12 +
+      (entry[1]
+        ? entry[1].reduce((n, p) => n + postingBytes(p), 0)
+        : entry[2].length <= routeLimit
+          ? 3 * entry[2].length
+          : 0);
   }
   const buckets = bucketCount(bytes);
   const contents: Bucket[] = Array.from({ length: buckets }, () => ({}));

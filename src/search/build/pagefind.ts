@@ -33,7 +33,8 @@ const PAD = '.';
 export const MAX_SHARDS = 520;
 
 /** Shard `i`'s name, a language code Pagefind accepts (qaa, qab, …). */
-export const shardName = (i: number): string => `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
+export const shardName = (i: number): string =>
+  `q${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`;
 
 export interface PagefindRecord {
   url: string;
@@ -67,7 +68,10 @@ export async function createShardIndex(name: string) {
       await pagefind.close();
       const fragments = readdirSync(join(outDir, 'fragment')).length;
       rmSync(join(outDir, 'fragment'), { recursive: true, force: true });
-      if (fragments !== expected) throw new Error(`Pagefind wrote ${fragments} fragments for ${expected} records: its layout changed; check src/search/build/pagefind.ts`);
+      if (fragments !== expected)
+        throw new Error(
+          `Pagefind wrote ${fragments} fragments for ${expected} records: its layout changed; check src/search/build/pagefind.ts`,
+        );
       return fragments;
     },
   };
@@ -85,7 +89,9 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): strin
   const bundle = join(outDir, BUNDLE_DIR);
   rmSync(bundle, { recursive: true, force: true });
   mkdirSync(bundle, { recursive: true });
-  const entry: { version?: string | undefined; languages: Record<string, unknown>; include_characters?: unknown } = { languages: {} };
+  const entry: { version?: string | undefined; languages: Record<string, unknown>; include_characters?: unknown } = {
+    languages: {},
+  };
   for (const dir of shardDirs.map((d) => join(d, SHARD_PAGEFIND_DIR))) {
     const shardEntry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as typeof entry;
     entry.version = shardEntry.version;

@@ -85,7 +85,15 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
     const textId = `${story.slug}-${createHash('sha256').update(story.body).digest('hex').slice(0, 10)}`;
     for (const [k, part] of rest.entries()) {
       // The path's last segment, in this shard's text/ folder (the indexer merges the folders).
-      writeFileSync(join(textDir, searchTextPartPath(textId, k + 1).split('/').pop()!), gzip(part));
+      writeFileSync(
+        join(
+          textDir,
+          searchTextPartPath(textId, k + 1)
+            .split('/')
+            .pop()!,
+        ),
+        gzip(part),
+      );
     }
     const meta: SearchResultMeta = {
       url,
@@ -119,7 +127,8 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
   const indexed = performance.now();
 
   const pages = await index.write(outDir, stories.length);
-  if (pages !== stories.length) throw new Error(`shard ${job.name}: ${stories.length} stories but Pagefind indexed ${pages}`);
+  if (pages !== stories.length)
+    throw new Error(`shard ${job.name}: ${stories.length} stories but Pagefind indexed ${pages}`);
   writeFileSync(join(outDir, 'lexicon.json'), JSON.stringify(lexicon));
   const facetsJson = JSON.stringify(facets);
   storiesHash.update(facetsJson);

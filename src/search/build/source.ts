@@ -35,5 +35,13 @@ export function searchSource(
   story: Omit<SearchSource, 'head' | 'body' | 'bylines' | 'kicker' | 'headline' | 'subhead'>,
   model: StoryTextModel,
 ): SearchSource {
-  return { ...story, kicker: model.kicker, headline: model.headline, subhead: model.subhead, head: headLines(model), body: bodyLines(model), bylines: bylineRanges(model) };
+  return {
+    ...story,
+    kicker: model.kicker,
+    headline: model.headline,
+    subhead: model.subhead,
+    head: headLines(model),
+    body: bodyLines(model),
+    bylines: bylineRanges(model),
+  };
 }

@@ -34,7 +34,7 @@ function startSearchPage(): void {
   };
   const SETTINGS = Object.keys(selects) as Setting[];
   const view = resultsView();
-    const search = createSearch();
+  const search = createSearch();
   const offered: Offered = {
     section: [...selects.section.options].map((option) => option.value),
     place: [...selects.place.options].map((option) => option.value),
@@ -50,7 +50,8 @@ function startSearchPage(): void {
     for (const name of ['from', 'to'] as const) {
       // A bound the lists do not offer (a day from a link, a month without stories) joins its list.
       const value = page.state[name];
-      if (value && ![...selects[name].options].some((option) => option.value === value)) selects[name].add(new Option(boundLabel(value), value));
+      if (value && ![...selects[name].options].some((option) => option.value === value))
+        selects[name].add(new Option(boundLabel(value), value));
     }
     for (const name of SETTINGS) selects[name].value = page.state[name];
   }
@@ -126,7 +127,11 @@ function startSearchPage(): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    dispatch({ type: 'submitted', q: input.value, current: list.getAttribute('aria-busy') === 'false' && view.showing });
+    dispatch({
+      type: 'submitted',
+      q: input.value,
+      current: list.getAttribute('aria-busy') === 'false' && view.showing,
+    });
   });
 
   for (const name of SETTINGS) {

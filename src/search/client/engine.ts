@@ -28,7 +28,11 @@ export interface Search {
    * Pagefind searches (never for a search the lexicon answers): the newest shard's, then the whole
    * archive's count before its final ranking. Never run two at once (callers queue).
    */
-  run(query: string, options: SearchOptions, progress?: (outcome: SearchOutcome) => Promise<void> | void): Promise<SearchOutcome>;
+  run(
+    query: string,
+    options: SearchOptions,
+    progress?: (outcome: SearchOutcome) => Promise<void> | void,
+  ): Promise<SearchOutcome>;
 }
 
 export function createSearch(): Search {
@@ -48,8 +52,16 @@ export function createSearch(): Search {
         const { kept, leftOut } = withinRange(hits, await dates, range);
         return { hits: kept, leftOut };
       };
-      const bucketFor = await files.buckets(index, terms.flatMap((term) => termKeys(term, field).map((key) => key.word)));
-      const plan = planSearch(index, terms, terms.map((term) => lookupTerm(term, bucketFor, field)), field);
+      const bucketFor = await files.buckets(
+        index,
+        terms.flatMap((term) => termKeys(term, field).map((key) => key.word)),
+      );
+      const plan = planSearch(
+        index,
+        terms,
+        terms.map((term) => lookupTerm(term, bucketFor, field)),
+        field,
+      );
       if (plan.kind === 'pagefind') {
         if (!pagefind) {
           pagefind = openPagefind(index.shards);
@@ -58,7 +70,14 @@ export function createSearch(): Search {
         return pagefindSearch(files, await pagefind, index, terms, options, within, plan.shards, progress);
       }
       const { hits, leftOut } = await within(await lexiconHits(files, index, plan, field));
-      return { terms, hits: hits.sort(orderOf(sort)), leftOut, searched: index.stories, total: index.stories, complete: true };
+      return {
+        terms,
+        hits: hits.sort(orderOf(sort)),
+        leftOut,
+        searched: index.stories,
+        total: index.stories,
+        complete: true,
+      };
     },
   };
 }

@@ -24,7 +24,8 @@ function markTerms(root: Element, wanted: string[]): void {
   };
   const hits: [number, number][] = [];
   for (const term of wanted) {
-    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) hits.push([at, at + term.length]);
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length))
+      hits.push([at, at + term.length]);
   }
   // Overlapping hits are dropped; marking runs last to first so earlier offsets stay valid.
   let covered = 0;

@@ -50,4 +50,5 @@ export interface SearchOutcome {
 }
 
 /** What a field's hit starts from, for the excerpt: a byline search Pagefind answered knows no positions, so its bylines. */
-export const bylineStarts = (meta: SearchResultMeta): number[] => meta.bylines.map(([start]) => meta.bodyPosition + start);
+export const bylineStarts = (meta: SearchResultMeta): number[] =>
+  meta.bylines.map(([start]) => meta.bodyPosition + start);

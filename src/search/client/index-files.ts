@@ -5,7 +5,15 @@
  * manifest are gzip (JSON or text), like Pagefind's files, so any static host serves them as
  * they are, without Content-Encoding.
  */
-import { lexiconBucketPath, searchDatesPath, searchFacetsPath, searchFoldTablePath, searchManifestPath, searchStoryPath, searchTextPartPath } from '../../lib/urls.ts';
+import {
+  lexiconBucketPath,
+  searchDatesPath,
+  searchFacetsPath,
+  searchFoldTablePath,
+  searchManifestPath,
+  searchStoryPath,
+  searchTextPartPath,
+} from '../../lib/urls.ts';
 import type { DateRuns } from '../core/date-range.ts';
 import { createFold, needsFoldTable, parseFoldableList, PLAIN_FOLD, type Fold } from '../core/fold.ts';
 import { parseFoldTable } from '../core/fold-table.ts';
@@ -71,7 +79,11 @@ export function createIndexFiles(): IndexFiles {
     foldForStory: (index, meta) => (meta.folds ? tableFold(index) : Promise.resolve(PLAIN_FOLD)),
     async buckets(index, words) {
       const byWord = new Map<string, Bucket>();
-      await Promise.all(words.map(async (word) => byWord.set(word, await once(lexiconBucketPath(index.id, bucketOf(word, index.buckets)), gzipJson<Bucket>))));
+      await Promise.all(
+        words.map(async (word) =>
+          byWord.set(word, await once(lexiconBucketPath(index.id, bucketOf(word, index.buckets)), gzipJson<Bucket>)),
+        ),
+      );
       return (word) => byWord.get(word)!;
     },
     story: (index, story) => once(searchStoryPath(index.id, story), gzipJson<StoryView>),

@@ -18,7 +18,12 @@ type LexiconPlan = Extract<Plan, { kind: 'postings' | 'text-check' }>;
 const length = (term: string) => Array.from(term).length;
 
 /** The hits of a plan the lexicon answers. */
-export async function lexiconHits(files: IndexFiles, index: SearchManifest, plan: LexiconPlan, field: SearchField): Promise<Hit[]> {
+export async function lexiconHits(
+  files: IndexFiles,
+  index: SearchManifest,
+  plan: LexiconPlan,
+  field: SearchField,
+): Promise<Hit[]> {
   const hits = await Promise.all(
     plan.stories.map(async (story): Promise<Hit | null> => {
       const found = plan.terms.map((r) => r.candidates.get(story)!);
@@ -31,7 +36,15 @@ export async function lexiconHits(files: IndexFiles, index: SearchManifest, plan
         const fold = await files.foldForStory(index, meta);
         const read = (part: number) => files.textPart(meta.textId, part);
         const earliest = plan.common.length ? 0 : Math.min(...found.map((c) => c.starts[0]!));
-        const checked = await checkText(meta, content, read, fold, [...plan.terms.map((r) => r.term), ...plan.common], earliest, field);
+        const checked = await checkText(
+          meta,
+          content,
+          read,
+          fold,
+          [...plan.terms.map((r) => r.term), ...plan.common],
+          earliest,
+          field,
+        );
         if (!checked) return null;
         // Rare terms keep the postings' counts; whether a term is in the head, and common terms' counts, come from the text.
         facts = checked.map((fact, i) => (i < facts.length ? { ...fact, occurrences: facts[i]!.occurrences } : fact));
@@ -50,7 +63,13 @@ export async function lexiconHits(files: IndexFiles, index: SearchManifest, plan
           const fold = await files.foldForStory(index, meta);
           // Lexicon positions to index positions (src/search/core/record.ts SearchRecord).
           const indexStarts = starts.map((p) => p - meta.bodyStart + meta.bodyPosition);
-          return { content, meta, fold, textPart: (part) => files.textPart(meta.textId, part), starts: FIELDS[field].within === 'bylines' && indexStarts.length === 0 ? bylineStarts(meta) : indexStarts };
+          return {
+            content,
+            meta,
+            fold,
+            textPart: (part) => files.textPart(meta.textId, part),
+            starts: FIELDS[field].within === 'bylines' && indexStarts.length === 0 ? bylineStarts(meta) : indexStarts,
+          };
         },
       };
     }),
@@ -63,7 +82,12 @@ export async function lexiconHits(files: IndexFiles, index: SearchManifest, plan
  * one piece): the head for a title search; each byline and credit for a byline search, read from
  * the parts that hold them.
  */
-async function fieldTexts(meta: SearchResultMeta, content: string, read: (part: number) => Promise<string>, field: SearchField): Promise<string[]> {
+async function fieldTexts(
+  meta: SearchResultMeta,
+  content: string,
+  read: (part: number) => Promise<string>,
+  field: SearchField,
+): Promise<string[]> {
   if (FIELDS[field].within === 'head') return [headText(meta)];
   if (meta.bylines.length === 0) return [];
   const first = partOf(meta.bylines[0]![0]);
@@ -76,7 +100,11 @@ async function fieldTexts(meta: SearchResultMeta, content: string, read: (part: 
 }
 
 /** How often `term` occurs in folded `texts`. */
-const occurrences = (term: string, texts: readonly string[]): number => occurrencesOf(term, texts.reduce((n, text) => n + text.split(term).length - 1, 0));
+const occurrences = (term: string, texts: readonly string[]): number =>
+  occurrencesOf(
+    term,
+    texts.reduce((n, text) => n + text.split(term).length - 1, 0),
+  );
 
 /**
  * What a story's text says of every term, or null when it lacks one: read from the part where the

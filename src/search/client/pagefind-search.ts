@@ -26,7 +26,8 @@ async function phraseTerm(pagefind: ShardedPagefind, term: string, field: Search
   // head is found there (a title search keeps only those).
   for (const hit of await pagefind.phrase(q.words)) {
     const inHead = hit.first.some((p) => p < q.headLimit);
-    if (inHead || FIELDS[field].within !== 'head') hits.set(hit.id, { hit, facts: { inHead, occurrences: 1 }, starts: undefined });
+    if (inHead || FIELDS[field].within !== 'head')
+      hits.set(hit.id, { hit, facts: { inHead, occurrences: 1 }, starts: undefined });
   }
   return hits;
 }
@@ -35,13 +36,21 @@ async function phraseTerm(pagefind: ShardedPagefind, term: string, field: Search
  * Where and how often a term occurs in its stories: every position of its words (same index
  * chunks, nothing more to download); runs of consecutive positions are occurrences.
  */
-async function countTerm(pagefind: ShardedPagefind, term: string, hits: Map<string, TermHit>, field: SearchField): Promise<void> {
+async function countTerm(
+  pagefind: ShardedPagefind,
+  term: string,
+  hits: Map<string, TermHit>,
+  field: SearchField,
+): Promise<void> {
   const q = termPhrase(term, field);
   if (q.kind !== 'phrase') return;
   for (const [id, positions] of await pagefind.positions(q.words)) {
     const hit = hits.get(id);
     if (!hit) continue;
-    const starts = runStarts(positions.filter((p) => p >= TEXT_START), q.words.length);
+    const starts = runStarts(
+      positions.filter((p) => p >= TEXT_START),
+      q.words.length,
+    );
     hit.facts.occurrences = occurrencesOf(term, starts.length);
     // A field of its own words stands in a copy after the text: its positions are no place in it.
     if (FIELDS[field].prefix === '') hit.starts = starts;
@@ -49,7 +58,11 @@ async function countTerm(pagefind: ShardedPagefind, term: string, hits: Map<stri
 }
 
 /** Each term's hits over the open shards, or null when a term has none. */
-async function phraseAll(pagefind: ShardedPagefind, terms: string[], field: SearchField): Promise<Map<string, TermHit>[] | null> {
+async function phraseAll(
+  pagefind: ShardedPagefind,
+  terms: string[],
+  field: SearchField,
+): Promise<Map<string, TermHit>[] | null> {
   const perTerm: Map<string, TermHit>[] = [];
   for (const term of terms) {
     const found = await phraseTerm(pagefind, term, field);
@@ -60,7 +73,12 @@ async function phraseAll(pagefind: ShardedPagefind, terms: string[], field: Sear
 }
 
 /** The stories holding every term, from each term's hits (counted or not). */
-async function hitsOf(files: IndexFiles, index: SearchManifest, perTerm: Map<string, TermHit>[], field: SearchField): Promise<Hit[]> {
+async function hitsOf(
+  files: IndexFiles,
+  index: SearchManifest,
+  perTerm: Map<string, TermHit>[],
+  field: SearchField,
+): Promise<Hit[]> {
   const smallest = [...perTerm].sort((a, b) => a.size - b.size)[0]!;
   const found = [...smallest.keys()].flatMap((id) => {
     const all = perTerm.map((terms) => terms.get(id));
@@ -69,9 +87,13 @@ async function hitsOf(files: IndexFiles, index: SearchManifest, perTerm: Map<str
   // Each story's section and place, from the index's own list per shard (not Pagefind's filters:
   // one small file a shard instead of a search per filter value), for the shards with hits.
   const shards = [...new Set(found.map((all) => all[0]!.hit.shard))];
-  const facets = new Map(await Promise.all(shards.map(async (shard) => [shard, await files.facets(index, shard)] as const)));
+  const facets = new Map(
+    await Promise.all(shards.map(async (shard) => [shard, await files.facets(index, shard)] as const)),
+  );
   const places = index.places.length;
-  const firsts = new Map(shards.map((shard) => [shard, index.shards.slice(0, shard).reduce((n, s) => n + s.stories, 0)]));
+  const firsts = new Map(
+    shards.map((shard) => [shard, index.shards.slice(0, shard).reduce((n, s) => n + s.stories, 0)]),
+  );
   return found.map((all) => {
     const { shard, story } = all[0]!.hit;
     const facet = facets.get(shard)![story - firsts.get(shard)!]!;
@@ -79,13 +101,22 @@ async function hitsOf(files: IndexFiles, index: SearchManifest, perTerm: Map<str
     return {
       id: `s${story}`,
       story,
-      ...rankKeys(all.map((t) => t.facts), index.stories - story),
+      ...rankKeys(
+        all.map((t) => t.facts),
+        index.stories - story,
+      ),
       section: index.sections[Math.floor(facet / places)],
       place: index.places[facet % places],
       async data() {
         const { content, meta } = await files.story(index, story);
         const fold = await files.foldForStory(index, meta);
-        return { content, meta, fold, textPart: (part) => files.textPart(meta.textId, part), starts: FIELDS[field].within === 'bylines' ? bylineStarts(meta) : termStarts };
+        return {
+          content,
+          meta,
+          fold,
+          textPart: (part) => files.textPart(meta.textId, part),
+          starts: FIELDS[field].within === 'bylines' ? bylineStarts(meta) : termStarts,
+        };
       },
     };
   });
@@ -112,16 +143,25 @@ export async function pagefindSearch(
   const order = orderOf(sort);
   const targets = route ?? index.shards.map((_, shard) => shard);
   // Stories still to search: those of target shards not open yet (the others hold no match).
-  const unsearched = () => targets.reduce((n, shard) => n + (pagefind.isOpen(shard) ? 0 : index.shards[shard]!.stories), 0);
+  const unsearched = () =>
+    targets.reduce((n, shard) => n + (pagefind.isOpen(shard) ? 0 : index.shards[shard]!.stories), 0);
   const outcome = async (perTerm: Map<string, TermHit>[] | null): Promise<SearchOutcome> => {
     const { hits, leftOut } = await within(perTerm ? await hitsOf(files, index, perTerm, field) : []);
     const left = unsearched();
-    return { terms, hits: hits.sort(order), leftOut, searched: index.stories - left, total: index.stories, complete: left === 0 };
+    return {
+      terms,
+      hits: hits.sort(order),
+      leftOut,
+      searched: index.stories - left,
+      total: index.stories,
+      complete: left === 0,
+    };
   };
   // Open shards are the newest ones unless a routed search opened older ones: only then can the
   // page say "在最新的 N 篇稿件中找到…" first.
   const firstClosed = index.shards.findIndex((_, shard) => !pagefind.isOpen(shard));
-  const newestOpen = firstClosed >= 0 && index.shards.every((_, shard) => shard < firstClosed || !pagefind.isOpen(shard));
+  const newestOpen =
+    firstClosed >= 0 && index.shards.every((_, shard) => shard < firstClosed || !pagefind.isOpen(shard));
   if (!route && newestOpen) {
     const newest = await phraseAll(pagefind, terms, field);
     if (newest) for (const [i, term] of terms.entries()) await countTerm(pagefind, term, newest[i]!, field);

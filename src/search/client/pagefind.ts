@@ -18,7 +18,10 @@ interface PagefindResult {
 interface PagefindInstance {
   init(): Promise<void>;
   mergeIndex(path: string, options: { language: string }): Promise<void>;
-  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] }>;
+  search(
+    term: string | null,
+    options?: { sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindModule {
   createInstance(options: { basePath: string }): PagefindInstance;
@@ -68,7 +71,8 @@ export interface ShardedPagefind {
  * record, its own worker) holding every k-th shard: a search of many shards spreads over the cores.
  * At most one a core, four in all, and one for every two shards (two shards are not worth a second wasm).
  */
-const workerCount = (shards: number): number => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, Math.ceil(shards / 2)));
+const workerCount = (shards: number): number =>
+  Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, Math.ceil(shards / 2)));
 
 /** Worker `k`'s copy of pagefind.js (the first is the plain URL: the six-story site loads nothing more). */
 const moduleUrl = (k: number): string => `${BUNDLE}pagefind.js${k ? `?worker=${k}` : ''}`;
@@ -131,8 +135,13 @@ export async function openPagefind(shards: readonly ShardInfo[]): Promise<Sharde
   const shardIndex = new Map(shards.map((s, i) => [s.name, i]));
   const firsts = shardStarts(shards);
   /** The results of one search in every worker with open shards, together. */
-  const everywhere = async (query: string, options?: { sort: Record<string, 'asc' | 'desc'> }): Promise<PagefindResult[]> => {
-    const all = await Promise.all([...instances.values()].map(async (instance) => (await (await instance).search(query, options)).results));
+  const everywhere = async (
+    query: string,
+    options?: { sort: Record<string, 'asc' | 'desc'> },
+  ): Promise<PagefindResult[]> => {
+    const all = await Promise.all(
+      [...instances.values()].map(async (instance) => (await (await instance).search(query, options)).results),
+    );
     return all.flat();
   };
   const locate = (result: PagefindResult): Omit<PhraseHit, 'first' | 'id'> => {
@@ -141,7 +150,8 @@ export async function openPagefind(shards: readonly ShardInfo[]): Promise<Sharde
     // The indexer ranks a shard's stories by place + 1; sorted {rank: desc}, Pagefind scores each
     // by its place in ascending rank order: the score is the place.
     const place = result.score;
-    if (!Number.isInteger(place) || place < 0 || place >= shards[shard]!.stories) throw new Error(`result ${result.id}: score ${result.score} is no place in its shard`);
+    if (!Number.isInteger(place) || place < 0 || place >= shards[shard]!.stories)
+      throw new Error(`result ${result.id}: score ${result.score} is no place in its shard`);
     return { shard, story: firsts[shard]! + place };
   };
   return {
@@ -151,7 +161,12 @@ export async function openPagefind(shards: readonly ShardInfo[]): Promise<Sharde
       await Promise.all(wanted.map((shard) => opening.get(shard) ?? openShard(shard)));
     },
     // Quoted: an exact phrase of whole words (Pagefind never prefix-extends a word inside quotes).
-    phrase: async (words) => (await everywhere(`"${words.join(' ')}"`, { sort: { rank: 'desc' } })).map((result) => ({ id: result.id, ...locate(result), first: result.words })),
+    phrase: async (words) =>
+      (await everywhere(`"${words.join(' ')}"`, { sort: { rank: 'desc' } })).map((result) => ({
+        id: result.id,
+        ...locate(result),
+        first: result.words,
+      })),
     positions: async (words) => new Map((await everywhere(words.join(' '))).map((result) => [result.id, result.words])),
   } satisfies ShardedPagefind;
 }

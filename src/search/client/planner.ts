@@ -43,7 +43,12 @@ export type Plan =
 
 const NOTHING: Plan = { kind: 'postings', terms: [], stories: [] };
 
-export function planSearch(index: SearchManifest, terms: readonly string[], lookups: readonly TermLookup[], field: SearchField): Plan {
+export function planSearch(
+  index: SearchManifest,
+  terms: readonly string[],
+  lookups: readonly TermLookup[],
+  field: SearchField,
+): Plan {
   if (terms.length === 0 || lookups.some((lookup) => lookup.kind === 'none')) return NOTHING;
   const rare: RareTerm[] = [];
   const common: string[] = [];
@@ -53,8 +58,12 @@ export function planSearch(index: SearchManifest, terms: readonly string[], look
   });
   if (rare.length) {
     rare.sort((a, b) => a.candidates.size - b.candidates.size);
-    const stories = [...rare[0]!.candidates.keys()].filter((story) => rare.every((r) => r.candidates.has(story))).sort((a, b) => a - b);
-    const check = new Set(stories.filter((story) => common.length > 0 || rare.some((r) => !r.candidates.get(story)!.verified)));
+    const stories = [...rare[0]!.candidates.keys()]
+      .filter((story) => rare.every((r) => r.candidates.has(story)))
+      .sort((a, b) => a - b);
+    const check = new Set(
+      stories.filter((story) => common.length > 0 || rare.some((r) => !r.candidates.get(story)!.verified)),
+    );
     if (check.size === 0) return { kind: 'postings', terms: rare, stories };
     if (check.size <= TEXT_CHECK_LIMIT) return { kind: 'text-check', terms: rare, common, stories, check };
   }
@@ -72,7 +81,9 @@ function inField(candidates: Map<number, Candidate>, term: string, field: Search
   const length = Array.from(term).length;
   const kept = new Map<number, Candidate>();
   for (const [story, candidate] of candidates) {
-    const starts = candidate.verified ? candidate.starts.filter((s) => s + length <= candidate.headLength) : candidate.starts;
+    const starts = candidate.verified
+      ? candidate.starts.filter((s) => s + length <= candidate.headLength)
+      : candidate.starts;
     if (starts.length) kept.set(story, { ...candidate, starts });
   }
   return kept;
@@ -85,7 +96,8 @@ function inField(candidates: Map<number, Candidate>, term: string, field: Search
 function routeOf(index: SearchManifest, lookups: readonly TermLookup[]): number[] | undefined {
   const routes = lookups.flatMap((lookup) => {
     if (lookup.kind === 'common') return lookup.shards ? [lookup.shards] : [];
-    if (lookup.kind === 'rare') return [new Set([...lookup.stories.keys()].map((story) => shardOf(index.shards, story)))];
+    if (lookup.kind === 'rare')
+      return [new Set([...lookup.stories.keys()].map((story) => shardOf(index.shards, story)))];
     return [];
   });
   return routes.length ? [...intersect(routes)].sort((a, b) => a - b) : undefined;

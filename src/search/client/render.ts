@@ -77,9 +77,13 @@ export function resultsView(): ResultsView {
   const emptyFilters = byId('search-empty-filters');
   /** Says how many stories dated only to a month a date range left out. */
   const leftOut = byId('search-left-out');
-  const selects = { section: byId<HTMLSelectElement>('search-section'), place: byId<HTMLSelectElement>('search-place') };
+  const selects = {
+    section: byId<HTMLSelectElement>('search-section'),
+    place: byId<HTMLSelectElement>('search-place'),
+  };
   // The options' own labels, to which the counts are added.
-  for (const name of FILTER_NAMES) for (const option of selects[name].options) option.dataset.label = option.textContent ?? '';
+  for (const name of FILTER_NAMES)
+    for (const option of selects[name].options) option.dataset.label = option.textContent ?? '';
 
   let shown: { hits: Hit[]; terms: string[]; count: number } = { hits: [], terms: [], count: 0 };
 
@@ -118,7 +122,10 @@ export function resultsView(): ResultsView {
       list.replaceChildren();
       await showMore();
       const dated = Boolean(state.from || state.to);
-      setStatus(resultStatus({ terms, found: hits.length, shown: filtered.length, searched, total, field: state.field, dated }), complete);
+      setStatus(
+        resultStatus({ terms, found: hits.length, shown: filtered.length, searched, total, field: state.field, dated }),
+        complete,
+      );
       leftOut.textContent = leftOutNote(months);
       leftOut.hidden = months.length === 0;
       empty.hidden = filtered.length > 0 || !complete;

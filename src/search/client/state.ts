@@ -77,7 +77,10 @@ export interface Page {
 }
 
 /** A page opened at an address: nothing typed yet, so the entry is settled. */
-export const openPage = (params: URLSearchParams, offered?: Offered): Page => ({ state: parseState(params, offered), settled: true });
+export const openPage = (params: URLSearchParams, offered?: Offered): Page => ({
+  state: parseState(params, offered),
+  settled: true,
+});
 
 export type PageEvent =
   /** The box changed (not while an input method composes). */
@@ -118,14 +121,22 @@ export function reduce(page: Page, event: PageEvent, address: string): Step {
   switch (event.type) {
     case 'typed': {
       const state = { ...page.state, q: event.q };
-      return { page: { state, settled: false }, history: historyStep(page.settled ? 'push' : 'replace', state, address), search: 'after-pause' };
+      return {
+        page: { state, settled: false },
+        history: historyStep(page.settled ? 'push' : 'replace', state, address),
+        search: 'after-pause',
+      };
     }
     case 'settled':
       return { page: { ...page, settled: true }, history: null, search: 'no' };
     case 'submitted': {
       const state = { ...page.state, q: event.q };
       const again = event.q !== page.state.q || !event.current;
-      return { page: { state, settled: true }, history: historyStep(page.settled ? 'push' : 'replace', state, address), search: again ? 'now' : 'no' };
+      return {
+        page: { state, settled: true },
+        history: historyStep(page.settled ? 'push' : 'replace', state, address),
+        search: again ? 'now' : 'no',
+      };
     }
     case 'filtered': {
       const state = { ...page.state, [event.name]: setting(event.name, event.value) };

@@ -112,7 +112,11 @@ export function dateOf(runs: DateRuns, story: number): StoryDate {
  * The items (stories by number) inside `range`, and the dates of those left out because the range
  * cuts the month they are dated to (newest first, one entry an item).
  */
-export function withinRange<T extends { story: number }>(items: readonly T[], runs: DateRuns, range: DateRange): { kept: T[]; leftOut: StoryDate[] } {
+export function withinRange<T extends { story: number }>(
+  items: readonly T[],
+  runs: DateRuns,
+  range: DateRange,
+): { kept: T[]; leftOut: StoryDate[] } {
   const leftOut: StoryDate[] = [];
   const kept = items.filter((item) => {
     const date = dateOf(runs, item.story);

@@ -41,7 +41,12 @@ export const nearlyFits = (width: number): number => Math.floor(width / 4);
  * of letters or digits. Its length is at most max(width, hit length + maxLeadIn) + overrun(width),
  * except where a run of letters and digits longer than that has to be kept whole.
  */
-export function excerptWindow(chars: readonly string[], hit: readonly [number, number] | undefined, width: number, cut: ExcerptCut = {}): ExcerptWindow {
+export function excerptWindow(
+  chars: readonly string[],
+  hit: readonly [number, number] | undefined,
+  width: number,
+  cut: ExcerptCut = {},
+): ExcerptWindow {
   const n = chars.length;
   const [hitStart, hitEnd] = hit ?? [0, 0];
   const realStart = !cut.start;
@@ -54,7 +59,8 @@ export function excerptWindow(chars: readonly string[], hit: readonly [number, n
   // Start: the earliest clause start within the lead-in, else the latest one further back.
   let start = -1;
   for (let j = Math.max(0, hitStart - leadIn(width)); j <= hitStart && start < 0; j++) if (clause(j)) start = j;
-  for (let j = hitStart - leadIn(width) - 1; j >= Math.max(0, hitStart - maxLeadIn(width)) && start < 0; j--) if (clause(j)) start = j;
+  for (let j = hitStart - leadIn(width) - 1; j >= Math.max(0, hitStart - maxLeadIn(width)) && start < 0; j--)
+    if (clause(j)) start = j;
   if (start < 0) {
     const low = Math.max(0, hitStart - maxLeadIn(width));
     start = nearest(weak, hitStart - leadIn(width), low, hitStart) ?? nearest(weak, low - 1, 0, low - 1) ?? 0;

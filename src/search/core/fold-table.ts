@@ -63,7 +63,8 @@ export function buildFoldTable(characters: CharacterForms, phrases: PhraseForms)
   for (const [char, forms] of characters) {
     const usual = forms[0];
     if (usual === undefined || usual === char) continue; // no Simplified form of its own
-    if (!isOneChar(char) || !forms.every(isOneChar)) throw new Error(`fold table: ${char} → ${forms.join(' ')} is not one character to one`);
+    if (!isOneChar(char) || !forms.every(isOneChar))
+      throw new Error(`fold table: ${char} → ${forms.join(' ')} is not one character to one`);
     if (forms.includes(char)) leave(char, forms, 'stays-itself');
     else if (forms.slice(1).some(inBmp)) leave(char, forms, 'several-forms');
     else table.set(char, usual);
@@ -77,12 +78,13 @@ export function buildFoldTable(characters: CharacterForms, phrases: PhraseForms)
         if (folded === undefined) return;
         const forms = characters.get(ch)!;
         // A phrase that does not spell its characters one for one cannot say which form it picks: left out.
-        if (to.length !== from.length || (to[i] !== folded && forms.includes(to[i]!))) leave(ch, forms, 'word-dependent');
+        if (to.length !== from.length || (to[i] !== folded && forms.includes(to[i]!)))
+          leave(ch, forms, 'word-dependent');
       });
     }
   }
   // Idempotent: a target that is folded itself would make fold(fold(x)) ≠ fold(x).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [char, simplified] of table) {
       if (table.has(simplified)) {

@@ -55,7 +55,8 @@ export function createFold(table: ReadonlyMap<string, string>): Fold {
     if (f === undefined) astral.set(ch, (f = foldChar(ch)));
     return f;
   };
-  const char = (ch: string): string => (ch.length === 1 ? unit(ch.charCodeAt(0)) : ch.length === 2 ? pair(ch) : foldChar(ch));
+  const char = (ch: string): string =>
+    ch.length === 1 ? unit(ch.charCodeAt(0)) : ch.length === 2 ? pair(ch) : foldChar(ch);
   /**
    * Folds `text` code point by code point (a lone surrogate is one), calling `keep` with each
    * folded character that joins the folded text: not invisible, and not a second space in a row

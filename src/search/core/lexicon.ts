@@ -125,7 +125,7 @@ const numberKey = (kind: string, chars: readonly string[]): string => kind + cha
 /** The runs [start, end) of number characters holding a digit. */
 function numberRuns(chars: readonly string[]): [number, number][] {
   const runs: [number, number][] = [];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     if (!NUMBER_CHAR.test(chars[i]!)) {
       i++;
       continue;
@@ -211,7 +211,12 @@ export interface Candidate {
  * Whether the occurrence at `position` of word `key` of `term` is an occurrence of the term, read
  * from its window; undefined when the term reaches past the window (or there is none).
  */
-function windowHolds(term: readonly string[], key: WordAt, position: number, window: string | undefined): boolean | undefined {
+function windowHolds(
+  term: readonly string[],
+  key: WordAt,
+  position: number,
+  window: string | undefined,
+): boolean | undefined {
   if (window === undefined) return undefined;
   const text = Array.from(window);
   const before = Math.min(WINDOW, position);
@@ -230,14 +235,22 @@ function windowHolds(term: readonly string[], key: WordAt, position: number, win
  * certain when the rare words cover the whole term, or decided by its window. A start the window
  * cannot decide (a long term) leaves the story a candidate, to be checked against the text.
  */
-export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket, field: SearchField = DEFAULT_FIELD): TermLookup {
+export function lookupTerm(
+  term: string,
+  bucketOfWord: (word: string) => Bucket,
+  field: SearchField = DEFAULT_FIELD,
+): TermLookup {
   const chars = Array.from(term);
   const keys = termKeys(term, field);
   const entries = keys.map((key) => bucketOfWord(key.word)[key.word]);
   if (entries.some((entry) => entry === undefined || entry === 0)) return { kind: 'none' };
-  const rare = keys.flatMap((key, i) => (Array.isArray(entries[i]) ? [{ key, postings: entries[i] as Posting[] }] : []));
+  const rare = keys.flatMap((key, i) =>
+    Array.isArray(entries[i]) ? [{ key, postings: entries[i] as Posting[] }] : [],
+  );
   if (rare.length === 0) {
-    const routes = entries.flatMap((entry) => (typeof entry === 'object' && !Array.isArray(entry) ? [entry.shards] : []));
+    const routes = entries.flatMap((entry) =>
+      typeof entry === 'object' && !Array.isArray(entry) ? [entry.shards] : [],
+    );
     return { kind: 'common', shards: routes.length ? intersect(routes) : undefined };
   }
   if (chars.length === 1) {
@@ -252,7 +265,10 @@ export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket,
   const exact = covered.size === chars.length - 1;
   rare.sort((a, b) => a.postings.length - b.postings.length);
   // Positions of the other rare words, story by story, to check the rarest word's against.
-  const others = rare.slice(1).map(({ key, postings }) => ({ at: key.at, positions: new Map(postings.map(([story, , , , ...positions]) => [story, new Set(positions)])) }));
+  const others = rare.slice(1).map(({ key, postings }) => ({
+    at: key.at,
+    positions: new Map(postings.map(([story, , , , ...positions]) => [story, new Set(positions)])),
+  }));
   const stories = new Map<number, Candidate>();
   const { key, postings } = rare[0]!;
   for (const [story, facet, headLength, windows, ...positions] of postings) {
@@ -265,7 +281,14 @@ export function lookupTerm(term: string, bucketOfWord: (word: string) => Bucket,
       if (holds === true) certain.push(start);
       else if (holds === undefined) possible.push(start);
     });
-    if (possible.length) stories.set(story, { story, facet, headLength, starts: [...certain, ...possible].sort((a, b) => a - b), verified: false });
+    if (possible.length)
+      stories.set(story, {
+        story,
+        facet,
+        headLength,
+        starts: [...certain, ...possible].sort((a, b) => a - b),
+        verified: false,
+      });
     else if (certain.length) stories.set(story, { story, facet, headLength, starts: certain, verified: true });
   }
   return { kind: 'rare', stories };

@@ -65,7 +65,13 @@ function segmentsOf(chars: string[], ranges: [number, number][], from: number, t
  * text's opening. `cut`: `text` is a piece of the story's text, which goes on before it (start) or
  * after it (end). "…" marks where the story goes on.
  */
-export function excerpt(text: string, terms: readonly string[], fold: Fold, width = 80, cut: ExcerptCut = {}): Segment[] {
+export function excerpt(
+  text: string,
+  terms: readonly string[],
+  fold: Fold,
+  width = 80,
+  cut: ExcerptCut = {},
+): Segment[] {
   const chars = Array.from(text);
   const ranges = matchRanges(text, terms, fold);
   const cutAt = excerptWindow(chars, ranges[0], width, cut);

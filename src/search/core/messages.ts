@@ -65,7 +65,8 @@ export function resultStatus({ terms, found, shown, searched, total, field = 'al
   const limited = FIELDS[field].within !== 'text' || dated;
   const where = running ? `在最新的 ${count(searched)} 篇${what}中` : limited ? `在${what}中` : '';
   const more = running ? `正在检索其余 ${count(total - searched)} 篇……` : '';
-  if (shown > 0) return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}${running ? '。' : ''}${more}`;
+  if (shown > 0)
+    return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}${running ? '。' : ''}${more}`;
   const quoted = terms.map((t) => `“${t}”`).join('');
   const all = terms.length > 1 ? '同时' : '';
   if (found > 0) return `${where}有 ${count(found)} 篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。${more}`;

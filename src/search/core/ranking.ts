@@ -36,13 +36,16 @@ export const rankKeys = (terms: readonly TermFacts[], recency: number): RankKeys
 });
 
 /** How often a term counts in a story when `found` occurrences were seen (a one-character term counts once). */
-export const occurrencesOf = (term: string, found: number): number => (Array.from(term).length === 1 ? 1 : Math.max(1, found));
+export const occurrencesOf = (term: string, found: number): number =>
+  Array.from(term).length === 1 ? 1 : Math.max(1, found);
 
-export const byRelevance = (a: RankKeys, b: RankKeys): number => b.headHits - a.headHits || b.frequency - a.frequency || b.recency - a.recency;
+export const byRelevance = (a: RankKeys, b: RankKeys): number =>
+  b.headHits - a.headHits || b.frequency - a.frequency || b.recency - a.recency;
 
 export const byNewest = (a: RankKeys, b: RankKeys): number => b.recency - a.recency;
 
 export type Sort = 'relevance' | 'newest';
 
 /** The order of results a sort asks for. */
-export const orderOf = (sort: Sort): ((a: RankKeys, b: RankKeys) => number) => (sort === 'newest' ? byNewest : byRelevance);
+export const orderOf = (sort: Sort): ((a: RankKeys, b: RankKeys) => number) =>
+  sort === 'newest' ? byNewest : byRelevance;

@@ -30,7 +30,8 @@ const codeWord = (cp: number): string => cp.toString(36).padStart(DIGITS, '0');
 export const encodeChar = (ch: string): string => codeWord(ch.codePointAt(0)!);
 
 /** The bigram word of characters a, b (b undefined: a ends the text). */
-export const bigramWord = (a: string, b: string | undefined): string => encodeChar(a) + (b === undefined ? END : encodeChar(b));
+export const bigramWord = (a: string, b: string | undefined): string =>
+  encodeChar(a) + (b === undefined ? END : encodeChar(b));
 
 export interface SearchableStory {
   /** Kicker and headline (and subhead), the lines a hit in ranks first. */
@@ -80,7 +81,8 @@ export function searchRecord(story: SearchableStory, fold: Fold): SearchRecord {
   if (body.chars[body.chars.length - 1] === ' ') body.chars.pop();
   // What fold.chars(head + '\n' + body) is: the line break folds to the one space between two
   // non-empty parts (folding drops a leading space, and a space next to another).
-  const all = head.length && body.chars.length ? head.concat(' ', body.chars) : head.length ? head.slice() : body.chars.slice();
+  const all =
+    head.length && body.chars.length ? head.concat(' ', body.chars) : head.length ? head.slice() : body.chars.slice();
   const bodyStart = all.length - body.chars.length;
   const n = all.length;
   // Each character's 4-digit word (made once per distinct character), then the bigrams; the
@@ -103,7 +105,9 @@ export function searchRecord(story: SearchableStory, fold: Fold): SearchRecord {
   if (n === head.length) headDistinct = allChars.length;
   const bigrams = new Array<string>(n);
   for (let i = 0; i < n; i++) bigrams[i] = codes[i]! + (i + 1 < n ? codes[i + 1]! : END);
-  const bylineRuns = story.bylines?.length ? foldedRuns(body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e]) : [];
+  const bylineRuns = story.bylines?.length
+    ? foldedRuns(body, story.bylines).map(([s, e]): [number, number] => [bodyStart + s, bodyStart + e])
+    : [];
 
   const words: (string | undefined)[] = [];
   // 1. The head's bigrams (cut at HEAD_POSITIONS − 1 characters, the last one's ending the cut text), padded.
@@ -137,7 +141,10 @@ export function searchRecord(story: SearchableStory, fold: Fold): SearchRecord {
 }
 
 /** Code-point ranges (ascending) of a text as runs of its folded characters, `folded` (trimmed withOrigins): [start, end) in fold.chars(text). */
-function foldedRuns({ chars, origin }: { chars: readonly string[]; origin: readonly number[] }, ranges: readonly (readonly [number, number])[]): [number, number][] {
+function foldedRuns(
+  { chars, origin }: { chars: readonly string[]; origin: readonly number[] },
+  ranges: readonly (readonly [number, number])[],
+): [number, number][] {
   const runs: [number, number][] = [];
   let from = 0;
   for (const [start, end] of ranges) {
@@ -166,7 +173,8 @@ export interface TermPhrase {
 
 export function termPhrase(term: string, field: SearchField): TermPhrase {
   const chars = Array.from(term);
-  if (chars.length === 1) return { kind: 'char', words: [fieldWord(field, encodeChar(chars[0]!))], headLimit: TEXT_START };
+  if (chars.length === 1)
+    return { kind: 'char', words: [fieldWord(field, encodeChar(chars[0]!))], headLimit: TEXT_START };
   const words = chars.slice(0, -1).map((ch, i) => fieldWord(field, bigramWord(ch, chars[i + 1])));
   return { kind: 'phrase', words, headLimit: HEAD_POSITIONS };
 }

@@ -18,13 +18,15 @@ export const TEXT_PART_CHARS = 500;
 export const partStart = (part: number): number => (part === 0 ? 0 : OPENING_CHARS + (part - 1) * TEXT_PART_CHARS);
 
 /** The part holding character `offset` of the text. */
-export const partOf = (offset: number): number => (offset < OPENING_CHARS ? 0 : 1 + Math.floor((offset - OPENING_CHARS) / TEXT_PART_CHARS));
+export const partOf = (offset: number): number =>
+  offset < OPENING_CHARS ? 0 : 1 + Math.floor((offset - OPENING_CHARS) / TEXT_PART_CHARS);
 
 /** `text` cut into the opening and parts of TEXT_PART_CHARS characters; always at least the opening. */
 export function splitText(text: string): string[] {
   const chars = Array.from(text);
   const parts = [chars.slice(0, OPENING_CHARS).join('')];
-  for (let at = OPENING_CHARS; at < chars.length; at += TEXT_PART_CHARS) parts.push(chars.slice(at, at + TEXT_PART_CHARS).join(''));
+  for (let at = OPENING_CHARS; at < chars.length; at += TEXT_PART_CHARS)
+    parts.push(chars.slice(at, at + TEXT_PART_CHARS).join(''));
   return parts;
 }
 
@@ -34,7 +36,13 @@ export function splitText(text: string): string[] {
  * after it that more could not move the excerpt's end (src/search/core/excerpt.ts). A hit cut at
  * the end of a part is found once the next part is added. `startCut`: the text starts after part 0.
  */
-export function excerptReady(text: string, terms: readonly string[], fold: Fold, width: number, startCut = false): boolean {
+export function excerptReady(
+  text: string,
+  terms: readonly string[],
+  fold: Fold,
+  width: number,
+  startCut = false,
+): boolean {
   const first = matchRanges(text, terms, fold)[0];
   return first !== undefined && excerptWindow(Array.from(text), first, width, { start: startCut, end: true }).ready;
 }
@@ -46,7 +54,12 @@ export function excerptReady(text: string, terms: readonly string[], fold: Fold,
  * is in this part or a later one; one part earlier when the hit is too close to the part's start
  * for the excerpt's lead-in (src/search/core/excerpt.ts maxLeadIn). null: no hit in the body (the terms are only in the head).
  */
-export function startPart(starts: readonly number[] | undefined, bodyPosition: number, parts: number, width: number): number | null {
+export function startPart(
+  starts: readonly number[] | undefined,
+  bodyPosition: number,
+  parts: number,
+  width: number,
+): number | null {
   if (!starts) return 0;
   const first = starts.find((p) => p >= bodyPosition);
   if (first === undefined) return null;

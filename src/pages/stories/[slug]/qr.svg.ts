@@ -9,7 +9,9 @@ import { qrSvg } from '../../../lib/qr.ts';
 import { absoluteUrl, storyPath } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (async () =>
-  import.meta.env.DEV ? (await getStories()).map((story) => ({ params: { slug: story.id } })) : []) satisfies GetStaticPaths;
+  import.meta.env.DEV
+    ? (await getStories()).map((story) => ({ params: { slug: story.id } }))
+    : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) =>
   new Response(await qrSvg(absoluteUrl(storyPath(params.slug!), site!)), {
