@@ -101,9 +101,9 @@ try {
 
   console.error('building (astro build, with the search index)…');
   const build = await runMeasured(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], env);
-  // The search integration's line: "… N stories in S shard(s), B lexicon buckets, X s (Y s of it after the pages)".
+  // The search integration's line: "… N stories in S shard(s) (R reused), B lexicon buckets, X s (Y s of it after the pages)".
   const indexed =
-    /(\d+) stories in (\d+) shard\(s\), (\d+) lexicon buckets, ([\d.]+) s \(([\d.]+) s of it after the pages\)/.exec(
+    /(\d+) stories in (\d+) shard\(s\) \(\d+ reused\), (\d+) lexicon buckets, ([\d.]+) s \(([\d.]+) s of it after the pages\)/.exec(
       build.output,
     );
   if (!indexed) throw new Error(`no search index figures in the build's output:\n${build.output.slice(-2000)}`);

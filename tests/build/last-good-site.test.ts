@@ -162,6 +162,10 @@ test('the Markdown a body may hold is published whole: the page shows what the s
   assert.doesNotMatch(page, /&amp;#x26;|"[^"<>]*R&#x26;D/);
 });
 
+// What a build leaves in the project folder: the site, the list of its changed files for upload,
+// the cache and the content; never a staging or backup folder.
+const BESIDE_THE_SITE = ['cache', 'dist', 'dist.changes.txt', 'source', 'stories'];
+
 test('a good build publishes every story, BOM and CRLF files alike', () => {
   assert.equal(good.status, 0, good.output);
   assert.ok(paragraphs(GOOD_SLUG).length > 1);
@@ -172,11 +176,7 @@ test('a good build publishes every story, BOM and CRLF files alike', () => {
     readdirSync(join(dist, '_astro')).some((name) => name.endsWith('.css.br')),
     'precompressed',
   );
-  assert.deepEqual(
-    readdirSync(root).sort(),
-    ['cache', 'dist', 'source', 'stories'],
-    'no staging or backup folder left',
-  );
+  assert.deepEqual(readdirSync(root).sort(), BESIDE_THE_SITE, 'no staging or backup folder left');
 });
 
 test('each story is published on the date its file gives, whatever the time zone', () => {
@@ -210,7 +210,7 @@ test('a render error leaves the last good site untouched', () => {
       /bad-anchor\.md: field "editorNotes\[0\]\.anchor" \("不存在的文字"\) is not in the story's text/,
     );
     assert.match(output, /Build failed at "astro build"; .* is left as it was/);
-    assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories']);
+    assert.deepEqual(readdirSync(root).sort(), BESIDE_THE_SITE);
   } finally {
     rmSync(join(stories, 'bad-anchor.md'));
   }
@@ -233,7 +233,7 @@ test('a schema error leaves the last good site untouched (after a build killed b
     assert.notEqual(status, 0, output);
     assert.deepEqual(listing(dist), before_, 'dist/ is as the good build left it');
     assert.match(output, /bad-date\.md: field "date" is "2025-02-30": no such day on the calendar/);
-    assert.deepEqual(readdirSync(root).sort(), ['cache', 'dist', 'source', 'stories']);
+    assert.deepEqual(readdirSync(root).sort(), BESIDE_THE_SITE);
   } finally {
     rmSync(join(stories, 'bad-date.md'));
   }

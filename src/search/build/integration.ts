@@ -31,7 +31,7 @@ export function searchIndex(): AstroIntegration {
         const waited = (performance.now() - pagesDone) / 1000;
         const figures = writeSearchIndex(sharded, fileURLToPath(dir));
         logger.info(
-          `${figures.stories} stories in ${figures.shards} shard(s), ${figures.buckets} lexicon buckets, ${figures.seconds} s ` +
+          `${figures.stories} stories in ${figures.shards} shard(s) (${figures.reused} reused), ${figures.buckets} lexicon buckets, ${figures.seconds} s ` +
             `(${waited.toFixed(1)} s of it after the pages)`,
         );
       },
