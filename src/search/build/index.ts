@@ -219,7 +219,8 @@ export async function indexShards(options: IndexOptions): Promise<ShardedIndex> 
     if (slugs.has(line.slug)) throw new Error(`search index: story ${line.slug} was handed over twice`);
     slugs.add(line.slug);
   }
-  // The archive's one order: newest first, ties by slug (as src/lib/dates.ts compareNewestFirst).
+  // Newest first by date, ties by slug. A month-only date is its month's first day here: this order
+  // only cuts shards and numbers results; no page shows it.
   lines.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug.localeCompare(b.slug)));
 
   const sections = [...SECTIONS];
