@@ -10,8 +10,8 @@
  * terms, a multi-term query and one with no hits. Every query's final count must equal the scan
  * (the exit code is 1 otherwise). It also builds the same stories as a stock site (a bare Astro
  * page each, stock Pagefind: scripts/bench/stock.ts) and reports ours ÷ stock. Like `npm run build`, it precompresses scripts and styles (timed on its own).
- * --no-stock skips the stock site (stock Pagefind's memory grows with the archive: 8.7 GB at 10,000
- * stories, so 100,000 do not fit a 24 GB machine).
+ * --no-stock skips the stock site (stock Pagefind's memory grows with the archive: it peaked at 8.7 GB
+ * at 10,000 stories, so at 100,000 it is not tried on a 24 GB machine).
  * The archive lives in the system temp folder and is removed afterwards (--keep keeps it);
  * figures are also written to .bench/scale-N.json.
  */
