@@ -26,49 +26,85 @@ function closeness(story: LinkableStory, other: LinkableStory): number {
   return (sameCounty ? 4 : 0) + (sameCity ? 2 : 0) + (other.section === story.section ? 1 : 0);
 }
 
-/**
- * Stories sharing the place or the section of `story`, closest first; among equals the list's
- * own (newest-first) order is kept. The story itself is never related to itself.
- */
-export function relatedStories<T extends LinkableStory>(stories: readonly T[], story: LinkableStory, limit = 3): T[] {
-  return stories
-    .filter((other) => other.key !== story.key)
-    .map((other, order) => ({ other, order, score: closeness(story, other) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || a.order - b.order)
+/** The candidates (with their positions in the newest-first list) ranked as related to the story at `at`. */
+function pickRelated<T extends LinkableStory>(
+  candidates: Iterable<{ other: T; order: number }>,
+  story: LinkableStory,
+  at: number,
+  skip: ReadonlySet<string>,
+  limit: number,
+): T[] {
+  return [...candidates]
+    .map(({ other, order }) => ({ other, order, score: closeness(story, other) }))
+    .filter(({ other, score }) => score > 0 && !skip.has(other.key))
+    .sort((a, b) => b.score - a.score || Math.abs(a.order - at) - Math.abs(b.order - at) || a.order - b.order)
     .slice(0, limit)
     .map(({ other }) => other);
 }
 
+/** The story itself and its 上一篇/下一篇, which its page links already: never among its related. */
+function notRelated(newestFirst: readonly LinkableStory[], at: number, key: string): Set<string> {
+  const skip = new Set([key]);
+  for (const near of [newestFirst[at - 1], newestFirst[at + 1]]) if (near) skip.add(near.key);
+  return skip;
+}
+
+/**
+ * Stories sharing the place or the section of `story` (one of `newestFirst`), closest first; among
+ * equals the nearest in time (then the newer). Never the story itself, nor its 上一篇/下一篇. Nearest,
+ * not newest: a new story then changes the related links of the few stories just before it in its
+ * groups, not of every story of its section and place (and so not every page of an incremental build).
+ */
+export function relatedStories<T extends LinkableStory>(
+  newestFirst: readonly T[],
+  story: LinkableStory,
+  limit = 3,
+): T[] {
+  const at = newestFirst.findIndex((other) => other.key === story.key);
+  return pickRelated(
+    newestFirst.map((other, order) => ({ other, order })),
+    story,
+    at,
+    notRelated(newestFirst, at, story.key),
+    limit,
+  );
+}
+
 /**
  * The same answer as `relatedStories` for every story at once, without comparing each story with
- * every other (which would be quadratic in a 100,000-story archive). Each story's best candidates
- * are the newest few of the groups it belongs to, so only those are scored.
+ * every other (which would be quadratic in a 100,000-story archive). Candidates are the stories
+ * nearest to it in each group it belongs to: limit + 2 on each side (the 2 for 上一篇/下一篇) is
+ * enough, as any story of a group farther on one side ranks below all of that side's nearer ones.
  */
 export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[], limit = 3): Map<string, T[]> {
-  const order = new Map(newestFirst.map((story, i) => [story.key, i]));
   const groupKeys = (s: LinkableStory): string[] => [
     `s:${s.section}`,
     `c:${s.city}`,
     `cs:${s.city}:${s.section}`,
     ...(s.county === undefined ? [] : [`k:${s.city}:${s.county}`, `ks:${s.city}:${s.county}:${s.section}`]),
   ];
-  // The newest limit + 1 of each group: enough to fill `limit` even when the story itself is among them.
-  const groups = new Map<string, T[]>();
-  for (const story of newestFirst) {
-    for (const key of groupKeys(story)) {
+  /** Each group's members (their archive positions), newest first. */
+  const groups = new Map<string, number[]>();
+  /** Each story's position inside each of its groups, in groupKeys order. */
+  const inGroup: number[][] = newestFirst.map((story, order) =>
+    groupKeys(story).map((key) => {
       const group = groups.get(key) ?? [];
-      if (group.length <= limit) group.push(story);
       groups.set(key, group);
-    }
-  }
+      return group.push(order) - 1;
+    }),
+  );
+  const side = limit + 2;
   const result = new Map<string, T[]>();
-  for (const story of newestFirst) {
-    const candidates = new Map<string, T>();
-    for (const key of groupKeys(story)) for (const other of groups.get(key) ?? []) candidates.set(other.key, other);
-    const ranked = [...candidates.values()].sort((a, b) => order.get(a.key)! - order.get(b.key)!);
-    result.set(story.key, relatedStories(ranked, story, limit));
-  }
+  newestFirst.forEach((story, at) => {
+    const candidates = new Map<number, { other: T; order: number }>();
+    groupKeys(story).forEach((key, g) => {
+      const group = groups.get(key)!;
+      const i = inGroup[at]![g]!;
+      for (const order of group.slice(Math.max(0, i - side), i + side + 1))
+        candidates.set(order, { other: newestFirst[order]!, order });
+    });
+    result.set(story.key, pickRelated(candidates.values(), story, at, notRelated(newestFirst, at, story.key), limit));
+  });
   return result;
 }
 

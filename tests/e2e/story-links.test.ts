@@ -167,8 +167,13 @@ for (const story of stories) {
         .getByRole('region', { name: '相关稿件' })
         .locator('a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      // Sharing its section or city; not the story itself, nor its 上一篇/下一篇 (linked above).
       const expectedPool = stories.filter(
-        (s) => s.data.slug !== slug && (s.data.section === section || s.data.place.city === place.city),
+        (s) =>
+          s.data.slug !== slug &&
+          s.data.slug !== older?.data.slug &&
+          s.data.slug !== newer?.data.slug &&
+          (s.data.section === section || s.data.place.city === place.city),
       );
       assert.equal(related.length, Math.min(3, expectedPool.length));
       for (const href of related) {

@@ -92,8 +92,8 @@ test('related stories share the place or section, closest first, never the story
   assert.deepEqual(relatedStories([elsewhere], story), []);
 });
 
-test('related links for the whole archive at once equal the one-by-one answer', () => {
-  // A seeded shuffle of sections and places, including same-named counties in different cities.
+/** A seeded shuffle of sections and places, including same-named counties in different cities. */
+function shuffledStories(count: number, prefix = 's') {
   let seed = 7;
   const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
   const places = [
@@ -104,15 +104,45 @@ test('related links for the whole archive at once equal the one-by-one answer', 
     { city: '太原市' },
   ];
   const sections = ['project', 'meeting', 'development-zone'];
-  const stories = Array.from({ length: 300 }, (_, i) => ({
-    key: `s${i}`,
+  return Array.from({ length: count }, (_, i) => ({
+    key: `${prefix}${i}`,
     section: sections[next(3)]!,
     ...places[next(5)]!,
   }));
+}
+
+test('related links for the whole archive at once equal the one-by-one answer', () => {
+  const stories = shuffledStories(300);
   const all = relatedForAll(stories);
   for (const story of stories) {
     assert.deepEqual(all.get(story.key), relatedStories(stories, story), story.key);
   }
+});
+
+test("related: among equally close stories the nearest in time, never the story's 上一篇 or 下一篇", () => {
+  // All of one city and section (equally close), newest first.
+  const list = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((key) => ({ key, section: 'project', city: '太原市' }));
+  // d's neighbours c and e are linked as 上一篇/下一篇; then b and f (two away, the newer first), then a.
+  assert.deepEqual(
+    relatedStories(list, list[3]!).map((s) => s.key),
+    ['b', 'f', 'a'],
+  );
+  assert.deepEqual(
+    relatedForAll(list)
+      .get('d')!
+      .map((s) => s.key),
+    ['b', 'f', 'a'],
+  );
+});
+
+test("a day's new stories change the related links of a few stories only, not of their whole section and place", () => {
+  const old = shuffledStories(300);
+  const before = relatedForAll(old);
+  const after = relatedForAll([...shuffledStories(5, 'new'), ...old]);
+  const keys = (stories: { key: string }[] | undefined) => stories?.map((s) => s.key).join();
+  const changed = old.filter((story) => keys(before.get(story.key)) !== keys(after.get(story.key)));
+  // Each group a new story joins changes for its newest few members only (limit + 2 of them, at most).
+  assert.ok(changed.length < 30, `${changed.length} of 300 stories' related links changed`);
 });
 
 test('a citation names authors, 《headline》, newspaper, date and permalink', () => {
