@@ -133,10 +133,11 @@ test('the theme switch is on every kind of page', async () => {
 
 test('without JavaScript: no dead buttons, the system decides the theme, 分享 still opens', async () => {
   const page = await open(storyPath(first!), { javaScriptEnabled: false, colorScheme: 'dark' });
-  assert.equal(await page.locator('.reader-tools button, .page-end button').count(), 0);
+  // 分享's buttons open and close its popover, which needs no script; every other tool does.
+  assert.equal(await page.locator('.reader-tools button:not([popovertarget]), .page-end button').count(), 0);
   const darkSystem = await open(storyPath(first!), { colorScheme: 'dark' });
   assert.equal(await colours(page), await colours(darkSystem));
-  await page.getByText('分享', { exact: true }).click();
+  await page.getByRole('button', { name: '分享' }).click();
   const qr = page.getByRole('img', { name: '本文永久链接的二维码' });
   await qr.waitFor();
   assert.ok(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the QR code loads');
@@ -149,13 +150,19 @@ test('分享: the QR code is not loaded until asked for, and shows the permanent
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(site.url(storyPath(first!)), { waitUntil: 'networkidle' });
   assert.ok(!requested.includes(storyQrPath(first!)), 'closed: not fetched');
-  await page.getByText('分享', { exact: true }).click();
-  const panel = page.locator('.reader-tools details');
+  await page.getByRole('button', { name: '分享' }).click();
+  const panel = page.locator('#share');
   await panel.getByRole('img').evaluate((img: HTMLImageElement) => img.decode());
   assert.ok(requested.includes(storyQrPath(first!)), 'opened: fetched');
   const permalink = new URL(storyPath(first!), SITE_URL).href;
   assert.equal(await panel.getByRole('link').textContent(), permalink);
   assert.match((await panel.textContent()) ?? '', /微信扫码/);
+  await page.keyboard.press('Tab');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('href')),
+    storyPath(first!),
+    'Tab from 分享 goes into its panel',
+  );
 });
 
 /** Decodes the QR code in a PNG screenshot with ZXing; the pixels are read in a blank page (no CSP). */
@@ -193,8 +200,8 @@ for (const slug of [first!, second!]) {
     const root = new XMLParser({ ignoreAttributes: false }).parse(svg).svg;
     const parsed = `${root?.['@_xmlns']} svg ok`;
     assert.equal(parsed, 'http://www.w3.org/2000/svg svg ok', 'well-formed SVG');
-    await page.getByText('分享', { exact: true }).click();
-    const qr = page.locator('.reader-tools details img');
+    await page.getByRole('button', { name: '分享' }).click();
+    const qr = page.locator('#share img');
     await qr.evaluate((img: HTMLImageElement) => img.decode());
     // What a phone camera sees on the dark page: the code as drawn, not the file.
     const text = await decodeQr(page, await qr.screenshot());
@@ -282,8 +289,8 @@ test('no CSP violation on a story page while every tool is used', async () => {
   await page.goto(site.url(storyPath(first!)));
   await page.getByRole('button', { name: '大' }).click();
   await page.getByRole('button', { name: '深色' }).click();
-  await page.getByText('分享', { exact: true }).click();
-  await page.locator('.reader-tools details img').evaluate((img: HTMLImageElement) => img.decode());
+  await page.getByRole('button', { name: '分享' }).click();
+  await page.locator('#share img').evaluate((img: HTMLImageElement) => img.decode());
   await page.reload();
   assert.deepEqual(await violations(), []);
 });
