@@ -72,6 +72,7 @@ function linkable(story: Story): LinkableStory & { story: Story } {
     section: story.data.section,
     city: story.data.place.city,
     county: story.data.place.county,
+    page: story.data.source.file,
     story,
   };
 }

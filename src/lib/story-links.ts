@@ -7,6 +7,8 @@ export interface LinkableStory {
   section: string;
   city: string;
   county?: string | undefined;
+  /** The printed page it was on (its source extract), when known. */
+  page?: string | undefined;
 }
 
 /**
@@ -19,11 +21,16 @@ export function olderAndNewer<T>(newestFirst: readonly T[], index: number): { ol
   return { ...(older !== undefined && { older }), ...(newer !== undefined && { newer }) };
 }
 
-/** How close another story is: same county outweighs same city, which outweighs same section. */
+/**
+ * How close another story is: same county outweighs same city, which outweighs same section,
+ * which outweighs only having been printed on the same page (a story alone in its place and
+ * section still has the other stories of its page, as a reader of the paper had).
+ */
 function closeness(story: LinkableStory, other: LinkableStory): number {
   const sameCity = other.city === story.city;
   const sameCounty = sameCity && story.county !== undefined && other.county === story.county;
-  return (sameCounty ? 4 : 0) + (sameCity ? 2 : 0) + (other.section === story.section ? 1 : 0);
+  const samePage = story.page !== undefined && other.page === story.page;
+  return (sameCounty ? 8 : 0) + (sameCity ? 4 : 0) + (other.section === story.section ? 2 : 0) + (samePage ? 1 : 0);
 }
 
 /** The candidates (with their positions in the newest-first list) ranked as related to the story at `at`. */
@@ -50,7 +57,7 @@ function notRelated(newestFirst: readonly LinkableStory[], at: number, key: stri
 }
 
 /**
- * Stories sharing the place or the section of `story` (one of `newestFirst`), closest first; among
+ * Stories sharing the place, the section or the printed page of `story` (one of `newestFirst`), closest first; among
  * equals the nearest in time (then the newer). Never the story itself, nor its 上一篇/下一篇. Nearest,
  * not newest: a new story then changes the related links of the few stories just before it in its
  * groups, not of every story of its section and place (and so not every page of an incremental build).
@@ -75,6 +82,8 @@ export function relatedStories<T extends LinkableStory>(
  * every other (which would be quadratic in a 100,000-story archive). Candidates are the stories
  * nearest to it in each group it belongs to: limit + 2 on each side (the 2 for 上一篇/下一篇) is
  * enough, as any story of a group farther on one side ranks below all of that side's nearer ones.
+ * A printed page's stories (a few dozen at most) are all candidates: being on the page adds to a
+ * story's score, so a far one of them can outrank nearer stories of its other groups.
  */
 export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[], limit = 3): Map<string, T[]> {
   const groupKeys = (s: LinkableStory): string[] => [
@@ -82,6 +91,7 @@ export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[]
     `c:${s.city}`,
     `cs:${s.city}:${s.section}`,
     ...(s.county === undefined ? [] : [`k:${s.city}:${s.county}`, `ks:${s.city}:${s.county}:${s.section}`]),
+    ...(s.page === undefined ? [] : [`p:${s.page}`]),
   ];
   /** Each group's members (their archive positions), newest first. */
   const groups = new Map<string, number[]>();
@@ -100,8 +110,8 @@ export function relatedForAll<T extends LinkableStory>(newestFirst: readonly T[]
     groupKeys(story).forEach((key, g) => {
       const group = groups.get(key)!;
       const i = inGroup[at]![g]!;
-      for (const order of group.slice(Math.max(0, i - side), i + side + 1))
-        candidates.set(order, { other: newestFirst[order]!, order });
+      const near = key.startsWith('p:') ? group : group.slice(Math.max(0, i - side), i + side + 1);
+      for (const order of near) candidates.set(order, { other: newestFirst[order]!, order });
     });
     result.set(story.key, pickRelated(candidates.values(), story, at, notRelated(newestFirst, at, story.key), limit));
   });

@@ -108,6 +108,8 @@ function shuffledStories(count: number, prefix = 's') {
     key: `${prefix}${i}`,
     section: sections[next(3)]!,
     ...places[next(5)]!,
+    // Printed pages of eight stories, each day's new ones on pages of their own.
+    page: `${prefix}-page-${Math.floor(i / 8)}`,
   }));
 }
 
@@ -117,6 +119,35 @@ test('related links for the whole archive at once equal the one-by-one answer', 
   for (const story of stories) {
     assert.deepEqual(all.get(story.key), relatedStories(stories, story), story.key);
   }
+});
+
+test('related: a story alone in its place and section gets the other stories of its printed page', () => {
+  const page = 'page-1.txt';
+  const list = [
+    { key: 'a', section: 'project', city: '太原市', page },
+    { key: 'b', section: 'project', city: '太原市', page },
+    { key: 'c', section: 'meeting', city: '长治市', page },
+    { key: 'd', section: 'project', city: '太原市', page },
+    { key: 'e', section: 'project', city: '朔州市', page: 'page-2.txt' },
+    { key: 'f', section: 'development-zone', city: '晋城市', page },
+  ];
+  // c's 上一篇/下一篇 are b and d; a and f share only its page; e shares nothing.
+  assert.deepEqual(
+    relatedStories(list, list[2]!).map((s) => s.key),
+    ['a', 'f'],
+  );
+  assert.deepEqual(
+    relatedForAll(list)
+      .get('c')
+      ?.map((s) => s.key),
+    ['a', 'f'],
+  );
+  // Place and section come before the page: for a, e (its section, another page) before c and f
+  // (the page only), of which c is the nearer.
+  assert.deepEqual(
+    relatedStories(list, list[0]!).map((s) => s.key),
+    ['d', 'e', 'c'],
+  );
 });
 
 test("related: among equally close stories the nearest in time, never the story's 上一篇 or 下一篇", () => {
