@@ -74,6 +74,11 @@ test('/places/ lists every city with stories, and under it its counties with sto
     counties.map(({ href, text, count }) => ({ href, text, count })),
     expectedCounties,
   );
+  // One way of writing a count on the page, for cities and counties alike: （6篇）.
+  assert.deepEqual(
+    [...cities, ...counties].map((item) => item.shown),
+    [...cities, ...counties].map((item) => `（${item.count}篇）`),
+  );
   for (const item of [...cities, ...counties]) {
     assert.equal((await page.goto(site.url(item.href!)))?.status(), 200, item.href!);
     const listed = await page

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { storyCountNote } from '../../src/lib/archive-facts.ts';
 import { feedIntroXml } from '../../src/lib/feed-markup.ts';
 import { pageNote } from '../../src/lib/pagination.ts';
 import { DATA_FIELDS, formatBytes } from '../../src/lib/story-data.ts';
@@ -13,6 +14,11 @@ test('a listing says which page of how many only when it has more than one: 第2
   assert.equal(pageNote(1, 1), undefined);
   assert.equal(pageNote(2, 3), '第2/3页');
   assert.equal(pageNote(12, 120), '第12/120页');
+});
+
+test('a count beside a name in an index is bracketed: （6篇）', () => {
+  assert.equal(storyCountNote(1), '（1篇）');
+  assert.equal(storyCountNote(1234), '（1234篇）');
 });
 
 test("the feeds' browser view, the /data/ field list and file sizes type no space beside Chinese", () => {
