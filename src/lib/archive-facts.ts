@@ -1,4 +1,4 @@
-/** Figures the 关于本档案 page states about the archive, computed from the stories. */
+/** Figures the pages state about the archive (关于本档案, the indexes), computed from the stories. */
 import { compareArchiveOrder, formatChineseDate, type DatePrecision } from './dates.ts';
 
 export interface DatedItem {
@@ -18,3 +18,9 @@ export function dateSpanLabel(items: readonly DatedItem[]): string | undefined {
   const to = formatChineseDate(sorted.at(-1)!.date, sorted.at(-1)!.precision);
   return from === to ? from : `${from}至${to}`;
 }
+
+/**
+ * A story count beside a name in an index (/places/, /archive/): （6篇）. In brackets, so that in a
+ * row of names each count reads as belonging to the name before it.
+ */
+export const storyCountNote = (count: number): string => `（${count}篇）`;

@@ -1,5 +1,7 @@
 /** The date archive: stories grouped by year and month. */
 import { yearMonth } from './dates.ts';
+import { pagedTitle } from './pagination.ts';
+import { archiveMonthPath, archivePath, archiveYearPath, homePath, listingPagePath } from './urls.ts';
 
 export interface ArchiveMonth<T> {
   year: number;
@@ -37,3 +39,31 @@ export function groupByMonth<T>(items: readonly T[], dateOf: (item: T) => Date):
 /** 2025年 / 2025年10月, as listings title them. */
 export const yearLabel = (year: number): string => `${year}年`;
 export const monthLabel = (year: number, month: number): string => `${year}年${month}月`;
+
+/** One step of a breadcrumb trail (src/components/Breadcrumbs.astro). */
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+/**
+ * The breadcrumbs of the date archive: 首页 › 按日期 (as the header names it) › 2025年 › 10月, down
+ * to the page shown. Under its year a month needs no year again. Page 2 on of a listing is its
+ * own last step, as on section and place listings.
+ */
+export function archiveTrail(at: { year?: number; month?: number; page?: number } = {}): Crumb[] {
+  const { year, month, page = 1 } = at;
+  const trail: Crumb[] = [
+    { name: '首页', path: homePath() },
+    { name: '按日期', path: archivePath() },
+  ];
+  if (year === undefined) return trail;
+  if (month === undefined) {
+    return [...trail, { name: pagedTitle(yearLabel(year), page), path: listingPagePath(archiveYearPath(year), page) }];
+  }
+  return [
+    ...trail,
+    { name: yearLabel(year), path: archiveYearPath(year) },
+    { name: pagedTitle(`${month}月`, page), path: listingPagePath(archiveMonthPath(year, month), page) },
+  ];
+}

@@ -74,9 +74,9 @@ export interface FeedIntro {
 export function feedIntroXml(intro: FeedIntro): string {
   return [
     '<h:div lang="zh-CN" class="feed-intro">',
-    `<h:h1>${escapeHtml(intro.title)}：RSS 订阅源</h:h1>`,
-    `<h:p>这是本档案的 RSS 订阅源：供 RSS 阅读器读取的数据，载有最新的 ${intro.count} 篇稿件全文。浏览器打开时显示为本页。</h:p>`,
-    '<h:p>订阅方法：复制下面的地址，粘贴到 RSS 阅读器（如 Feedly、Inoreader、NetNewsWire）的“添加订阅”中，有新稿件时阅读器会自动收到。</h:p>',
+    `<h:h1>${escapeHtml(intro.title)}：RSS订阅源</h:h1>`,
+    `<h:p>这是本档案的RSS订阅源：供RSS阅读器读取的数据，载有最新的${intro.count}篇稿件全文。浏览器打开时显示为本页。</h:p>`,
+    '<h:p>订阅方法：复制下面的地址，粘贴到RSS阅读器（如Feedly、Inoreader、NetNewsWire）的“添加订阅”中，有新稿件时阅读器会自动收到。</h:p>',
     `<h:code>${escapeHtml(intro.feedUrl)}</h:code>`,
     `<h:nav aria-label="档案"><h:a href="${escapeHtml(intro.homePath)}">档案首页</h:a><h:a href="${escapeHtml(intro.aboutPath)}">关于本档案</h:a></h:nav>`,
     '<h:h2>本订阅源中的稿件</h:h2>',

@@ -40,6 +40,10 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
   return shown;
 }
 
+/** Which page of how many, under a listing's title: 第2/3页; none for a listing of one page. */
+export const pageNote = (page: number, pageCount: number): string | undefined =>
+  pageCount > 1 ? `第${page}/${pageCount}页` : undefined;
+
 /** A listing's page title: the title, plus the page number after page 1. */
 export const pagedTitle = (title: string, page: number): string => (page === 1 ? title : `${title}（第${page}页）`);
 

@@ -71,21 +71,21 @@ export const dataLine = (record: Record<string, unknown>): string => JSON.string
 
 /** Each field of a record, for the /data/ page: name, and what it holds, in Chinese. */
 export const DATA_FIELDS: readonly [string, string][] = [
-  ['schemaVersion', `记录格式版本，现为 ${DATA_SCHEMA_VERSION}；字段含义改变时递增`],
+  ['schemaVersion', `记录格式版本，现为${DATA_SCHEMA_VERSION}；字段含义改变时递增`],
   ['slug', '稿件标识（小写英文与连字符），也是网址 /stories/<slug>/ 的一部分，发布后不变'],
   ['kicker', '引题，照录原版；原版未印则无此字段'],
-  ['headline', '主题（标题），照录原版；原版未印时取自稿件原话，见 headlineDerived'],
-  ['headlineDerived', 'true 表示原版未印标题，headline 取自图片说明原文'],
+  ['headline', '主题（标题），照录原版；原版未印时取自稿件原话，见headlineDerived'],
+  ['headlineDerived', 'true表示原版未印标题，headline取自图片说明原文'],
   ['subhead', '副题，照录原版；原版未印则无此字段'],
-  ['date', '日期，只写到原版能确定的程度：2025-10-03，或只知月份时 2025-10'],
-  ['datePrecision', 'day（到日）或 month（只到月）'],
-  ['dateBasis', 'dateline（月日据稿件电头）或 page（稿件无电头，据同版稿件推定到月）'],
+  ['date', '日期，只写到原版能确定的程度：2025-10-03，或只知月份时2025-10'],
+  ['datePrecision', 'day（到日）或month（只到月）'],
+  ['dateBasis', 'dateline（月日据稿件电头）或page（稿件无电头，据同版稿件推定到月）'],
   [
     'yearBasis',
-    '年份的来历：printed（原版印有年份）、text（据本篇正文推定）或 page（本篇正文未及年份，据同版其他稿件推定）',
+    '年份的来历：printed（原版印有年份）、text（据本篇正文推定）或page（本篇正文未及年份，据同版其他稿件推定）',
   ],
   ['section', '栏目：development-zone（开发区）、project（项目）、meeting（会议），本档案据版面文字分类'],
-  ['format', 'article（文章）或 photo（图片新闻，文字即图片说明）'],
+  ['format', 'article（文章）或photo（图片新闻，文字即图片说明）'],
   ['place', '地区：city（市），county（县、区，可无），本档案据版面文字归类'],
   ['bylines', '署名，按原版次序：name（照录），role：reporter（文）、photographer（摄）、supplied（供图）'],
   ['source', '出处：name（报纸名）、file（版面提取文字的文件，见“来源”）、lines（该稿所在行，首行与末行）'],
@@ -98,9 +98,9 @@ export const DATA_FIELDS: readonly [string, string][] = [
   ],
 ];
 
-/** A file size as the /data/ page shows it: 512 字节, 3.4 KB, 12.5 MB (1 KB = 1024 bytes). */
+/** A file size as the /data/ page shows it: 512字节, 3.4 KB, 12.5 MB (1 KB = 1024 bytes). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024) return `${bytes}字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -75,5 +75,5 @@ test('/about/ shows the citation format exactly as a story page gives it, and ev
     feeds,
     [feedPath(), ...SECTIONS.map(sectionFeedPath)].map((path) => [path, new URL(path, SITE_URL).href]),
   );
-  assert.match(await page.locator('#subscribe + p').innerText(), /RSS 阅读器/);
+  assert.match(await page.locator('#subscribe + p').innerText(), /RSS阅读器/);
 });

@@ -97,6 +97,25 @@ test('an unknown address answers 404 with the archive page offering search and s
   assert.ok((await page.locator('main a[href="/sections/project/"]').count()) > 0);
 });
 
+for (const width of [1280, 375]) {
+  test(`the 404 page shows exactly one search box at ${width} px, its own, and it searches`, async () => {
+    const context = await site.context({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(site.url('/no-such-story/'));
+    const boxes = page.locator('input[type="search"]');
+    const visible: boolean[] = [];
+    for (let i = 0; i < (await boxes.count()); i++) visible.push(await boxes.nth(i).isVisible());
+    assert.deepEqual(visible, [true], 'one search box on the page, shown');
+    const box = page.getByRole('searchbox', { name: '搜索档案' });
+    assert.equal(await box.evaluate((input) => !!input.closest('main')), true, "the page's own, under its sentence");
+    await box.fill('储能');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    assert.equal(new URL(page.url()).searchParams.get('q'), '储能');
+    await context.close();
+  });
+}
+
 test('the header search box is a plain form that works without JavaScript', async () => {
   const context = await site.context({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -105,6 +124,6 @@ test('the header search box is a plain form that works without JavaScript', asyn
   await page.getByRole('button', { name: '搜索' }).click();
   await page.waitForURL(/\/search\/\?q=/);
   assert.equal(new URL(page.url()).searchParams.get('q'), '储能');
-  assert.match(await page.locator('main').innerText(), /需要浏览器启用 JavaScript/);
+  assert.match(await page.locator('main').innerText(), /需要浏览器启用JavaScript/);
   await context.close();
 });

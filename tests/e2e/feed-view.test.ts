@@ -70,9 +70,9 @@ for (const feed of feeds) {
 
     const heading = page.locator('h1');
     assert.ok(await heading.isVisible(), 'a visible heading');
-    assert.match(await heading.innerText(), /RSS 订阅源/);
+    assert.match(await heading.innerText(), /RSS订阅源/);
     const intro = page.locator('.feed-intro');
-    assert.match(await intro.innerText(), /复制下面的地址.*RSS 阅读器/s);
+    assert.match(await intro.innerText(), /复制下面的地址.*RSS阅读器/s);
     assert.equal(await intro.locator('code').innerText(), new URL(feed.path, SITE_URL).href, 'the address to copy');
 
     const links = page.locator('item a');

@@ -28,7 +28,7 @@ test('/sections/ lists every section with its story count, linked to its listing
   const response = await page.goto(site.url(sectionsIndexPath()));
   assert.equal(response?.status(), 200);
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), '栏目');
-  assert.match(await page.locator('main').innerText(), new RegExp(`共 ${stories.length} 篇`));
+  assert.match(await page.locator('main').innerText(), new RegExp(`共${stories.length}篇`));
   const found = await linksWithCounts(page, '[data-testid="section-index"] > li');
   assert.deepEqual(
     found.map(({ href, text, count }) => ({ href, text, count })),
@@ -38,10 +38,10 @@ test('/sections/ lists every section with its story count, linked to its listing
       count: count((s) => s.data.section === section),
     })),
   );
-  for (const item of found) assert.equal(item.shown, `${item.count} 篇`);
+  for (const item of found) assert.equal(item.shown, `${item.count}篇`);
   for (const item of found) {
     assert.equal((await page.goto(site.url(item.href!)))?.status(), 200, item.href!);
-    assert.match(await page.locator('main header').first().innerText(), new RegExp(`共 ${item.count} 篇`));
+    assert.match(await page.locator('main header').first().innerText(), new RegExp(`共${item.count}篇`));
   }
 });
 
@@ -73,6 +73,11 @@ test('/places/ lists every city with stories, and under it its counties with sto
   assert.deepEqual(
     counties.map(({ href, text, count }) => ({ href, text, count })),
     expectedCounties,
+  );
+  // One way of writing a count on the page, for cities and counties alike: （6篇）.
+  assert.deepEqual(
+    [...cities, ...counties].map((item) => item.shown),
+    [...cities, ...counties].map((item) => `（${item.count}篇）`),
   );
   for (const item of [...cities, ...counties]) {
     assert.equal((await page.goto(site.url(item.href!)))?.status(), 200, item.href!);

@@ -106,7 +106,8 @@ test('links in running text are underlined, not told apart by hover (WCAG 1.4.1)
   const county = await open(placePath('jinzhong', 'lingshi'));
   await assertUnderlined(county, `main p a[href="${placePath('jinzhong')}"]`, '上级 city');
   const archive = await open(archivePath());
-  await assertUnderlined(archive, 'main li a', 'archive years and months');
+  // The years' sections: the breadcrumbs above mark their last link, the page itself, by aria-current.
+  await assertUnderlined(archive, 'main section li a', 'archive years and months');
 });
 
 test("each editor's-note mark shows its note's number and links to it; the note links back", async () => {

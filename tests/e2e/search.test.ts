@@ -599,7 +599,7 @@ test('without JavaScript the search page says search needs it and offers the sec
   const context = await site.context({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(site.url('/search/?q=储能'));
-  assert.match(await page.locator('main').innerText(), /全文搜索需要浏览器启用 JavaScript/);
+  assert.match(await page.locator('main').innerText(), /全文搜索需要浏览器启用JavaScript/);
   assert.equal(await page.locator('main a[href="/sections/project/"]:visible').count(), 1);
   assert.equal(await page.locator('#search-app').isVisible(), false);
   await context.close();

@@ -345,7 +345,7 @@ test('the date archive lists years and months and is linked from header and foot
     months.set(key, (months.get(key) ?? 0) + 1);
   }
   const monthLinks = await page
-    .locator('main a[href^="/archive/"]')
+    .locator('main section a[href^="/archive/"]')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(monthLinks.sort(), [archiveYearPath(2025), ...months.keys()].sort());
   for (const [path, count] of months) {
@@ -356,6 +356,39 @@ test('the date archive lists years and months and is linked from header and foot
   assert.equal(await year.locator('main article').count(), stories.length);
   const missing = await (await site.context()).newPage();
   assert.equal((await missing.goto(site.url('/archive/2025/13/')))?.status(), 404);
+});
+
+test('the date archive, its years and its months lead up through breadcrumbs, also as BreadcrumbList', async () => {
+  const home: [string, string] = ['首页', '/'];
+  const byDate: [string, string] = ['按日期', archivePath()];
+  const trails = new Map<string, [string, string][]>([[archivePath(), [home, byDate]]]);
+  for (const story of stories) {
+    const d = new Date(story.data.date);
+    const [year, month] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
+    const yearCrumb: [string, string] = [`${year}年`, archiveYearPath(year)];
+    trails.set(archiveYearPath(year), [home, byDate, yearCrumb]);
+    trails.set(archiveMonthPath(year, month), [home, byDate, yearCrumb, [`${month}月`, archiveMonthPath(year, month)]]);
+  }
+  assert.ok(trails.size >= 4, 'the index, a year and its months');
+  for (const [path, trail] of trails) {
+    const page = await open(path);
+    const links = await page
+      .getByRole('navigation', { name: '面包屑' })
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')]));
+    assert.deepEqual(
+      links,
+      trail.map(([name, href], i) => [name, href, i === trail.length - 1 ? 'page' : null]),
+      path,
+    );
+    const list = await jsonLdOf(page, 'BreadcrumbList');
+    assert.deepEqual(
+      list.itemListElement.map((item: any) => [item.position, item.name, item.item]),
+      trail.map(([name, href], i) => [i + 1, name, new URL(href, SITE_URL).href]),
+      path,
+    );
+    await page.close();
+  }
 });
 
 test('story pages, listings and the date archive pass axe WCAG 2.1 AA checks', async () => {

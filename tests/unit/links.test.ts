@@ -1,7 +1,7 @@
 /** Helpers for linking, citing and moving between stories. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { groupByMonth, monthLabel, yearLabel } from '../../src/lib/archive.ts';
+import { archiveTrail, groupByMonth, monthLabel, yearLabel } from '../../src/lib/archive.ts';
 import { formatCitation } from '../../src/lib/citation.ts';
 import { storyAuthors } from '../../src/lib/credits.ts';
 import { yearMonth } from '../../src/lib/dates.ts';
@@ -285,4 +285,24 @@ test('上一篇/下一篇 say older or newer only when the dates do', () => {
   assert.equal(neighbourLabel('newer', 'same-day'), '下一篇（同日）');
   assert.equal(neighbourLabel('older', 'unknown'), '上一篇（同月，先后不详）');
   assert.equal(neighbourLabel('newer', 'unknown'), '下一篇（同月，先后不详）');
+});
+
+test('the date archive leads down 首页 › 按日期 › 2025年 › 10月, a later page of a listing last', () => {
+  assert.deepEqual(archiveTrail(), [
+    { name: '首页', path: '/' },
+    { name: '按日期', path: '/archive/' },
+  ]);
+  assert.deepEqual(archiveTrail({ year: 2025 }).slice(2), [{ name: '2025年', path: '/archive/2025/' }]);
+  assert.deepEqual(archiveTrail({ year: 2025, month: 10 }).slice(2), [
+    { name: '2025年', path: '/archive/2025/' },
+    { name: '10月', path: '/archive/2025/10/' },
+  ]);
+  assert.deepEqual(archiveTrail({ year: 2025, month: 9, page: 2 }).slice(2), [
+    { name: '2025年', path: '/archive/2025/' },
+    { name: '9月（第2页）', path: '/archive/2025/09/page/2/' },
+  ]);
+  assert.deepEqual(archiveTrail({ year: 2025, page: 3 }).at(-1), {
+    name: '2025年（第3页）',
+    path: '/archive/2025/page/3/',
+  });
 });
