@@ -162,6 +162,28 @@ test('results show kicker, headline, date, section, place and an excerpt with th
   );
 });
 
+test('a result marks what of its date and headline the archive derived, exactly as its listing does', async () => {
+  const page = await (await site.context()).newPage();
+  await page.goto(site.url('/'));
+  /** The date line (with its mark) and the headline line (with its mark) of the card linked to `path`, under `root`. */
+  const marked = (root: string, path: string) =>
+    page.locator(`${root} li:has(h2 a[href^="${path}"]) article`).evaluate((article) => ({
+      date: (article.querySelector('.story-date') as HTMLElement).innerText,
+      inferred: [...article.querySelectorAll('.date-inferred')].map((el) => (el as HTMLElement).innerText),
+      headline: (article.querySelector('h2') as HTMLElement).innerText,
+    }));
+  const listed = new Map<string, Awaited<ReturnType<typeof marked>>>();
+  for (const story of stories) listed.set(story.data.slug, await marked('main', storyPath(story.data.slug)));
+  // Every story of the six derives some of its date, and one its headline: else this proves nothing.
+  assert.ok([...listed.values()].every((card) => card.inferred.length === 1));
+  assert.ok([...listed.values()].some((card) => card.headline.includes('标题取自图片说明')));
+  assert.ok(new Set([...listed.values()].map((card) => card.inferred[0])).size > 1, 'the marks differ by story');
+  for (const story of stories) {
+    await searchFor(page, `"${story.data.headline}"`, '&in=title');
+    assert.deepEqual(await marked(results, storyPath(story.data.slug)), listed.get(story.data.slug), story.data.slug);
+  }
+});
+
 test("a result is the listings' story card: the same elements with the same classes as on the home page", async () => {
   const page = await (await site.context()).newPage();
   /** Tag and classes of each part of the card of the story linked to `path`, under `root`. */

@@ -7,6 +7,8 @@
 import { leftOutNote, resultStatus } from '../core/messages.ts';
 import { excerpt, firstHit, markTerms, type Segment } from '../core/marks.ts';
 import { headText } from '../core/result.ts';
+import { readDerived } from '../core/derived.ts';
+import { inferredDateMark } from '../../lib/dates.ts';
 import type { Hit, SearchOutcome } from './hits.ts';
 import { excerptSource } from './excerpt-text.ts';
 import { FILTER_NAMES, filterCounts, passes, type FilterName, type State } from './state.ts';
@@ -50,6 +52,12 @@ async function resultItem(template: HTMLTemplateElement, hit: Hit, terms: string
   const date = field('date').querySelector('time')!;
   date.dateTime = meta.datetime;
   date.textContent = meta.date;
+  // What the archive derived is marked as the story's listing marks it (StoryMeta, StoryCard).
+  const derived = readDerived(meta.derived);
+  const dateMark = inferredDateMark(derived);
+  if (dateMark) field('date-mark').textContent = `（${dateMark}）`;
+  else field('date-mark').remove();
+  if (!derived.headlineDerived) field('headline-mark').remove();
   field('section').textContent = meta.section;
   field('place').textContent = meta.place;
   fill(field('excerpt'), excerpt(text, terms, fold, EXCERPT_WIDTH, cut));
