@@ -617,14 +617,38 @@ test('the hint uses Chinese quotation marks, and shows the / key only where ther
   }
 });
 
-test('without JavaScript the search page says search needs it and offers the sections', async () => {
+test('without JavaScript the search page shows its one search form, which sends /search/?q=…, says search needs JavaScript and offers browsing', async () => {
   const context = await site.context({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(site.url('/search/?q=储能'));
-  assert.match(await page.locator('main').innerText(), /全文搜索需要浏览器启用 JavaScript/);
-  assert.equal(await page.locator('main a[href="/sections/project/"]:visible').count(), 1);
-  assert.equal(await page.locator('#search-app').isVisible(), false);
+  const main = page.locator('main');
+  assert.match(await main.innerText(), /全文搜索需要浏览器启用JavaScript/);
+  assert.equal(await main.locator('a[href="/sections/project/"]:visible').count(), 1, 'by section');
+  assert.equal(await main.locator('a[href="/archive/"]:visible').count(), 1, 'by date');
+  assert.equal(await page.locator('#search-app').isVisible(), false, 'no empty results area');
+  const boxes = page.getByRole('searchbox');
+  assert.equal(await boxes.count(), 1, "one search box, not the header's too");
+  const box = page.getByRole('searchbox', { name: '搜索档案全文' });
+  assert.equal(await box.isVisible(), true);
+  const form = page.locator('form:has(#search-q)');
+  assert.equal(await form.getAttribute('action'), '/search/');
+  assert.equal(await form.getAttribute('method'), 'get');
+  await box.fill('招商');
+  await box.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === '招商');
+  assert.equal(
+    new URL(page.url()).search,
+    `?q=${encodeURIComponent('招商')}`,
+    'only the query, as the header box sends it',
+  );
   await context.close();
+
+  // With JavaScript the same form is the one the search uses.
+  const scripted = await (await site.context()).newPage();
+  assert.deepEqual(sorted(await searchFor(scripted, '招商')), sorted(plainScan('招商')));
+  assert.equal(await scripted.getByRole('searchbox').count(), 1);
+  assert.equal(await scripted.getByRole('searchbox', { name: '搜索档案全文' }).inputValue(), '招商');
+  assert.equal(await scripted.locator('#search-app').isVisible(), true);
 });
 
 test('story pages load no search code; the search page loads the index only for a search, and Pagefind not for a rare term', async () => {

@@ -145,6 +145,10 @@ function startSearchPage(): void {
     showForm();
   });
 
+  // The page works without this script only as a form that sends the query: the options and the
+  // / key hint come alive here, with the results.
+  for (const name of SETTINGS) selects[name].disabled = false;
+  document.getElementById('search-slash-hint')!.hidden = false;
   document.getElementById('search-app')!.hidden = false;
   showForm();
   if (!page.state.q) input.focus();
