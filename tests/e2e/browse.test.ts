@@ -125,5 +125,10 @@ test('the header search box is a plain form that works without JavaScript', asyn
   await page.waitForURL(/\/search\/\?q=/);
   assert.equal(new URL(page.url()).searchParams.get('q'), '储能');
   assert.match(await page.locator('main').innerText(), /需要浏览器启用JavaScript/);
+  assert.equal(
+    await page.getByRole('searchbox', { name: '搜索档案全文' }).isVisible(),
+    true,
+    'the search page has its box',
+  );
   await context.close();
 });

@@ -13,6 +13,7 @@ import { useSite } from '../support/site.ts';
 import { bylinePiecesOf, headOf, placeInRange, plainScan, stories, type Field } from '../support/plain-scan.ts';
 import { withReindexedCopy } from '../support/reindex.ts';
 import { archiveMonthPath } from '../../src/lib/urls.ts';
+import { axeViolations } from '../../tooling/gates/axe.ts';
 
 const site = useSite();
 /** The nginx pass (tooling/nginx/run-tests.ts) runs the tests that fetch each kind of file; the exhaustive ones once. */
@@ -213,6 +214,52 @@ test('the controls set the field and the dates in the address; Back returns to t
   await settledPaths(page);
   assert.equal(await page.getByLabel('从', { exact: true }).inputValue(), '2025-10-02');
   assert.equal(await page.getByLabel('从', { exact: true }).locator('option:checked').innerText(), '2025年10月2日');
+});
+
+test('a reversed date range says why nothing matches, and one keyboard press swaps the dates', async () => {
+  const page = await (await site.context()).newPage();
+  const status = page.locator('#search-status');
+  const swap = page.getByRole('button', { name: '对调起止日期' });
+  const reversed = '起始日期（2025年10月）晚于截止日期（2025年9月），没有稿件能同时满足。';
+  // From the controls: the reader picks an end before the start.
+  await page.goto(site.url('/search/?q=区'));
+  await settledPaths(page);
+  assert.equal(await swap.isVisible(), false, 'no swap offered for an open range');
+  await page.getByLabel('从', { exact: true }).selectOption('2025-10');
+  await page.waitForURL(/from=2025-10/);
+  await settledPaths(page);
+  await page.getByLabel('至', { exact: true }).selectOption('2025-09');
+  await page.waitForURL(/to=2025-09/);
+  assert.deepEqual(await settledPaths(page), []);
+  assert.equal(await status.innerText(), reversed);
+  assert.equal(
+    await page.locator('#search-empty').isVisible(),
+    false,
+    'not the no-match next steps: the dates are why',
+  );
+  assert.equal(await swap.isVisible(), true);
+  assert.deepEqual(await axeViolations(page), [], 'axe, with the swap offered');
+  // From a link, by keyboard.
+  await page.goto(site.url('/search/?q=区&from=2025-10&to=2025-09'));
+  assert.deepEqual(await settledPaths(page), []);
+  assert.equal(await status.innerText(), reversed);
+  await swap.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/from=2025-09&to=2025-10/);
+  assert.deepEqual(sorted(await settledPaths(page)), sorted(plainScan('区', 'all', '2025-09', '2025-10')));
+  assert.ok(plainScan('区', 'all', '2025-09', '2025-10').length > 0);
+  assert.equal(await swap.isVisible(), false);
+  assert.equal(await page.getByLabel('从', { exact: true }).inputValue(), '2025-09');
+  assert.equal(await page.getByLabel('至', { exact: true }).inputValue(), '2025-10');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.id),
+    'search-from',
+    'focus stays in the date controls, not lost with the button',
+  );
+  // A range inside one month is not reversed (2025-10 to 2025: October lies inside the year).
+  await page.goto(site.url('/search/?q=区&from=2025-10&to=2025'));
+  await settledPaths(page);
+  assert.notEqual(await status.innerText(), reversed);
 });
 
 test('the search form names every field, so it sends the same address without the page script', async () => {

@@ -162,6 +162,28 @@ test('results show kicker, headline, date, section, place and an excerpt with th
   );
 });
 
+test('a result marks what of its date and headline the archive derived, exactly as its listing does', async () => {
+  const page = await (await site.context()).newPage();
+  await page.goto(site.url('/'));
+  /** The date line (with its mark) and the headline line (with its mark) of the card linked to `path`, under `root`. */
+  const marked = (root: string, path: string) =>
+    page.locator(`${root} li:has(h2 a[href^="${path}"]) article`).evaluate((article) => ({
+      date: (article.querySelector('.story-date') as HTMLElement).innerText,
+      inferred: [...article.querySelectorAll('.date-inferred')].map((el) => (el as HTMLElement).innerText),
+      headline: (article.querySelector('h2') as HTMLElement).innerText,
+    }));
+  const listed = new Map<string, Awaited<ReturnType<typeof marked>>>();
+  for (const story of stories) listed.set(story.data.slug, await marked('main', storyPath(story.data.slug)));
+  // Every story of the six derives some of its date, and one its headline: else this proves nothing.
+  assert.ok([...listed.values()].every((card) => card.inferred.length === 1));
+  assert.ok([...listed.values()].some((card) => card.headline.includes('标题取自图片说明')));
+  assert.ok(new Set([...listed.values()].map((card) => card.inferred[0])).size > 1, 'the marks differ by story');
+  for (const story of stories) {
+    await searchFor(page, `"${story.data.headline}"`, '&in=title');
+    assert.deepEqual(await marked(results, storyPath(story.data.slug)), listed.get(story.data.slug), story.data.slug);
+  }
+});
+
 test("a result is the listings' story card: the same elements with the same classes as on the home page", async () => {
   const page = await (await site.context()).newPage();
   /** Tag and classes of each part of the card of the story linked to `path`, under `root`. */
@@ -595,14 +617,38 @@ test('the hint uses Chinese quotation marks, and shows the / key only where ther
   }
 });
 
-test('without JavaScript the search page says search needs it and offers the sections', async () => {
+test('without JavaScript the search page shows its one search form, which sends /search/?q=…, says search needs JavaScript and offers browsing', async () => {
   const context = await site.context({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(site.url('/search/?q=储能'));
-  assert.match(await page.locator('main').innerText(), /全文搜索需要浏览器启用JavaScript/);
-  assert.equal(await page.locator('main a[href="/sections/project/"]:visible').count(), 1);
-  assert.equal(await page.locator('#search-app').isVisible(), false);
+  const main = page.locator('main');
+  assert.match(await main.innerText(), /全文搜索需要浏览器启用JavaScript/);
+  assert.equal(await main.locator('a[href="/sections/project/"]:visible').count(), 1, 'by section');
+  assert.equal(await main.locator('a[href="/archive/"]:visible').count(), 1, 'by date');
+  assert.equal(await page.locator('#search-app').isVisible(), false, 'no empty results area');
+  const boxes = page.getByRole('searchbox');
+  assert.equal(await boxes.count(), 1, "one search box, not the header's too");
+  const box = page.getByRole('searchbox', { name: '搜索档案全文' });
+  assert.equal(await box.isVisible(), true);
+  const form = page.locator('form:has(#search-q)');
+  assert.equal(await form.getAttribute('action'), '/search/');
+  assert.equal(await form.getAttribute('method'), 'get');
+  await box.fill('招商');
+  await box.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('q') === '招商');
+  assert.equal(
+    new URL(page.url()).search,
+    `?q=${encodeURIComponent('招商')}`,
+    'only the query, as the header box sends it',
+  );
   await context.close();
+
+  // With JavaScript the same form is the one the search uses.
+  const scripted = await (await site.context()).newPage();
+  assert.deepEqual(sorted(await searchFor(scripted, '招商')), sorted(plainScan('招商')));
+  assert.equal(await scripted.getByRole('searchbox').count(), 1);
+  assert.equal(await scripted.getByRole('searchbox', { name: '搜索档案全文' }).inputValue(), '招商');
+  assert.equal(await scripted.locator('#search-app').isVisible(), true);
 });
 
 test('story pages load no search code; the search page loads the index only for a search, and Pagefind not for a rare term', async () => {

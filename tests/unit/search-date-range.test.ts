@@ -11,6 +11,7 @@ import {
   inRange,
   isDateBound,
   lastDay,
+  reversedRange,
   withinRange,
 } from '../../src/search/core/date-range.ts';
 
@@ -93,4 +94,25 @@ test('withinRange keeps the stories inside and names the months of those a cut m
   );
   assert.deepEqual(leftOut, ['2025-10', '2025-10', '2025-09']);
   assert.deepEqual(withinRange(items, runs, dateRange('2025-09', '2025-10')!).kept.length, 5);
+});
+
+test('a range is reversed when it starts after it ends, whatever the bounds’ precision; an open end never is', () => {
+  for (const [from, to] of [
+    ['2025-10', '2025-09'],
+    ['2025-10-02', '2025-10-01'],
+    ['2026', '2025-12-31'],
+    ['2025-10-01', '2025-09'],
+  ])
+    assert.ok(reversedRange(from!, to!), `${from} to ${to}`);
+  for (const [from, to] of [
+    ['2025-09', '2025-10'],
+    ['2025-10', '2025-10'],
+    ['2025-10', '2025'],
+    ['2025', '2025-01'],
+    ['2025-10-31', '2025-10'],
+    ['2025-10', ''],
+    ['', '2025-09'],
+    ['2025-10', '2025-02-30'],
+  ])
+    assert.equal(reversedRange(from!, to!), false, `${from} to ${to}`);
 });

@@ -1,7 +1,14 @@
 /** What the search page says (src/search/core/messages.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayQuery, leftOutNote, resultStatus, searchTitle, tooLongStatus } from '../../src/search/core/messages.ts';
+import {
+  displayQuery,
+  leftOutNote,
+  resultStatus,
+  reversedRangeStatus,
+  searchTitle,
+  tooLongStatus,
+} from '../../src/search/core/messages.ts';
 
 test('the tab title carries the query; without one it is plain 搜索', () => {
   assert.equal(searchTitle('储能'), '“储能”的搜索结果 - 科学导报新闻档案');
@@ -73,4 +80,17 @@ test('a field or date search says where it looked; a cut month says how many sto
     '另有 2 篇含所查文字的稿件只注明了月份（2025年10月），该月不完全在所选日期范围内，未列入结果。',
   );
   assert.match(leftOutNote(['2025-10', '2025-09']), /（2025年10月、2025年9月）/);
+});
+
+test('a reversed date range says why nothing can match, naming both bounds as the page shows them', () => {
+  assert.equal(
+    reversedRangeStatus('2025-10', '2025-09'),
+    '起始日期（2025年10月）晚于截止日期（2025年9月），没有稿件能同时满足。',
+  );
+  assert.match(reversedRangeStatus('2026', '2025-10-03'), /^起始日期（2026年）晚于截止日期（2025年10月3日）/);
+  assert.doesNotMatch(
+    reversedRangeStatus('2026', '2025-10-03'),
+    /[\p{Script=Han}] \d|\d [\p{Script=Han}]/u,
+    'no typed space',
+  );
 });

@@ -290,3 +290,17 @@ test('changing the field or a date bound searches at once and gets its own histo
   const bad = reduce(from.page, { type: 'filtered', name: 'to', value: '2025-02-30' }, from.history!.url);
   assert.equal(bad.page.state.to, '', 'a bad bound from a control is no bound');
 });
+
+test('对调起止日期 exchanges the bounds as one step of history and searches at once; Back returns to the reversed range', () => {
+  const address = '/search/?q=%E5%8C%BA&from=2025-10&to=2025-09';
+  const page: Page = { state: state({ q: '区', from: '2025-10', to: '2025-09', section: 'project' }), settled: true };
+  const step = reduce(page, { type: 'swapped' }, address);
+  assert.deepEqual(step.page.state, state({ q: '区', from: '2025-09', to: '2025-10', section: 'project' }));
+  assert.equal(step.search, 'now');
+  assert.deepEqual(step.history, {
+    method: 'push',
+    url: '/search/?q=%E5%8C%BA&from=2025-09&to=2025-10&section=project',
+  });
+  const back = reduce(step.page, { type: 'popped', state: parseState(params(address.split('?')[1]!)) }, address);
+  assert.deepEqual([back.page.state.from, back.page.state.to], ['2025-10', '2025-09']);
+});

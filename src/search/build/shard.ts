@@ -26,6 +26,7 @@ import { foldsAny, parseFoldTable } from '../core/fold-table.ts';
 import { SECTION_LABELS, type Section } from '../../lib/taxonomy.ts';
 import { searchTextPartPath, storyPath } from '../../lib/urls.ts';
 import { facetOf } from '../core/lexicon.ts';
+import { derivedCode } from '../core/derived.ts';
 import type { SearchSource } from './source.ts';
 import { gzip, ShardLexicon } from './lexicon.ts';
 import { createShardIndex } from './pagefind.ts';
@@ -95,6 +96,7 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
         gzip(part),
       );
     }
+    const derived = derivedCode(story);
     const meta: SearchResultMeta = {
       url,
       kicker: story.kicker ?? '',
@@ -109,6 +111,8 @@ async function buildShard(jobFile: string, outDir: string): Promise<void> {
       bodyPosition: record.bodyPosition,
       bodyStart: record.bodyStart,
       bylines: story.bylines,
+      // A few letters, not the marks' sentences: every result file carries them (docs/search.md).
+      ...(derived && { derived }),
       ...(foldsAny(`${story.head}\n${story.body}`, foldTable) && { folds: true }),
     };
     // What a result shows, written once: the search page reads it whoever found the story.

@@ -6,6 +6,7 @@
  * (never left half-written: src/data/lines-writer.ts), and lives in the build's cache folder, so it never ships.
  */
 import { join } from 'node:path';
+import type { DateBasis, YearBasis } from '../../lib/dates.ts';
 import { bodyLines, bylineRanges, headLines, type StoryTextModel } from '../../lib/story-text-model.ts';
 
 /** Where a build's stories are handed to the index. */
@@ -17,6 +18,11 @@ export interface SearchSource {
   /** YYYY-MM-DD (a story dated to the month alone: its first day). */
   date: string;
   precision: 'day' | 'month';
+  /** Where its date's month and day and its year come from (src/lib/dates.ts DateDerivation). */
+  dateBasis: DateBasis;
+  yearBasis: YearBasis;
+  /** The headline is taken from a caption (the listings say so). */
+  headlineDerived: boolean;
   section: string;
   city: string;
   county?: string | undefined;

@@ -6,8 +6,8 @@
  * on through older ones (./engine.ts); `data-complete` on the status line says when the count is
  * final, `aria-busy` on the list whether a search is pending or running.
  */
-import { EMPTY_QUERY_STATUS, searchTitle, tooLongStatus } from '../core/messages.ts';
-import { boundLabel, dateRange } from '../core/date-range.ts';
+import { EMPTY_QUERY_STATUS, reversedRangeStatus, searchTitle, tooLongStatus } from '../core/messages.ts';
+import { boundLabel, dateRange, reversedRange } from '../core/date-range.ts';
 import { parseQuery, queryLength, queryTooLong } from '../core/query.ts';
 import { createSearch } from './engine.ts';
 import { resultsView } from './render.ts';
@@ -92,6 +92,8 @@ function startSearchPage(): void {
       if (mine !== generation) return;
       try {
         if (queryTooLong(wanted.q)) view.nothing(tooLongStatus(queryLength(wanted.q)));
+        // No story can lie in a range that ends before it starts: say why, rather than "nothing found".
+        else if (reversedRange(wanted.from, wanted.to)) view.nothing(reversedRangeStatus(wanted.from, wanted.to), true);
         else if (parseQuery(wanted.q).length === 0) view.nothing(EMPTY_QUERY_STATUS);
         else {
           // Partial outcomes (newest stories first) are shown while older ones are searched; a
@@ -140,11 +142,22 @@ function startSearchPage(): void {
 
   document.getElementById('search-more')!.addEventListener('click', () => void view.more());
 
+  document.getElementById('search-swap')!.addEventListener('click', () => {
+    dispatch({ type: 'swapped' });
+    showForm();
+    // The button hides with the swap: keyboard users go on from the dates, not the page's top.
+    selects.from.focus();
+  });
+
   addEventListener('popstate', () => {
     dispatch({ type: 'popped', state: parseState(addressParams(), offered) });
     showForm();
   });
 
+  // The page works without this script only as a form that sends the query: the options and the
+  // / key hint come alive here, with the results.
+  for (const name of SETTINGS) selects[name].disabled = false;
+  document.getElementById('search-slash-hint')!.hidden = false;
   document.getElementById('search-app')!.hidden = false;
   showForm();
   if (!page.state.q) input.focus();

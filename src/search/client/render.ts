@@ -7,6 +7,8 @@
 import { leftOutNote, resultStatus } from '../core/messages.ts';
 import { excerpt, firstHit, markTerms, type Segment } from '../core/marks.ts';
 import { headText } from '../core/result.ts';
+import { readDerived } from '../core/derived.ts';
+import { inferredDateMark } from '../../lib/dates.ts';
 import type { Hit, SearchOutcome } from './hits.ts';
 import { excerptSource } from './excerpt-text.ts';
 import { FILTER_NAMES, filterCounts, passes, type FilterName, type State } from './state.ts';
@@ -50,6 +52,12 @@ async function resultItem(template: HTMLTemplateElement, hit: Hit, terms: string
   const date = field('date').querySelector('time')!;
   date.dateTime = meta.datetime;
   date.textContent = meta.date;
+  // What the archive derived is marked as the story's listing marks it (StoryMeta, StoryCard).
+  const derived = readDerived(meta.derived);
+  const dateMark = inferredDateMark(derived);
+  if (dateMark) field('date-mark').textContent = `（${dateMark}）`;
+  else field('date-mark').remove();
+  if (!derived.headlineDerived) field('headline-mark').remove();
   field('section').textContent = meta.section;
   field('place').textContent = meta.place;
   fill(field('excerpt'), excerpt(text, terms, fold, EXCERPT_WIDTH, cut));
@@ -59,8 +67,8 @@ async function resultItem(template: HTMLTemplateElement, hit: Hit, terms: string
 export interface ResultsView {
   /** Shows an outcome under the filters of `state`: results, counts, status, next steps. */
   show(outcome: SearchOutcome, state: State): Promise<void>;
-  /** No results to show: the list emptied, `message` in the status line. */
-  nothing(message: string): void;
+  /** No results to show: the list emptied, `message` in the status line; `swap`: offer 对调起止日期. */
+  nothing(message: string, swap?: boolean): void;
   /** Appends the next page of results and moves focus to the first of them. */
   more(): Promise<void>;
   /** The finished results of a search are shown (not an empty query, a message or an error). */
@@ -77,6 +85,8 @@ export function resultsView(): ResultsView {
   const emptyFilters = byId('search-empty-filters');
   /** Says how many stories dated only to a month a date range left out. */
   const leftOut = byId('search-left-out');
+  /** 对调起止日期, shown only when the date range is reversed. */
+  const reversed = byId('search-reversed');
   const selects = {
     section: byId<HTMLSelectElement>('search-section'),
     place: byId<HTMLSelectElement>('search-place'),
@@ -126,13 +136,15 @@ export function resultsView(): ResultsView {
         resultStatus({ terms, found: hits.length, shown: filtered.length, searched, total, field: state.field, dated }),
         complete,
       );
+      reversed.hidden = true;
       leftOut.textContent = leftOutNote(months);
       leftOut.hidden = months.length === 0;
       empty.hidden = filtered.length > 0 || !complete;
       emptyFilters.hidden = hits.length === 0;
     },
-    nothing(message) {
+    nothing(message, swap = false) {
       shown = { hits: [], terms: [], count: 0 };
+      reversed.hidden = !swap;
       list.replaceChildren();
       moreButton.hidden = true;
       empty.hidden = true;

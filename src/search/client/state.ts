@@ -91,7 +91,9 @@ export type PageEvent =
   | { type: 'submitted'; q: string; current: boolean }
   | { type: 'filtered'; name: Setting; value: string }
   /** Back or Forward: the state read from the address now shown. */
-  | { type: 'popped'; state: State };
+  | { type: 'popped'; state: State }
+  /** 对调起止日期: a reversed range's bounds exchanged. */
+  | { type: 'swapped' };
 
 export interface Step {
   page: Page;
@@ -144,6 +146,11 @@ export function reduce(page: Page, event: PageEvent, address: string): Step {
     }
     case 'popped':
       return { page: { state: event.state, settled: true }, history: null, search: 'now' };
+    case 'swapped': {
+      // One step, like one control changed: Back returns to the reversed range as it was.
+      const state = { ...page.state, from: page.state.to, to: page.state.from };
+      return { page: { state, settled: true }, history: historyStep('push', state, address), search: 'now' };
+    }
   }
 }
 

@@ -62,6 +62,14 @@ export function dateRange(from: string, to: string): DateRange | null {
   return start === OPEN_FROM && end === OPEN_TO ? null : { from: start, to: end };
 }
 
+/**
+ * Whether the range of two bounds holds no day at all: `from` starts after `to` ends (2025-10 to
+ * 2025-09; not 2025-10 to 2025, whose year holds October). The page then says so, rather than
+ * that no story matched.
+ */
+export const reversedRange = (from: string, to: string): boolean =>
+  isDateBound(from) && isDateBound(to) && firstDay(from) > lastDay(to);
+
 /** Whether a story of date `date` lies inside `range` (a month-only story: its whole month). */
 export function inRange(date: StoryDate, range: DateRange): boolean {
   return range.from <= firstDay(date) && lastDay(date) <= range.to;

@@ -74,6 +74,10 @@ export function resultStatus({ terms, found, shown, searched, total, field = 'al
   return `没有${what}${all}包含${quoted}。`;
 }
 
+/** The status line when the date range holds no day (./date-range.ts reversedRange): why nothing can match. */
+export const reversedRangeStatus = (from: string, to: string): string =>
+  `起始日期（${boundLabel(from)}）晚于截止日期（${boundLabel(to)}），没有稿件能同时满足。`;
+
 /**
  * The line beside the results when a date range cuts a month holding stories dated only to that
  * month (`months`: YYYY-MM, one entry a story left out), or '' when none was left out.

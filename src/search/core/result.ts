@@ -27,6 +27,8 @@ export interface SearchResultMeta {
   bodyStart: number;
   /** Where bylines and photo credits stand in the text (opening + parts): [start, end) in code points. */
   bylines: [number, number][];
+  /** What the archive derived of its date and headline, in letters (./derived.ts): the result is marked as its listing is. Absent when nothing is. */
+  derived?: string;
   /** The story's text holds a Traditional character of the fold table: the page folds it with the table. Absent otherwise. */
   folds?: true;
 }
