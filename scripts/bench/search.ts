@@ -155,7 +155,7 @@ async function finish(page: Page, phase: string, query: string, log: Request[]):
   };
 }
 
-/** The count a status line gives: "…找到 1,234 篇…" or "…没有稿件…" (0); NaN otherwise. */
+/** The count a status line gives: "…找到1,234篇…" or "…没有稿件…" (0); NaN otherwise. */
 function statusCount(status: string): number {
   const found = /找到\s*([\d,]+)\s*篇/.exec(status)?.[1];
   if (found) return Number(found.replace(/,/g, ''));

@@ -159,7 +159,7 @@ test(
         else
           assert.match(
             await line.innerText(),
-            new RegExp(`^另有 ${leftOut} 篇含所查文字的稿件只注明了月份（2025年10月）`),
+            new RegExp(`^另有${leftOut}篇含所查文字的稿件只注明了月份（2025年10月）`),
             label,
           );
         leftOutSeen.add(leftOut);
@@ -184,7 +184,7 @@ test('field, date range, section and sort combine', async () => {
   );
   assert.ok(expected.length > 0);
   assert.deepEqual(sorted(got), sorted(expected));
-  assert.match(await page.locator('#search-status').innerText(), /^在所选日期范围内的稿件的标题中找到 \d+ 篇/);
+  assert.match(await page.locator('#search-status').innerText(), /^在所选日期范围内的稿件的标题中找到\d+篇/);
 });
 
 test('the controls set the field and the dates in the address; Back returns to the search before', async () => {

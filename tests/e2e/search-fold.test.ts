@@ -82,7 +82,7 @@ test('every query of the shared Traditional list (tests/fixtures/search-queries-
     const got = await searchAt(page, site.url('').replace(/\/$/, ''), query!);
     assert.deepEqual(got, expected, query);
     assert.deepEqual(got, scan(query!, storyTexts), `${query}: plain scan`);
-    assert.equal(await page.locator('#search-status').innerText(), `找到 ${count} 篇`, query);
+    assert.equal(await page.locator('#search-status').innerText(), `找到${count}篇`, query);
   }
 });
 

@@ -94,7 +94,7 @@ test(
       assert.equal(
         await page.locator('#search-status').innerText(),
         row.count > 0
-          ? `找到 ${row.count} 篇`
+          ? `找到${row.count}篇`
           : `没有稿件${termsOf(row.query).length > 1 ? '同时' : ''}包含${termsOf(row.query)
               .map((t) => `“${t}”`)
               .join('')}。`,
@@ -301,7 +301,7 @@ test('a result fetches the parts of its story text only as far as its excerpt ne
   await page.route('**/excerpts/**', (route) => route.fulfill({ status: 404, body: '' }));
   const found = await searchFor(page, '"管委会+公司"');
   assert.deepEqual(found, [storyPath('lingshi-etdz-transformation')]);
-  assert.equal(await page.locator('#search-status').textContent(), '找到 1 篇');
+  assert.equal(await page.locator('#search-status').textContent(), '找到1篇');
   assert.ok((await page.locator(`${results} .search-excerpt`).innerText()).length > 20, 'an excerpt from the opening');
   await page.unroute('**/excerpts/**');
   parts.length = 0;
@@ -384,7 +384,7 @@ test('filters by section and place show counts, narrow the results and are kept 
     sorted(await resultPaths(page)),
     sorted(stories.filter((s) => s.data.section === 'project').map((s) => storyPath(s.data.slug))),
   );
-  assert.equal(await page.locator('#search-status').innerText(), '找到 3 篇（筛选前共 6 篇）');
+  assert.equal(await page.locator('#search-status').innerText(), '找到3篇（筛选前共6篇）');
   // place counts now count project stories only
   assert.deepEqual(await place.locator('option').allInnerTexts(), [
     '全部地区',
@@ -458,7 +458,7 @@ test('the header box leads to the search page, which searches the query it was g
   await page.waitForURL(/\/search\/\?q=/);
   await settled(page);
   assert.deepEqual(await resultPaths(page), [storyPath('pinglu-hazardous-waste-project')]);
-  assert.equal(await page.getByRole('status').innerText(), '找到 1 篇');
+  assert.equal(await page.getByRole('status').innerText(), '找到1篇');
 });
 
 test('following a result highlights the hit on the story page and scrolls to it', async () => {
@@ -585,7 +585,7 @@ test('no result: the status says so once, and next steps follow (spelling, fewer
   assert.equal(await status.innerText(), '没有稿件同时包含“管委会”“上海”。');
   // Results exist but the filters hide them: said, and the first step is to widen the filters.
   await searchFor(page, '储能', '&place=jinzhong');
-  assert.equal(await status.innerText(), '有 1 篇稿件包含“储能”，但都不在所选的栏目或地区中。');
+  assert.equal(await status.innerText(), '有1篇稿件包含“储能”，但都不在所选的栏目或地区中。');
   assert.equal(await page.locator('#search-empty-filters').isVisible(), true);
   // Results shown: no next steps.
   await searchFor(page, '储能');
@@ -781,10 +781,10 @@ test(
       await settled(page);
       const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
       assert.ok(
-        seen.some((text) => /^false\|在最新的 2 篇稿件中找到 2 篇。正在检索其余 4 篇……$/.test(text)),
+        seen.some((text) => /^false\|在最新的2篇稿件中找到2篇。正在检索其余4篇……$/.test(text)),
         seen.join('\n'),
       );
-      assert.equal(seen.at(-1), 'true|找到 6 篇');
+      assert.equal(seen.at(-1), 'true|找到6篇');
       assert.deepEqual(sorted(await resultPaths(page)), sorted(bruteForce('区')));
     });
   },
@@ -841,7 +841,7 @@ test(
       const mark = seen.length;
       await page.locator('#search-q').fill('区');
       await page.locator('#search-q').press('Enter');
-      await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 6 篇');
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到6篇');
       assert.ok(
         !seen.slice(mark).some((text) => text.includes('在最新的')),
         `no "newest" claim over older shards: ${seen.slice(mark).join(' / ')}`,
@@ -905,11 +905,11 @@ test(
       await page.locator('#search-q').fill('储能');
       const mark = seen.length;
       release();
-      await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到 1 篇');
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent === '找到1篇');
       await settled(page);
       const after = seen.slice(mark);
       assert.ok(
-        !after.some((text) => text.includes('找到 6 篇')),
+        !after.some((text) => text.includes('找到6篇')),
         `the stale search's count showed: ${after.join(' / ')}`,
       );
       assert.ok(

@@ -158,7 +158,7 @@ export async function pagefindSearch(
     };
   };
   // Open shards are the newest ones unless a routed search opened older ones: only then can the
-  // page say "在最新的 N 篇稿件中找到…" first.
+  // page say "在最新的N篇稿件中找到…" first.
   const firstClosed = index.shards.findIndex((_, shard) => !pagefind.isOpen(shard));
   const newestOpen =
     firstClosed >= 0 && index.shards.every((_, shard) => shard < firstClosed || !pagefind.isOpen(shard));

@@ -33,7 +33,7 @@ export const EMPTY_QUERY_STATUS = '输入要查找的文字：多个词用空格
 
 /** The status line for a query over MAX_QUERY_CHARS characters (`length`: as counted by queryLength). */
 export const tooLongStatus = (length: number): string =>
-  `搜索词太长：最多 ${count(MAX_QUERY_CHARS)} 个字，这里有 ${count(length)} 个字。请删短后再搜索。`;
+  `搜索词太长：最多${count(MAX_QUERY_CHARS)}个字，这里有${count(length)}个字。请删短后再搜索。`;
 
 export interface Outcome {
   /** The query's terms, folded. */
@@ -56,20 +56,20 @@ function scope(field: SearchField, dated: boolean): string {
 }
 
 /**
- * The status line after a search, or while it runs through older stories ("在最新的 500 篇稿件中
- * 找到 12 篇。正在检索其余 99,500 篇……"). Says once what was or was not found.
+ * The status line after a search, or while it runs through older stories ("在最新的500篇稿件中
+ * 找到12篇。正在检索其余99,500篇……"). Says once what was or was not found.
  */
 export function resultStatus({ terms, found, shown, searched, total, field = 'all', dated = false }: Outcome): string {
   const running = searched < total;
   const what = scope(field, dated);
   const limited = FIELDS[field].within !== 'text' || dated;
-  const where = running ? `在最新的 ${count(searched)} 篇${what}中` : limited ? `在${what}中` : '';
-  const more = running ? `正在检索其余 ${count(total - searched)} 篇……` : '';
+  const where = running ? `在最新的${count(searched)}篇${what}中` : limited ? `在${what}中` : '';
+  const more = running ? `正在检索其余${count(total - searched)}篇……` : '';
   if (shown > 0)
-    return `${where}找到 ${count(shown)} 篇${shown < found ? `（筛选前共 ${count(found)} 篇）` : ''}${running ? '。' : ''}${more}`;
+    return `${where}找到${count(shown)}篇${shown < found ? `（筛选前共${count(found)}篇）` : ''}${running ? '。' : ''}${more}`;
   const quoted = terms.map((t) => `“${t}”`).join('');
   const all = terms.length > 1 ? '同时' : '';
-  if (found > 0) return `${where}有 ${count(found)} 篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。${more}`;
+  if (found > 0) return `${where}有${count(found)}篇稿件${all}包含${quoted}，但都不在所选的栏目或地区中。${more}`;
   if (running) return `${where}没有稿件${all}包含${quoted}。${more}`;
   return `没有${what}${all}包含${quoted}。`;
 }
@@ -85,5 +85,5 @@ export const reversedRangeStatus = (from: string, to: string): string =>
 export function leftOutNote(months: readonly string[]): string {
   if (months.length === 0) return '';
   const named = [...new Set(months)].map(boundLabel).join('、');
-  return `另有 ${count(months.length)} 篇含所查文字的稿件只注明了月份（${named}），该月不完全在所选日期范围内，未列入结果。`;
+  return `另有${count(months.length)}篇含所查文字的稿件只注明了月份（${named}），该月不完全在所选日期范围内，未列入结果。`;
 }
