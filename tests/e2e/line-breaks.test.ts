@@ -10,6 +10,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { phrases } from '../../src/lib/line-breaks.ts';
 import { homePath, sourceLinesPath, storyPath } from '../../src/lib/urls.ts';
 import { linesOf } from '../support/lines.ts';
+import { pngPixels } from '../support/pixels.ts';
 import { readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 
@@ -119,25 +120,14 @@ test('URLs break after a "/" only, never inside a word ("htt⏎ps://")', async (
   assert.ok(broken > 0, 'some URL breaks, so the check checks something');
 });
 
-/** How many pixels of `png` differ clearly from its first pixel (the paper), read in a blank page. */
+/** How many pixels of `png` differ clearly from its first pixel (the paper). */
 async function inkPixels(page: Page, png: Buffer): Promise<number> {
-  const blank = await page.context().newPage();
-  const ink = await blank.evaluate(async (base64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${base64}`;
-    await img.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const rgba = context.getImageData(0, 0, img.width, img.height).data;
-    let n = 0;
-    for (let i = 0; i < rgba.length; i += 4) {
-      const d = Math.abs(rgba[i]! - rgba[0]!) + Math.abs(rgba[i + 1]! - rgba[1]!) + Math.abs(rgba[i + 2]! - rgba[2]!);
-      if (d > 60) n++;
-    }
-    return n;
-  }, png.toString('base64'));
-  await blank.close();
+  const { rgba } = await pngPixels(page, png);
+  let ink = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const d = Math.abs(rgba[i]! - rgba[0]!) + Math.abs(rgba[i + 1]! - rgba[1]!) + Math.abs(rgba[i + 2]! - rgba[2]!);
+    if (d > 60) ink++;
+  }
   return ink;
 }
 

@@ -14,6 +14,7 @@ import { SITE_URL } from '../../astro.config.mjs';
 import { ARCHIVE_NAME } from '../../src/lib/site.ts';
 import { homePath, storyPath, storyQrPath } from '../../src/lib/urls.ts';
 import { watchCsp } from '../support/csp-violations.ts';
+import { pngPixels } from '../support/pixels.ts';
 import { STORIES_DIR, readStoryFiles } from '../support/stories.ts';
 import { useSite } from '../support/site.ts';
 
@@ -165,22 +166,11 @@ test('分享: the QR code is not loaded until asked for, and shows the permanent
   );
 });
 
-/** Decodes the QR code in a PNG screenshot with ZXing; the pixels are read in a blank page (no CSP). */
+/** Decodes the QR code in a PNG screenshot with ZXing. */
 async function decodeQr(page: Page, png: Buffer): Promise<string> {
-  const blank = await page.context().newPage();
-  const { width, height, grey } = await blank.evaluate(async (base64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${base64}`;
-    await img.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const rgba = context.getImageData(0, 0, img.width, img.height).data;
-    const grey: number[] = [];
-    for (let i = 0; i < rgba.length; i += 4) grey.push(Math.round((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3));
-    return { width: img.width, height: img.height, grey };
-  }, png.toString('base64'));
-  await blank.close();
+  const { width, height, rgba } = await pngPixels(page, png);
+  const grey: number[] = [];
+  for (let i = 0; i < rgba.length; i += 4) grey.push(Math.round((rgba[i]! + rgba[i + 1]! + rgba[i + 2]!) / 3));
   const source = new RGBLuminanceSource(Uint8ClampedArray.from(grey), width, height);
   return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
 }
