@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { storyQrCodes } from './src/integrations/story-qr-codes.ts';
 import { archiveData } from './src/integrations/archive-data.ts';
+import { storyReferences } from './src/integrations/story-references.ts';
 import { storyMarkdownOptions } from './src/markdown/pipeline.ts';
 import { archiveCacheDir } from './src/data/build-cache.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
@@ -37,6 +38,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(searchPath()) }),
     // Every story's qr.svg, written after the pages (cheaper than a route per story).
     storyQrCodes(),
+    // Every story's .ris, .bib and .csl.json, from the texts the story loader kept (a route each cost 2 ms a file).
+    storyReferences(),
     // /data/: every story as JSON and each month as JSON Lines, from the records the story loader keeps.
     archiveData(),
     // Builds the search index from the stories' text as the pages render it (src/search/).

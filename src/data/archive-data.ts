@@ -6,7 +6,7 @@
  * page gives the files' sizes from the records the loader kept (src/data/kept-stories.ts).
  */
 import { join } from 'node:path';
-import { keptStory } from './kept-stories.ts';
+import { keptSummary } from './kept-stories.ts';
 import type { Story } from './stories.ts';
 
 /** Each accepted story's record, a line each: YYYY-MM, slug, the record (one line of JSON), tab-separated, in file order. */
@@ -17,10 +17,10 @@ export const dataOrderFile = (cacheDir: string): string => join(cacheDir, 'data-
 
 /** Bytes of the story's line in its month's file (and of its own JSON file). */
 export function dataLineBytes(story: Story): number {
-  const kept = keptStory(String(story.digest));
+  const kept = keptSummary(String(story.digest));
   if (!kept)
     throw new Error(
       `${story.filePath ?? story.id}: the story loader kept no data record of this file (src/data/kept-stories.ts)`,
     );
-  return Buffer.byteLength(kept.dataLine) + 1;
+  return kept.dataLineBytes;
 }

@@ -6,7 +6,7 @@
  * kept nothing of (the dev server, mid-edit) is rendered here.
  */
 import { renderStory, type RenderedStory } from './render.ts';
-import { keptStory } from './kept-stories.ts';
+import { keptSummary } from './kept-stories.ts';
 import { CARD_OPENING_CHARS, storyOpening } from '../lib/story-text-model.ts';
 import type { Story } from './stories.ts';
 
@@ -15,6 +15,6 @@ export const storyTextOf = (story: Story): Promise<RenderedStory> => renderStory
 
 /** The opening a listing's card shows. */
 export async function cardOpening(story: Story): Promise<string> {
-  const kept = keptStory(story.digest === undefined ? undefined : String(story.digest));
+  const kept = keptSummary(story.digest === undefined ? undefined : String(story.digest));
   return kept ? kept.opening : storyOpening((await renderStory(story)).model, CARD_OPENING_CHARS);
 }

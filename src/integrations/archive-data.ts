@@ -12,7 +12,6 @@ import {
   existsSync,
   mkdirSync,
   openSync,
-  readdirSync,
   readFileSync,
   statSync,
   writeFileSync,
@@ -24,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { dataManifestPath, monthDataPath, storyDataPath } from '../lib/urls.ts';
+import { storyPageCount } from './story-pages.ts';
 
 /** The archive's one order within a month, then a file per month, newest month first. */
 interface Month {
@@ -57,12 +57,7 @@ export async function writeArchiveData(
   order: string,
 ): Promise<{ stories: number; files: { path: string; stories: number; bytes: number }[] }> {
   const file = (path: string) => join(out, path);
-  const storiesDir = join(out, 'stories');
-  const pages = existsSync(storiesDir)
-    ? readdirSync(storiesDir, { withFileTypes: true }).filter(
-        (e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html')),
-      ).length
-    : 0;
+  const pages = storyPageCount(out);
   const months = new Map<string, Month>();
   const seen = new Set<string>();
   const at = new Map(

@@ -37,6 +37,7 @@ import { dropOtherKeptStories, keepStory, keptStoriesDir, keptStory, type KeptSt
 import { codeVersion } from '../data/build-cache.ts';
 import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { linesWriter, type LinesWriter } from '../data/lines-writer.ts';
+import { referenceRecordsFile, storyReferenceFiles } from '../data/story-references.ts';
 
 /**
  * Files in the stories folder that are not stories: hidden files (.gitkeep, .DS_Store, editors'
@@ -70,6 +71,8 @@ interface LoaderOutputs {
   /** /data/'s records and the archive's order (src/data/archive-records.ts). */
   records: LinesWriter;
   order: LinesWriter;
+  /** Each story's reference-manager files (src/data/story-references.ts). */
+  references: LinesWriter;
 }
 
 async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, base: string): Promise<void> {
@@ -79,6 +82,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, 
     search: linesWriter(searchSourceFile(cacheDir)),
     records: linesWriter(dataRecordsFile(cacheDir)),
     order: linesWriter(dataOrderFile(cacheDir)),
+    references: linesWriter(referenceRecordsFile(cacheDir)),
   };
   const all = Object.values(outputs);
   const kept = keptStoriesDir(cacheDir);
@@ -169,6 +173,7 @@ async function checkAndStore(
     outputs.search.add(JSON.stringify(kept.search));
     const { year, month } = yearMonth((checked.data as StoryData).date);
     outputs.records.add(`${year}-${monthSegment(month)}\t${slug}\t${kept.dataLine}`);
+    outputs.references.add(JSON.stringify({ slug, ...kept.references }));
     const sourceFile = (checked.data as CheckedStory).source.file;
     sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
     entries.push({ slug, frontmatter, filePath, path, digest, data: checked.data as StoryData });
@@ -224,6 +229,7 @@ function derive(slug: string, data: StoryData, html: string, site: string): Kept
     opening: storyOpening(model, CARD_OPENING_CHARS),
     search,
     dataLine: dataLine(storyDataRecord({ ...data, slug, url, paragraphs: model.paragraphs })),
+    references: storyReferenceFiles(slug, data, url),
   };
 }
 

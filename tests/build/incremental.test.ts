@@ -130,7 +130,10 @@ test(
       cpSync(site, full, { recursive: true });
       assert.equal(rendered(first), SYNTHETIC + 6);
       assert.equal(reusedPages(first), 0);
-      const pages = readdirSync(join(site, 'stories')).length;
+      /** Story pages (folders; the stories' reference files beside them are written by an integration, not restored). */
+      const pages = readdirSync(join(site, 'stories'), { withFileTypes: true }).filter((entry) =>
+        entry.isDirectory(),
+      ).length;
 
       // Nothing changed: nothing rendered, every page with a key copied.
       const same = rebuild('no change', true);

@@ -8,6 +8,7 @@ import { gbtNewspaperCitation, type GbtNewspaperInput } from '../../src/lib/gbt7
 import { referenceMeta } from '../../src/lib/structured-data.ts';
 import { bibtexRecord, cslJson, risRecord, type ReferenceInput } from '../../src/lib/reference-formats.ts';
 import { writeArchiveData } from '../../src/integrations/archive-data.ts';
+import { writeStoryReferences } from '../../src/integrations/story-references.ts';
 import { DATA_FIELDS, storyDataRecord } from '../../src/lib/story-data.ts';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -130,6 +131,31 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
     await assert.rejects(writeArchiveData(out, records, order), /story a was recorded twice/);
     writeFileSync(records, `2025-10\td\t${line('d')}\n`);
     await assert.rejects(writeArchiveData(out, records, order), /story d has no place in the archive's order/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('the reference files writer: three files per story from its record, and a stop when a story page has none or two', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'story-references-'));
+  try {
+    for (const slug of ['a', 'b']) {
+      mkdirSync(join(out, 'stories', slug), { recursive: true });
+      writeFileSync(join(out, 'stories', slug, 'index.html'), '');
+    }
+    const records = join(out, 'references.jsonl');
+    const line = (slug: string) =>
+      JSON.stringify({ slug, ris: `TY  - NEWS\n${slug}`, bib: `@article{${slug}}`, csl: '[]\n' });
+    writeFileSync(records, `${line('b')}\n${line('a')}\n`);
+    assert.equal(await writeStoryReferences(out, records), 2);
+    assert.equal(readFileSync(join(out, 'stories/a.ris'), 'utf8'), 'TY  - NEWS\na');
+    assert.equal(readFileSync(join(out, 'stories/b.bib'), 'utf8'), '@article{b}');
+    assert.equal(readFileSync(join(out, 'stories/b.csl.json'), 'utf8'), '[]\n');
+
+    writeFileSync(records, `${line('a')}\n`);
+    await assert.rejects(writeStoryReferences(out, records), /recorded 1 stories, but there are 2 story pages/);
+    writeFileSync(records, `${line('a')}\n${line('a')}\n`);
+    await assert.rejects(writeStoryReferences(out, records), /story a was recorded twice/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,19 +1,20 @@
-/** /stories/<slug>.ris: the story's citation as RIS for reference managers (src/lib/reference-formats.ts), linked from 引用本文. */
+/**
+ * /stories/<slug>.ris in `npm run dev`: the story's citation as RIS for reference managers,
+ * linked from 引用本文. A build writes these files from an integration instead
+ * (src/integrations/story-references.ts, same src/data/story-references.ts), so this endpoint lists
+ * no paths there.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getStories, type Story } from '../../data/stories.ts';
-import { risRecord } from '../../lib/reference-formats.ts';
-import { storyReference } from '../../lib/story-reference.ts';
+import { storyReferenceFiles } from '../../data/story-references.ts';
 import { absoluteUrl, storyPath } from '../../lib/urls.ts';
-import { cacheKeyOf } from '../../lib/cache-key.ts';
 
 export const getStaticPaths = (async () =>
-  (await getStories()).map((story) => ({
-    params: { slug: story.id },
-    props: { story },
-    cacheKey: cacheKeyOf(story),
-  }))) satisfies GetStaticPaths;
+  import.meta.env.DEV
+    ? (await getStories()).map((story) => ({ params: { slug: story.id }, props: { story } }))
+    : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ story: Story }> = ({ props: { story }, site }) =>
-  new Response(risRecord(storyReference(story.id, story.data, absoluteUrl(storyPath(story.id), site!))), {
+  new Response(storyReferenceFiles(story.id, story.data, absoluteUrl(storyPath(story.id), site!)).ris, {
     headers: { 'Content-Type': 'application/x-research-info-systems; charset=utf-8' },
   });

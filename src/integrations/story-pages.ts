@@ -1,0 +1,12 @@
+/** The story pages a build wrote, counted from its output folder: what the integrations that write a file per story check themselves against. */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** How many /stories/<slug>/index.html pages are under `out`. */
+export function storyPageCount(out: string): number {
+  const storiesDir = join(out, 'stories');
+  if (!existsSync(storiesDir)) return 0;
+  return readdirSync(storiesDir, { withFileTypes: true }).filter(
+    (entry) => entry.isDirectory() && existsSync(join(storiesDir, entry.name, 'index.html')),
+  ).length;
+}
