@@ -87,12 +87,21 @@ if (full) {
   console.log(`Full build: emptying the cache folder ${archiveCacheDir()}`);
   rmSync(archiveCacheDir(), { recursive: true, force: true });
 }
+/** Seconds each step took, said at the end: where an editor's wait went. */
+const took: string[] = [];
+let stepStarted = performance.now();
+function timed(step: string): void {
+  const now = performance.now();
+  took.push(`${step} ${((now - stepStarted) / 1000).toFixed(1)} s`);
+  stepStarted = now;
+}
 for (const step of STEPS) {
   const run = spawnSync(process.execPath, step.args, {
     stdio: 'inherit',
     env: { ...process.env, ARCHIVE_OUT_DIR: buildDir },
   });
   if (run.status !== 0) fail(step.name);
+  timed(step.name);
 }
 
 if (buildDir !== staging) {
@@ -102,17 +111,21 @@ if (buildDir !== staging) {
     fail(`copying the site to ${dirname(outDir)}`, error);
   }
   rmSync(buildDir, { recursive: true, force: true });
+  timed('copy to the output folder');
 }
 // What this build changes in the site, for the editor who uploads it.
 const changes = siteChanges(outDir, staging);
 const changesFile = `${outDir}.changes.txt`;
 writeFileSync(changesFile, changesList(changes));
+timed('change list');
 // old → previous, staging → output, then drop previous: the output folder is complete at every moment but one rename.
 try {
   swapInto(staging, outDir, previous);
 } catch (error) {
   fail(`putting the site in place of ${outDir}`, error);
 }
+timed('swap');
+console.log(`Build steps: ${took.join(', ')}`);
 console.log(
   `Built ${outDir}: ${changes.added.length} file(s) added, ${changes.changed.length} changed, ${changes.removed.length} removed, ${changes.unchanged} unchanged (list: ${changesFile})`,
 );

@@ -54,6 +54,9 @@ async function build(name: string) {
   console.error(`${name}: npm run build…`);
   const run = await runMeasured(process.execPath, ['scripts/build.ts'], env);
   const figures = buildFigures(run.output);
+  // Each build's own output beside the figures: its steps' seconds (scripts/build.ts) and Astro's.
+  mkdirSync(`.bench/rebuild-${count}`, { recursive: true });
+  writeFileSync(`.bench/rebuild-${count}/${name.replace(/\W+/g, '-')}.log`, run.output);
   if (figures.filesUnchanged === undefined) throw new Error(`${name}: the build failed:\n${run.output.slice(-3000)}`);
   return {
     build: name,

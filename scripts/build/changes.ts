@@ -1,7 +1,8 @@
 /**
  * What a build changed in the site, file by file, against the site it replaces: what an editor
  * uploads to a host that is not synced whole (scripts/build.ts writes the list beside the output
- * folder). Files are compared by size, then by bytes.
+ * folder). Files are compared by inode (a file the cache keeps is linked into each build, src/data/build-cache.ts
+ * placeKeptFile, so one inode is one text), then by size, then by bytes.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,9 @@ export function siteChanges(before: string, after: string): SiteChanges {
     else {
       old.delete(file);
       const [a, b] = [join(before, file), join(after, file)];
-      if (statSync(a).size !== statSync(b).size || !readFileSync(a).equals(readFileSync(b))) changes.changed.push(file);
+      const [was, is] = [statSync(a), statSync(b)];
+      if (was.ino === is.ino && was.dev === is.dev) changes.unchanged++;
+      else if (was.size !== is.size || !readFileSync(a).equals(readFileSync(b))) changes.changed.push(file);
       else changes.unchanged++;
     }
   }

@@ -6,7 +6,7 @@
  * (Astro's own page cache, experimental.incrementalBuild, checks its pages' code itself.)
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** The build's cache folder, as astro.config.mjs names it (Astro's own, unless ARCHIVE_CACHE_DIR). */
@@ -40,4 +40,25 @@ export function codeVersion(root: string = process.cwd()): string {
     versions.set(root, (version = hash.digest('hex').slice(0, 16)));
   }
   return version;
+}
+
+/**
+ * Puts a file the cache keeps into the site as a hard link (a copy where links cannot be made, as
+ * across file systems): one link costs a fraction of a copy, and a build places tens of thousands
+ * of kept files. Safe because a kept file is never rewritten in place: a changed one is written
+ * as a new file (a new shard folder, a new name), so both names keep the same bytes. The build's
+ * change list (scripts/build/changes.ts) then knows such a file unchanged by its inode. A file
+ * already at `to` is replaced, as a copy would replace it.
+ */
+export function placeKeptFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      unlinkSync(to);
+      linkSync(from, to);
+    } else if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK' || code === 'ENOTSUP') copyFileSync(from, to);
+    else throw error;
+  }
 }

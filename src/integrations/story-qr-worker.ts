@@ -1,7 +1,8 @@
 /** Worker of src/integrations/story-qr-codes.ts: writes its share of the QR codes, drawing those not kept. */
-import { copyFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { qrSvg } from '../lib/qr.ts';
+import { placeKeptFile } from '../data/build-cache.ts';
 
 /** What the worker is given: each code's text, the file it goes to and where it is kept between builds. */
 export interface QrJob {
@@ -10,10 +11,10 @@ export interface QrJob {
   kept: string;
 }
 
-/** Copies the kept code, or draws it and keeps it (whole: a killed build leaves no half file). */
+/** Places the kept code (a link), or draws it and keeps it (whole: a killed build leaves no half file). */
 async function writeCode({ text, file, kept }: QrJob): Promise<void> {
   try {
-    return await copyFile(kept, file);
+    return placeKeptFile(kept, file);
   } catch {
     const svg = await qrSvg(text);
     await writeFile(file, svg);

@@ -26,6 +26,8 @@ import {
   sameFileSystem,
   swapInto,
 } from '../../scripts/build/output-folder.ts';
+import { siteChanges } from '../../scripts/build/changes.ts';
+import { placeKeptFile } from '../../src/data/build-cache.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-output-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -100,6 +102,39 @@ test('a site built on one file system is copied to an output folder on another (
       /^\/dev\/shm is a mount point, which a build cannot replace: point ARCHIVE_OUT_DIR at a folder inside it/,
     );
     assert.equal(outputFolderProblem(out), undefined);
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});
+
+test('a kept file is placed in the site as a link (a copy across file systems), and the change list knows it unchanged by its inode', (t) => {
+  const cache = join(root, 'kept');
+  const [before, after] = [join(root, 'site-before'), join(root, 'site-after')];
+  for (const dir of [cache, before, after]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(cache, 'shard.bin'), 'kept bytes');
+  placeKeptFile(join(cache, 'shard.bin'), join(before, 'shard.bin'));
+  placeKeptFile(join(cache, 'shard.bin'), join(after, 'shard.bin'));
+  assert.equal(statSync(join(after, 'shard.bin')).ino, statSync(join(cache, 'shard.bin')).ino);
+  // A file already there is replaced, as a copy would replace it.
+  writeFileSync(join(after, 'other.bin'), 'old');
+  placeKeptFile(join(cache, 'shard.bin'), join(after, 'other.bin'));
+  assert.equal(readFileSync(join(after, 'other.bin'), 'utf8'), 'kept bytes');
+  // Not linked: compared by size and bytes, as before.
+  writeFileSync(join(before, 'page.html'), 'same');
+  writeFileSync(join(after, 'page.html'), 'same');
+  writeFileSync(join(before, 'edited.html'), 'one');
+  writeFileSync(join(after, 'edited.html'), 'two');
+  assert.deepEqual(siteChanges(before, after), {
+    added: ['other.bin'],
+    changed: ['edited.html'],
+    removed: [],
+    unchanged: 2,
+  });
+  if (!existsSync('/dev/shm') || sameFileSystem('/dev/shm', root)) return t.skip('no second file system here');
+  const other = mkdtempSync('/dev/shm/build-output-');
+  try {
+    placeKeptFile(join(cache, 'shard.bin'), join(other, 'shard.bin'));
+    assert.equal(readFileSync(join(other, 'shard.bin'), 'utf8'), 'kept bytes');
   } finally {
     rmSync(other, { recursive: true, force: true });
   }

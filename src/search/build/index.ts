@@ -24,7 +24,6 @@
 import { spawn } from 'node:child_process';
 import {
   closeSync,
-  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -45,7 +44,7 @@ import { SECTIONS } from '../../lib/taxonomy.ts';
 import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
 import { dateRuns } from '../core/date-range.ts';
 import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
-import { codeVersion } from '../../data/build-cache.ts';
+import { codeVersion, placeKeptFile } from '../../data/build-cache.ts';
 import { CHUNK_SIZE_ENV, MAX_SHARDS, mergeShards, shardName } from './pagefind.ts';
 import { openccFoldTable } from './opencc.ts';
 import { serializeFoldTable } from '../core/fold-table.ts';
@@ -330,10 +329,10 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   const textDir = join(outDir, dirname(searchTextPartPath('x', 1)).slice(1));
   rmSync(textDir, { recursive: true, force: true });
   mkdirSync(textDir, { recursive: true });
-  // Copied, not moved: the shard folders stay for the next build.
+  // Linked (or copied), not moved: the shard folders stay for the next build.
   for (const shard of shards)
     for (const file of readdirSync(join(shard.dir, 'text')))
-      copyFileSync(join(shard.dir, 'text', file), join(textDir, file));
+      placeKeptFile(join(shard.dir, 'text', file), join(textDir, file));
 
   // The lexicon and what results show, in a folder named by a hash of it all (served immutable),
   // and the manifest that names it (revalidated): a reader mid-search never mixes two builds.
@@ -361,11 +360,11 @@ export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFi
   shards.forEach((shard, i) => {
     // A shard numbers its stories from 0: here they get their archive numbers.
     for (const file of readdirSync(join(shard.dir, 'stories')))
-      copyFileSync(
+      placeKeptFile(
         join(shard.dir, 'stories', file),
         join(staging, 's', `${shard.first + Number.parseInt(file, 10)}.bin`),
       );
-    copyFileSync(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
+    placeKeptFile(join(shard.dir, 'facets.bin'), join(staging, 'f', `${i}.bin`));
   });
   writeFileSync(join(staging, 'fold.bin'), gzip(foldTable));
   const listed: ShardInfo[] = shards.map((s) => ({

@@ -13,9 +13,10 @@
  * - the fragments (fragment/, what Pagefind would show of a result) are not kept: the archive
  *   writes what a result shows in its own files, and the search page never asks Pagefind for it.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { placeKeptFile } from '../../data/build-cache.ts';
 
 /** The environment variable Pagefind's binary reads its index chunk size from. */
 export const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
@@ -83,7 +84,8 @@ const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.|^pagefind-ent
 /**
  * Copies the shards' Pagefind folders into one bundle in the built site `outDir` (the shard
  * folders stay for the next build): every file name in a shard is hashed or language-prefixed, so
- * shards never collide; one pagefind-entry.json lists every language. Returns Pagefind's version.
+ * shards never collide (the files every shard has alike, Pagefind's own code, are the same bytes
+ * in each); one pagefind-entry.json lists every language. Returns Pagefind's version.
  */
 export function mergeShards(shardDirs: readonly string[], outDir: string): string | undefined {
   const bundle = join(outDir, BUNDLE_DIR);
@@ -101,9 +103,9 @@ export function mergeShards(shardDirs: readonly string[], outDir: string): strin
       const from = join(dir, item.name);
       if (item.isDirectory()) {
         mkdirSync(join(bundle, item.name), { recursive: true });
-        for (const file of readdirSync(from)) copyFileSync(join(from, file), join(bundle, item.name, file));
+        for (const file of readdirSync(from)) placeKeptFile(join(from, file), join(bundle, item.name, file));
       } else if (!UNUSED.test(item.name)) {
-        copyFileSync(from, join(bundle, item.name));
+        placeKeptFile(from, join(bundle, item.name));
       }
     }
   }
