@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { dataManifestPath, monthDataPath, storyDataPath } from '../lib/urls.ts';
-import { storyPageCount } from './story-pages.ts';
+import { storyPageCount } from '../data/story-pages.ts';
 
 /** The archive's one order within a month, then a file per month, newest month first. */
 interface Month {

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { referenceFilesOf, referenceRecordsFile, type StoryReferenceFiles } from '../data/story-references.ts';
-import { storyPageCount } from './story-pages.ts';
+import { storyPageCount } from '../data/story-pages.ts';
 
 export function storyReferences(): AstroIntegration {
   let cacheDir = '';

@@ -45,6 +45,7 @@ import type { SearchManifest, ShardInfo } from '../core/lexicon.ts';
 import { dateRuns } from '../core/date-range.ts';
 import { DEFAULT_RARE_LIMIT, gzip, writeLexicon, type ShardWords } from './lexicon.ts';
 import { codeVersion, placeKeptFile } from '../../data/build-cache.ts';
+import { storyPageCount } from '../../data/story-pages.ts';
 import { CHUNK_SIZE_ENV, MAX_SHARDS, mergeShards, shardName } from './pagefind.ts';
 import { openccFoldTable } from './opencc.ts';
 import { serializeFoldTable } from '../core/fold-table.ts';
@@ -310,12 +311,7 @@ export async function indexShards(options: IndexOptions): Promise<ShardedIndex> 
 export function writeSearchIndex(sharded: ShardedIndex, outDir: string): IndexFigures {
   const { options, lines, shards, reports, reused, foldTable, table, sections, places, started } = sharded;
   const { shardSize, jobs, chunkSize, rareLimit } = options;
-  const storiesDir = join(outDir, 'stories');
-  const pages = existsSync(storiesDir)
-    ? readdirSync(storiesDir, { withFileTypes: true }).filter(
-        (e) => e.isDirectory() && existsSync(join(storiesDir, e.name, 'index.html')),
-      ).length
-    : 0;
+  const pages = storyPageCount(outDir);
   // "One story page = one indexed story": no story is silently left out of search.
   if (lines.length !== pages)
     throw new Error(`search index: the loader handed over ${lines.length} stories, but there are ${pages} story pages`);

@@ -1,4 +1,4 @@
-/** The story pages a build wrote, counted from its output folder: what the integrations that write a file per story check themselves against. */
+/** The story pages a build wrote, counted from its output folder: what the steps that write a file per story, and the search index, check themselves against (none silently left out). */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
