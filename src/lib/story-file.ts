@@ -65,9 +65,17 @@ export async function readStoryFile(path: string, maxBytes = MAX_STORY_FILE_BYTE
       throw new StoryFileError(
         `the file is ${kindOf(opened)}, not a regular file: a story file must be a regular file`,
       );
-    const bytes = new Uint8Array(maxBytes + 1);
+    // Sized by the file (one byte more, to see it grew), not by the limit: a 1 MB buffer for each
+    // of 10,000 files of 4 KB cost the loader about a third of its time in zero-filling and GC.
+    let bytes = new Uint8Array(Math.min(opened.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === bytes.length) {
+        // Written to since it was opened: read on, up to the limit.
+        const grown = new Uint8Array(Math.min(bytes.length * 2, maxBytes + 1));
+        grown.set(bytes);
+        bytes = grown;
+      }
       const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;

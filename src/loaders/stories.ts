@@ -124,9 +124,11 @@ async function checkAndStore(
   const entries = [];
   /** Source extract → the stories that name it: each is checked once. */
   const sources = new Map<string, string[]>();
-  for (const name of names) {
+  const read = readAhead(names.map((name) => join(base, name)));
+  for (const [i, name] of names.entries()) {
     const path = join(base, name);
     const filePath = relative(root, path);
+    const reading = read(i);
     if (!name.endsWith('.md')) {
       problems.push(
         `${filePath}: not a story file: story files end in .md (lowercase); rename it or move it out of the stories folder`,
@@ -137,7 +139,7 @@ async function checkAndStore(
     let frontmatter: Record<string, unknown>;
     let body: string;
     try {
-      text = decodeStoryText(await readStoryFile(path));
+      text = decodeStoryText(await reading);
       ({ frontmatter, body } = splitStoryFile(text));
     } catch (error) {
       problems.push(`${filePath}: ${readProblem(error)}`);
@@ -204,6 +206,29 @@ async function checkAndStore(
   store.clear();
   for (const entry of parsed) store.set(entry);
   return { digests: new Set(parsed.map((entry) => entry.digest)), rendered };
+}
+
+/** How many story files are being read while the loader checks the one before them. */
+const READ_AHEAD = 32;
+
+/**
+ * The bytes of paths[i], read READ_AHEAD files ahead of the caller, who asks in order: one file
+ * at a time left the loader waiting on the disk for about a third of an unchanged build's sync.
+ */
+function readAhead(paths: string[]): (i: number) => Promise<Uint8Array> {
+  const reads: Promise<Uint8Array>[] = [];
+  const start = (i: number) => {
+    const reading = readStoryFile(paths[i]!);
+    // Its error is the caller's when it asks; until then it is not an unhandled rejection.
+    reading.catch(() => undefined);
+    reads[i] = reading;
+  };
+  return (i) => {
+    for (let next = reads.length; next < Math.min(paths.length, i + READ_AHEAD); next++) start(next);
+    const reading = reads[i]!;
+    delete reads[i];
+    return reading;
+  };
 }
 
 /** What the build reads of a story besides its frontmatter, from its checked body. */

@@ -4,7 +4,7 @@
  * emphasis, and the rendered paragraphs as the search index and cards read them.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,6 +209,13 @@ test('a story file is a regular file of bounded size: links, folders, pipes and 
   assert.equal(spawnSync('mkfifo', [join(dir, 'pipe.md')]).status, 0);
   await assert.rejects(readStoryFile(join(dir, 'pipe.md')), {
     message: 'the file is a named pipe (FIFO), not a regular file: a story file must be a regular file',
+  });
+  // A file that holds more than its size said when it was opened (/proc's say 0) is read whole, to the limit.
+  const cpuinfo = readFileSync('/proc/cpuinfo');
+  assert.ok(cpuinfo.length > 100);
+  assert.deepEqual(Buffer.from(await readStoryFile('/proc/cpuinfo')), cpuinfo);
+  await assert.rejects(readStoryFile('/proc/cpuinfo', 50), {
+    message: /^the file is \d+ bytes, more than the 50 a story file may hold$/,
   });
   writeFileSync(join(dir, 'big.md'), Buffer.alloc(2001, 0x61));
   await assert.rejects(readStoryFile(join(dir, 'big.md'), 2000), {
