@@ -24,7 +24,9 @@ import {
   freeBytes,
   isNoSpace,
   lowSpaceMessage,
+  oldSiteFolders,
   outputFolderProblem,
+  removeInBackground,
   sameFileSystem,
   swapInto,
 } from './build/output-folder.ts';
@@ -83,6 +85,8 @@ function fail(what: string, error?: unknown): never {
 // A build stopped between the two renames below left the last site as `previous`: put it back.
 if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
 for (const dir of new Set([buildDir, staging])) rmSync(dir, { recursive: true, force: true });
+// Sites replaced by earlier builds whose removal did not finish (a machine stopped meanwhile).
+for (const old of oldSiteFolders(outDir)) removeInBackground(old);
 if (full) {
   console.log(`Full build: emptying the cache folder ${archiveCacheDir()}`);
   rmSync(archiveCacheDir(), { recursive: true, force: true });
@@ -118,7 +122,8 @@ const changes = siteChanges(outDir, staging);
 const changesFile = `${outDir}.changes.txt`;
 writeFileSync(changesFile, changesList(changes));
 timed('change list');
-// old → previous, staging → output, then drop previous: the output folder is complete at every moment but one rename.
+// old → previous, staging → output, then previous is removed in the background: the output
+// folder is complete at every moment but one rename.
 try {
   swapInto(staging, outDir, previous);
 } catch (error) {

@@ -6,7 +6,18 @@
  * (Astro's own page cache, experimental.incrementalBuild, checks its pages' code itself.)
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /** The build's cache folder, as astro.config.mjs names it (Astro's own, unless ARCHIVE_CACHE_DIR). */
@@ -61,4 +72,50 @@ export function placeKeptFile(from: string, to: string): void {
     } else if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK' || code === 'ENOTSUP') copyFileSync(from, to);
     else throw error;
   }
+}
+
+/** Texts a build writes into the site, each kept once by its hash and placed as a link (keptTexts). */
+export interface KeptTexts {
+  /** Puts `text` at `to` in the site: a link to the kept copy of these bytes, written first if there is none. */
+  place(to: string, text: string | Uint8Array): void;
+  /** Drops kept texts this build placed nowhere (a story's old data line, a removed story's files). */
+  dropUnplaced(): void;
+}
+
+/**
+ * A folder of texts named by their SHA-256, for files a build writes by the ten thousand (each
+ * story's reference files and data line): a text unchanged since the last build is placed as a
+ * link to the same file as before (placeKeptFile), so the build writes no bytes for it, the change
+ * list knows it unchanged by its inode, and dropping the last site frees nothing of it. A kept
+ * file is never rewritten: other bytes are another name. One whose size is not its text's (a
+ * killed build, a damaged disk) is written again.
+ */
+export function keptTexts(dir: string): KeptTexts {
+  mkdirSync(dir, { recursive: true });
+  const placed = new Set<string>();
+  return {
+    place(to, text) {
+      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+      const name = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+      const kept = join(dir, name);
+      if (!placed.has(name)) {
+        let size = -1;
+        try {
+          size = statSync(kept).size;
+        } catch {
+          // Not kept yet.
+        }
+        if (size !== bytes.length) {
+          const partial = `${kept}.${process.pid}.partial`;
+          writeFileSync(partial, bytes);
+          renameSync(partial, kept);
+        }
+        placed.add(name);
+      }
+      placeKeptFile(kept, to);
+    },
+    dropUnplaced() {
+      for (const name of readdirSync(dir)) if (!placed.has(name)) rmSync(join(dir, name), { force: true });
+    },
+  };
 }

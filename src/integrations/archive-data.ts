@@ -6,17 +6,7 @@
  * each line written once to its story's file, and each month's file joined from those files.
  * One record per story page or the build stops (and the last good site stays, scripts/build.ts).
  */
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { dataManifestPath, monthDataPath, storyDataPath } from '../lib/urls.ts';
 import { storyPageCount } from '../data/story-pages.ts';
+import { keptTexts } from '../data/build-cache.ts';
 
 /** The archive's one order within a month, then a file per month, newest month first. */
 interface Month {
@@ -41,7 +32,12 @@ export function archiveData(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const written = await writeArchiveData(fileURLToPath(dir), dataRecordsFile(cacheDir), dataOrderFile(cacheDir));
+        const written = await writeArchiveData(
+          fileURLToPath(dir),
+          dataRecordsFile(cacheDir),
+          dataOrderFile(cacheDir),
+          join(cacheDir, 'kept-data'),
+        );
         logger.info(
           `${written.stories} stories as data in ${written.files.length} month file(s), ${Math.round(performance.now() - started)} ms`,
         );
@@ -50,13 +46,18 @@ export function archiveData(): AstroIntegration {
   };
 }
 
-/** Writes /data/ under `out` from the records and order files; throws unless there is one record per story page. */
+/**
+ * Writes /data/ under `out` from the records and order files, as links to texts kept in `keptDir`
+ * (src/data/build-cache.ts keptTexts); throws unless there is one record per story page.
+ */
 export async function writeArchiveData(
   out: string,
   records: string,
   order: string,
+  keptDir: string,
 ): Promise<{ stories: number; files: { path: string; stories: number; bytes: number }[] }> {
   const file = (path: string) => join(out, path);
+  const kept = keptTexts(keptDir);
   const pages = storyPageCount(out);
   const months = new Map<string, Month>();
   const seen = new Set<string>();
@@ -74,7 +75,7 @@ export async function writeArchiveData(
       if (place === undefined)
         throw new Error(`archive data: story ${slug} has no place in the archive's order (${order})`);
       const record = line.slice(key.length + slug.length + 2);
-      writeFileSync(file(storyDataPath(slug)), `${record}\n`);
+      kept.place(file(storyDataPath(slug)), `${record}\n`);
       const month = months.get(key) ?? { key, stories: [] };
       months.set(key, month);
       month.stories.push({ at: place, slug });
@@ -88,12 +89,14 @@ export async function writeArchiveData(
     const [year, m] = month.key.split('-').map(Number) as [number, number];
     const path = monthDataPath(year, m);
     mkdirSync(dirname(file(path)), { recursive: true });
-    const fd = openSync(file(path), 'w');
-    for (const { slug } of month.stories.sort((a, b) => a.at - b.at))
-      writeSync(fd, readFileSync(file(storyDataPath(slug))));
-    closeSync(fd);
-    files.push({ path, stories: month.stories.length, bytes: statSync(file(path)).size });
+    // A month's stories are a few hundred at most: its file is joined in memory.
+    const text = Buffer.concat(
+      month.stories.sort((a, b) => a.at - b.at).map(({ slug }) => readFileSync(file(storyDataPath(slug)))),
+    );
+    kept.place(file(path), text);
+    files.push({ path, stories: month.stories.length, bytes: text.length });
   }
-  writeFileSync(file(dataManifestPath()), `${JSON.stringify({ stories: seen.size, files }, null, 1)}\n`);
+  kept.place(file(dataManifestPath()), `${JSON.stringify({ stories: seen.size, files }, null, 1)}\n`);
+  kept.dropUnplaced();
   return { stories: seen.size, files };
 }

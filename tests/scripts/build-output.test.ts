@@ -22,12 +22,14 @@ import { acquireBuildLock, BuildLockedError } from '../../scripts/build/lock.ts'
 import {
   copyBuild,
   lowSpaceMessage,
+  oldSiteFolders,
   outputFolderProblem,
+  removeInBackground,
   sameFileSystem,
   swapInto,
 } from '../../scripts/build/output-folder.ts';
 import { siteChanges } from '../../scripts/build/changes.ts';
-import { placeKeptFile } from '../../src/data/build-cache.ts';
+import { keptTexts, placeKeptFile } from '../../src/data/build-cache.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-output-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -71,20 +73,39 @@ test('a running build holds the lock: a second is refused, naming the process; a
   assert.equal(existsSync(lock), false);
 });
 
-test('the swap puts the new site in place and drops the old; a failed rename puts the old one back', () => {
+/** Waits until the replaced sites beside `out` are removed (in the background, by swapInto). */
+async function oldSitesRemoved(out: string): Promise<void> {
+  for (let waited = 0; oldSiteFolders(out).length > 0; waited += 50) {
+    assert.ok(waited < 10_000, `still there after 10 s: ${oldSiteFolders(out).join(', ')}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+test('the swap puts the new site in place and removes the old in the background; a failed rename puts the old one back', async () => {
   const out = join(root, 'swap', 'dist');
   site(out, 'old');
   site(`${out}.staging`, 'new');
   swapInto(`${out}.staging`, out, `${out}.previous`);
   assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'new');
+  // At once: the old site is renamed aside, never left under the name a build restores from.
+  assert.deepEqual(
+    readdirSync(join(root, 'swap')).filter((name) => !name.startsWith('dist.old-')),
+    ['dist'],
+  );
+  await oldSitesRemoved(out);
   assert.deepEqual(readdirSync(join(root, 'swap')), ['dist']);
+  // One left by a stopped build is removed too, and two removals of one folder do no harm.
+  site(`${out}.old-1-1`, 'left');
+  removeInBackground(`${out}.old-1-1`);
+  removeInBackground(`${out}.old-1-1`);
+  await oldSitesRemoved(out);
   // A staging folder that is not there: the rename fails and the last site is back in place.
   assert.throws(() => swapInto(`${out}.staging`, out, `${out}.previous`), /ENOENT/);
   assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'new');
   assert.deepEqual(readdirSync(join(root, 'swap')), ['dist'], 'dist/ is never left missing');
 });
 
-test('a site built on one file system is copied to an output folder on another (/dev/shm), then swapped', (t) => {
+test('a site built on one file system is copied to an output folder on another (/dev/shm), then swapped', async (t) => {
   if (!existsSync('/dev/shm') || sameFileSystem('/dev/shm', root)) return t.skip('no second file system here');
   const other = mkdtempSync('/dev/shm/build-output-');
   try {
@@ -95,6 +116,7 @@ test('a site built on one file system is copied to an output folder on another (
     copyBuild(built, `${out}.staging`);
     swapInto(`${out}.staging`, out, `${out}.previous`);
     assert.equal(readFileSync(join(out, 'stories', 'a.html'), 'utf8'), 'copied');
+    await oldSitesRemoved(out);
     assert.deepEqual(readdirSync(other), ['dist']);
     // A mount point cannot be renamed: refused before building.
     assert.match(
@@ -138,6 +160,38 @@ test('a kept file is placed in the site as a link (a copy across file systems), 
   } finally {
     rmSync(other, { recursive: true, force: true });
   }
+});
+
+test('kept texts: the same bytes are one kept file, linked wherever placed, in this build and the next; other bytes are another file', () => {
+  const dir = join(root, 'kept-texts');
+  const [before, after] = [join(root, 'texts-before'), join(root, 'texts-after')];
+  for (const site of [before, after]) mkdirSync(site, { recursive: true });
+  const first = keptTexts(dir);
+  first.place(join(before, 'a.ris'), 'TY  - NEWS');
+  first.place(join(before, 'b.ris'), 'TY  - NEWS');
+  first.place(join(before, 'c.ris'), 'old text');
+  first.dropUnplaced();
+  assert.equal(statSync(join(before, 'a.ris')).ino, statSync(join(before, 'b.ris')).ino);
+  assert.equal(readdirSync(dir).length, 2);
+
+  // The next build: unchanged texts are the same files as before, a changed one is new, the old one goes.
+  const next = keptTexts(dir);
+  next.place(join(after, 'a.ris'), 'TY  - NEWS');
+  next.place(join(after, 'b.ris'), Buffer.from('TY  - NEWS'));
+  next.place(join(after, 'c.ris'), 'new text');
+  next.dropUnplaced();
+  assert.equal(statSync(join(after, 'a.ris')).ino, statSync(join(before, 'a.ris')).ino);
+  assert.equal(readFileSync(join(after, 'c.ris'), 'utf8'), 'new text');
+  assert.equal(readFileSync(join(before, 'c.ris'), 'utf8'), 'old text');
+  assert.equal(readdirSync(dir).length, 2);
+  assert.deepEqual(siteChanges(before, after), { added: [], changed: ['c.ris'], removed: [], unchanged: 2 });
+
+  // A kept file cut short (a killed build, a damaged disk) is written again, not published so.
+  const [name] = readdirSync(dir).filter((file) => readFileSync(join(dir, file), 'utf8') === 'new text');
+  writeFileSync(join(dir, name!), 'new');
+  rmSync(join(after, 'c.ris'));
+  keptTexts(dir).place(join(after, 'c.ris'), 'new text');
+  assert.equal(readFileSync(join(after, 'c.ris'), 'utf8'), 'new text');
 });
 
 test('an output folder that is a file is refused; a full disk is said in plain words', () => {

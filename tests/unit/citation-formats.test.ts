@@ -112,7 +112,7 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
     const line = (slug: string) => JSON.stringify({ slug, text: '甲\n乙' });
     writeFileSync(order, 'a\nb\nc\n');
     writeFileSync(records, `2025-10\tb\t${line('b')}\n2025-10\ta\t${line('a')}\n2025-09\tc\t${line('c')}\n`);
-    const written = await writeArchiveData(out, records, order);
+    const written = await writeArchiveData(out, records, order, join(out, 'kept'));
     assert.equal(written.stories, 3);
     assert.deepEqual(
       written.files.map((f) => [f.path, f.stories]),
@@ -126,11 +126,11 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
     assert.equal(JSON.parse(readFileSync(join(out, 'data/index.json'), 'utf8')).stories, 3);
 
     writeFileSync(records, `2025-10\ta\t${line('a')}\n`);
-    await assert.rejects(writeArchiveData(out, records, order), /recorded 1 stories, but there are 3 story pages/);
+    await assert.rejects(writeArchiveData(out, records, order, join(out, 'kept')), /recorded 1 stories, but there are 3 story pages/);
     writeFileSync(records, `2025-10\ta\t${line('a')}\n2025-10\ta\t${line('a')}\n`);
-    await assert.rejects(writeArchiveData(out, records, order), /story a was recorded twice/);
+    await assert.rejects(writeArchiveData(out, records, order, join(out, 'kept')), /story a was recorded twice/);
     writeFileSync(records, `2025-10\td\t${line('d')}\n`);
-    await assert.rejects(writeArchiveData(out, records, order), /story d has no place in the archive's order/);
+    await assert.rejects(writeArchiveData(out, records, order, join(out, 'kept')), /story d has no place in the archive's order/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -147,15 +147,15 @@ test('the reference files writer: three files per story from its record, and a s
     const line = (slug: string) =>
       JSON.stringify({ slug, ris: `TY  - NEWS\n${slug}`, bib: `@article{${slug}}`, csl: '[]\n' });
     writeFileSync(records, `${line('b')}\n${line('a')}\n`);
-    assert.equal(await writeStoryReferences(out, records), 2);
+    assert.equal(await writeStoryReferences(out, records, join(out, 'kept')), 2);
     assert.equal(readFileSync(join(out, 'stories/a.ris'), 'utf8'), 'TY  - NEWS\na');
     assert.equal(readFileSync(join(out, 'stories/b.bib'), 'utf8'), '@article{b}');
     assert.equal(readFileSync(join(out, 'stories/b.csl.json'), 'utf8'), '[]\n');
 
     writeFileSync(records, `${line('a')}\n`);
-    await assert.rejects(writeStoryReferences(out, records), /recorded 1 stories, but there are 2 story pages/);
+    await assert.rejects(writeStoryReferences(out, records, join(out, 'kept')), /recorded 1 stories, but there are 2 story pages/);
     writeFileSync(records, `${line('a')}\n${line('a')}\n`);
-    await assert.rejects(writeStoryReferences(out, records), /story a was recorded twice/);
+    await assert.rejects(writeStoryReferences(out, records, join(out, 'kept')), /story a was recorded twice/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
