@@ -126,11 +126,17 @@ test('the data writer: one JSON file per story, each month as JSON Lines in arch
     assert.equal(JSON.parse(readFileSync(join(out, 'data/index.json'), 'utf8')).stories, 3);
 
     writeFileSync(records, `2025-10\ta\t${line('a')}\n`);
-    await assert.rejects(writeArchiveData(out, records, order, join(out, 'kept')), /recorded 1 stories, but there are 3 story pages/);
+    await assert.rejects(
+      writeArchiveData(out, records, order, join(out, 'kept')),
+      /recorded 1 stories, but there are 3 story pages/,
+    );
     writeFileSync(records, `2025-10\ta\t${line('a')}\n2025-10\ta\t${line('a')}\n`);
     await assert.rejects(writeArchiveData(out, records, order, join(out, 'kept')), /story a was recorded twice/);
     writeFileSync(records, `2025-10\td\t${line('d')}\n`);
-    await assert.rejects(writeArchiveData(out, records, order, join(out, 'kept')), /story d has no place in the archive's order/);
+    await assert.rejects(
+      writeArchiveData(out, records, order, join(out, 'kept')),
+      /story d has no place in the archive's order/,
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -153,7 +159,10 @@ test('the reference files writer: three files per story from its record, and a s
     assert.equal(readFileSync(join(out, 'stories/b.csl.json'), 'utf8'), '[]\n');
 
     writeFileSync(records, `${line('a')}\n`);
-    await assert.rejects(writeStoryReferences(out, records, join(out, 'kept')), /recorded 1 stories, but there are 2 story pages/);
+    await assert.rejects(
+      writeStoryReferences(out, records, join(out, 'kept')),
+      /recorded 1 stories, but there are 2 story pages/,
+    );
     writeFileSync(records, `${line('a')}\n${line('a')}\n`);
     await assert.rejects(writeStoryReferences(out, records, join(out, 'kept')), /story a was recorded twice/);
   } finally {
