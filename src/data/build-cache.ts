@@ -3,6 +3,7 @@
  * next (each story's rendered body and text, QR codes, search shards) is only reused by a build of
  * the same code: the version hashes every TypeScript module under src/, the Astro config and the
  * lockfile, so any change to them, or to a dependency, gives a full build of what they make.
+ * Texts kept by their own hash (keptTexts: reference and data files) need no version.
  * (Astro's own page cache, experimental.incrementalBuild, checks its pages' code itself.)
  */
 import { createHash } from 'node:crypto';
@@ -12,7 +13,6 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -76,7 +76,7 @@ export function placeKeptFile(from: string, to: string): void {
 
 /** Texts a build writes into the site, each kept once by its hash and placed as a link (keptTexts). */
 export interface KeptTexts {
-  /** Puts `text` at `to` in the site: a link to the kept copy of these bytes, written first if there is none. */
+  /** Puts `text` at `to` in the site: a link to the kept copy of these bytes, or a new file that is then kept. */
   place(to: string, text: string | Uint8Array): void;
   /** Drops kept texts this build placed nowhere (a story's old data line, a removed story's files). */
   dropUnplaced(): void;
@@ -99,6 +99,7 @@ export function keptTexts(dir: string): KeptTexts {
       const name = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
       const kept = join(dir, name);
       if (!placed.has(name)) {
+        placed.add(name);
         let size = -1;
         try {
           size = statSync(kept).size;
@@ -106,11 +107,13 @@ export function keptTexts(dir: string): KeptTexts {
           // Not kept yet.
         }
         if (size !== bytes.length) {
-          const partial = `${kept}.${process.pid}.partial`;
-          writeFileSync(partial, bytes);
-          renameSync(partial, kept);
+          // Written into the site, then kept as a second name of that file: two steps, not four
+          // (a full build writes tens of thousands). A build killed between them keeps nothing.
+          rmSync(kept, { force: true });
+          writeNewFile(to, bytes);
+          placeKeptFile(to, kept);
+          return;
         }
-        placed.add(name);
       }
       placeKeptFile(kept, to);
     },
@@ -118,4 +121,15 @@ export function keptTexts(dir: string): KeptTexts {
       for (const name of readdirSync(dir)) if (!placed.has(name)) rmSync(join(dir, name), { force: true });
     },
   };
+}
+
+/** Writes a new file at `path`, replacing (never writing through) a file there, which may be a link to a kept one. */
+function writeNewFile(path: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(path, bytes, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    unlinkSync(path);
+    writeFileSync(path, bytes, { flag: 'wx' });
+  }
 }

@@ -189,9 +189,14 @@ test('kept texts: the same bytes are one kept file, linked wherever placed, in t
   // A kept file cut short (a killed build, a damaged disk) is written again, not published so.
   const [name] = readdirSync(dir).filter((file) => readFileSync(join(dir, file), 'utf8') === 'new text');
   writeFileSync(join(dir, name!), 'new');
-  rmSync(join(after, 'c.ris'));
   keptTexts(dir).place(join(after, 'c.ris'), 'new text');
   assert.equal(readFileSync(join(after, 'c.ris'), 'utf8'), 'new text');
+  // Placing over a file that is a link to another kept text replaces it, never writes through it.
+  const again = keptTexts(dir);
+  again.place(join(after, 'd.ris'), 'TY  - NEWS');
+  again.place(join(after, 'd.ris'), 'third text');
+  assert.equal(readFileSync(join(after, 'a.ris'), 'utf8'), 'TY  - NEWS');
+  assert.equal(readFileSync(join(after, 'd.ris'), 'utf8'), 'third text');
 });
 
 test('an output folder that is a file is refused; a full disk is said in plain words', () => {
