@@ -15,7 +15,7 @@
  * Env: ARCHIVE_OUT_DIR, the final output folder (dist); the steps see the staging folder as their
  * ARCHIVE_OUT_DIR. Other variables (ARCHIVE_STORIES_DIR, ARCHIVE_CACHE_DIR, SITE_URL …) pass through.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { acquireBuildLock, BuildLockedError } from './build/lock.ts';
@@ -30,7 +30,7 @@ import {
   sameFileSystem,
   swapInto,
 } from './build/output-folder.ts';
-import { changesList, siteChanges } from './build/changes.ts';
+import { changesList, siteChanges, siteFiles, type SiteFiles } from './build/changes.ts';
 import { archiveCacheDir } from '../src/data/build-cache.ts';
 
 const full = process.argv.includes('--full');
@@ -99,12 +99,23 @@ function timed(step: string): void {
   took.push(`${step} ${((now - stepStarted) / 1000).toFixed(1)} s`);
   stepStarted = now;
 }
-for (const step of STEPS) {
-  const run = spawnSync(process.execPath, step.args, {
-    stdio: 'inherit',
-    env: { ...process.env, ARCHIVE_OUT_DIR: buildDir },
+/** Runs a step in a process of its own; its exit code (null: it could not start or was killed). */
+function runStep(args: string[]): Promise<number | null> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, {
+      stdio: 'inherit',
+      env: { ...process.env, ARCHIVE_OUT_DIR: buildDir },
+    });
+    child.on('error', () => done(null));
+    child.on('close', (code) => done(code));
   });
-  if (run.status !== 0) fail(step.name);
+}
+let lastSite: SiteFiles | undefined;
+for (const step of STEPS) {
+  const running = runStep(step.args);
+  // While Astro builds, this process lists the last site for the change list below.
+  lastSite ??= siteFiles(outDir);
+  if ((await running) !== 0) fail(step.name);
   timed(step.name);
 }
 
@@ -118,7 +129,7 @@ if (buildDir !== staging) {
   timed('copy to the output folder');
 }
 // What this build changes in the site, for the editor who uploads it.
-const changes = siteChanges(outDir, staging);
+const changes = siteChanges(lastSite ?? outDir, staging);
 const changesFile = `${outDir}.changes.txt`;
 writeFileSync(changesFile, changesList(changes));
 timed('change list');

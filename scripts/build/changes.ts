@@ -28,21 +28,43 @@ function filesOf(dir: string): string[] {
     .sort();
 }
 
-export function siteChanges(before: string, after: string): SiteChanges {
-  const old = new Set(filesOf(before));
+/** A site's files (paths as filesOf gives them) with what the comparison reads of each. */
+export interface SiteFiles {
+  dir: string;
+  files: Map<string, { ino: number; dev: number; size: number }>;
+}
+
+/**
+ * The files of the site at `dir`, listed and measured: scripts/build.ts takes the last site's
+ * while Astro builds the next (140,000 files at 10,000 stories, about a second on its own).
+ */
+export function siteFiles(dir: string): SiteFiles {
+  const files: SiteFiles['files'] = new Map();
+  for (const file of filesOf(dir)) {
+    const { ino, dev, size } = statSync(join(dir, file));
+    files.set(file, { ino, dev, size });
+  }
+  return { dir, files };
+}
+
+/** What `after` changes against `before` (a folder, or its files as siteFiles listed them). */
+export function siteChanges(before: string | SiteFiles, after: string): SiteChanges {
+  const { dir, files } = typeof before === 'string' ? siteFiles(before) : before;
+  const old = new Map(files);
   const changes: SiteChanges = { added: [], changed: [], removed: [], unchanged: 0 };
   for (const file of filesOf(after)) {
-    if (!old.has(file)) changes.added.push(file);
+    const was = old.get(file);
+    if (!was) changes.added.push(file);
     else {
       old.delete(file);
-      const [a, b] = [join(before, file), join(after, file)];
-      const [was, is] = [statSync(a), statSync(b)];
+      const is = statSync(join(after, file));
       if (was.ino === is.ino && was.dev === is.dev) changes.unchanged++;
-      else if (was.size !== is.size || !readFileSync(a).equals(readFileSync(b))) changes.changed.push(file);
+      else if (was.size !== is.size || !readFileSync(join(dir, file)).equals(readFileSync(join(after, file))))
+        changes.changed.push(file);
       else changes.unchanged++;
     }
   }
-  changes.removed = [...old];
+  changes.removed = [...old.keys()];
   return changes;
 }
 

@@ -19,7 +19,7 @@ export interface StoryReferenceFiles {
   csl: string;
 }
 
-/** One line of JSON a story, `{ slug, ris, bib, csl }`, in file order. */
+/** One line a story, its slug, a tab and `{ ris, bib, csl }` as JSON, in file order. */
 export const referenceRecordsFile = (cacheDir: string): string => join(cacheDir, 'reference-records.jsonl');
 
 export function storyReferenceFiles(slug: string, data: StoryReferenceData, url: string): StoryReferenceFiles {

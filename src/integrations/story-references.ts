@@ -45,7 +45,9 @@ export async function writeStoryReferences(out: string, records: string, keptDir
   if (existsSync(records)) {
     const lines = createInterface({ input: createReadStream(records, 'utf8'), crlfDelay: Infinity });
     for await (const line of lines) {
-      const { slug, ...files } = JSON.parse(line) as StoryReferenceFiles & { slug: string };
+      const tab = line.indexOf('\t');
+      const slug = line.slice(0, tab);
+      const files = JSON.parse(line.slice(tab + 1)) as StoryReferenceFiles;
       if (seen.has(slug)) throw new Error(`reference files: story ${slug} was recorded twice`);
       seen.add(slug);
       for (const [path, text] of referenceFilesOf(slug, files)) kept.place(join(out, path), text);

@@ -33,7 +33,7 @@ import { dataLine, storyDataRecord } from '../lib/story-data.ts';
 import { absoluteUrl, monthSegment, storyPath } from '../lib/urls.ts';
 import { searchSource, searchSourceFile, type SearchSource } from '../search/build/source.ts';
 import type { StoryData } from '../lib/story-schema.ts';
-import { dropOtherKeptStories, keepStory, keptStoriesDir, keptStory, type KeptStory } from '../data/kept-stories.ts';
+import { dropOtherKeptStories, keepStory, keptLines, keptStoriesDir, type KeptStory } from '../data/kept-stories.ts';
 import { codeVersion } from '../data/build-cache.ts';
 import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { linesWriter, type LinesWriter } from '../data/lines-writer.ts';
@@ -160,7 +160,7 @@ async function checkAndStore(
     }
     owners.set(slug, filePath);
     const digest = generateDigest(version + text);
-    let kept = keptStory(digest, keptDir);
+    let kept = keptLines(digest, keptDir);
     if (!kept) {
       // Checked and rendered once; a file unchanged since then passed these checks with this same code.
       const { problems: bodyProblems, html } = await checkBody(body, checked.data as CheckedStory, path);
@@ -168,14 +168,13 @@ async function checkAndStore(
         problems.push(...bodyProblems.map((problem) => `${filePath}${problem}`));
         continue;
       }
-      kept = derive(slug, checked.data as StoryData, html, site);
-      keepStory(keptDir, digest, kept);
+      kept = keepStory(keptDir, digest, derive(slug, checked.data as StoryData, html, site));
       rendered++;
     }
-    outputs.search.add(JSON.stringify(kept.search));
+    outputs.search.add(kept.search);
     const { year, month } = yearMonth((checked.data as StoryData).date);
     outputs.records.add(`${year}-${monthSegment(month)}\t${slug}\t${kept.dataLine}`);
-    outputs.references.add(JSON.stringify({ slug, ...kept.references }));
+    outputs.references.add(`${slug}\t${kept.references}`);
     const sourceFile = (checked.data as CheckedStory).source.file;
     sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
     entries.push({ slug, frontmatter, filePath, path, digest, data: checked.data as StoryData });

@@ -28,8 +28,9 @@ import {
   sameFileSystem,
   swapInto,
 } from '../../scripts/build/output-folder.ts';
-import { siteChanges } from '../../scripts/build/changes.ts';
+import { siteChanges, siteFiles } from '../../scripts/build/changes.ts';
 import { keptTexts, placeKeptFile } from '../../src/data/build-cache.ts';
+import { linesWriter } from '../../src/data/lines-writer.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-output-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -146,12 +147,10 @@ test('a kept file is placed in the site as a link (a copy across file systems), 
   writeFileSync(join(after, 'page.html'), 'same');
   writeFileSync(join(before, 'edited.html'), 'one');
   writeFileSync(join(after, 'edited.html'), 'two');
-  assert.deepEqual(siteChanges(before, after), {
-    added: ['other.bin'],
-    changed: ['edited.html'],
-    removed: [],
-    unchanged: 2,
-  });
+  const expected = { added: ['other.bin'], changed: ['edited.html'], removed: [], unchanged: 2 };
+  assert.deepEqual(siteChanges(before, after), expected);
+  // The last site listed beforehand (while Astro builds) gives the same list.
+  assert.deepEqual(siteChanges(siteFiles(before), after), expected);
   if (!existsSync('/dev/shm') || sameFileSystem('/dev/shm', root)) return t.skip('no second file system here');
   const other = mkdtempSync('/dev/shm/build-output-');
   try {
@@ -197,6 +196,25 @@ test('kept texts: the same bytes are one kept file, linked wherever placed, in t
   again.place(join(after, 'd.ris'), 'third text');
   assert.equal(readFileSync(join(after, 'a.ris'), 'utf8'), 'TY  - NEWS');
   assert.equal(readFileSync(join(after, 'd.ris'), 'utf8'), 'third text');
+});
+
+test('a lines file replaces the old one whole when committed, with every line in order; an aborted one leaves the old', () => {
+  const file = join(root, 'lines.jsonl');
+  writeFileSync(file, 'old\n');
+  const lines = Array.from({ length: 3000 }, (_, i) => `${i}:${'字'.repeat(i % 700)}`);
+  const writer = linesWriter(file);
+  for (const line of lines) writer.add(line);
+  assert.equal(readFileSync(file, 'utf8'), 'old\n', 'the old file stays until the commit');
+  writer.commit();
+  assert.equal(readFileSync(file, 'utf8'), lines.map((line) => `${line}\n`).join(''));
+  const aborted = linesWriter(file);
+  aborted.add('lost');
+  aborted.abort();
+  assert.equal(readFileSync(file, 'utf8').split('\n').length, lines.length + 1);
+  assert.deepEqual(
+    readdirSync(root).filter((name) => name.startsWith('lines.jsonl')),
+    ['lines.jsonl'],
+  );
 });
 
 test('an output folder that is a file is refused; a full disk is said in plain words', () => {

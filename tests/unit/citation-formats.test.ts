@@ -151,7 +151,7 @@ test('the reference files writer: three files per story from its record, and a s
     }
     const records = join(out, 'references.jsonl');
     const line = (slug: string) =>
-      JSON.stringify({ slug, ris: `TY  - NEWS\n${slug}`, bib: `@article{${slug}}`, csl: '[]\n' });
+      `${slug}\t${JSON.stringify({ ris: `TY  - NEWS\n${slug}`, bib: `@article{${slug}}`, csl: '[]\n' })}`;
     writeFileSync(records, `${line('b')}\n${line('a')}\n`);
     assert.equal(await writeStoryReferences(out, records, join(out, 'kept')), 2);
     assert.equal(readFileSync(join(out, 'stories/a.ris'), 'utf8'), 'TY  - NEWS\na');
