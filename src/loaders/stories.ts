@@ -14,8 +14,13 @@
  * The body rendered for that check also gives the story's text model, which goes to the search
  * index here (src/search/build/source.ts): the index is built from the content, not from pages,
  * and starts before the pages render.
+ *
+ * A later build reads only what changed: a file in the state the last build read it in
+ * (src/data/story-file-index.ts), whose content store entry and kept text are there, is handed on
+ * from them unread; any other file is read and checked in full.
  */
-import { mkdir, readdir } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { lstat, mkdir, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -33,8 +38,21 @@ import { dataLine, storyDataRecord } from '../lib/story-data.ts';
 import { absoluteUrl, monthSegment, storyPath } from '../lib/urls.ts';
 import { searchSource, searchSourceFile, type SearchSource } from '../search/build/source.ts';
 import type { StoryData } from '../lib/story-schema.ts';
-import { dropOtherKeptStories, keepStory, keptLines, keptStoriesDir, type KeptStory } from '../data/kept-stories.ts';
+import {
+  dropOtherKeptStories,
+  keepStory,
+  keptLines,
+  keptStoriesDir,
+  type KeptLines,
+  type KeptStory,
+} from '../data/kept-stories.ts';
 import { codeVersion } from '../data/build-cache.ts';
+import {
+  storyFileIndex,
+  storyFileIndexFile,
+  type IndexedStoryFile,
+  type StoryFileIndex,
+} from '../data/story-file-index.ts';
 import { dataOrderFile, dataRecordsFile } from '../data/archive-data.ts';
 import { linesWriter, type LinesWriter } from '../data/lines-writer.ts';
 import { referenceRecordsFile, storyReferenceFiles } from '../data/story-references.ts';
@@ -87,11 +105,11 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string, 
   const all = Object.values(outputs);
   const kept = keptStoriesDir(cacheDir);
   try {
-    const { digests, rendered } = await checkAndStore(context, schema, root, base, outputs, kept);
+    const { digests, rendered, unread } = await checkAndStore(context, schema, root, base, outputs, kept);
     for (const output of all) output.commit();
     dropOtherKeptStories(kept, digests);
     context.logger.info(
-      `${digests.size} stories: ${rendered} rendered, ${digests.size - rendered} unchanged since the last build`,
+      `${digests.size} stories: ${rendered} rendered, ${digests.size - rendered} unchanged since the last build; ${unread} files known unchanged by their state, not read`,
     );
   } catch (error) {
     for (const output of all) output.abort();
@@ -106,12 +124,14 @@ async function checkAndStore(
   base: string,
   outputs: LoaderOutputs,
   keptDir: string,
-): Promise<{ digests: Set<string>; rendered: number }> {
+): Promise<{ digests: Set<string>; rendered: number; unread: number }> {
   // A file's digest covers its bytes, the code that reads it and the site's address (in its data
   // line): what was kept of it is reused only when all three are unchanged (src/data/kept-stories.ts).
   const site = context.config.site ?? '';
   const version = `${codeVersion(root)}\n${site}\n`;
+  const index = storyFileIndex(storyFileIndexFile(fileURLToPath(context.config.cacheDir)), version);
   let rendered = 0;
+  let unread = 0;
   const names = (await readdir(base, { recursive: true, withFileTypes: true }))
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(base, join(entry.parentPath, entry.name)))
@@ -121,14 +141,39 @@ async function checkAndStore(
   /** Slug → file that claimed it: a second file with the same slug stops the build, never overwrites. */
   const owners = new Map<string, string>();
   const problems: string[] = [];
-  const entries = [];
+  /** Every story, and for those read this time the frontmatter the content store is given. */
+  const entries: {
+    slug: string;
+    filePath: string;
+    path: string;
+    digest: string;
+    data: StoryData;
+    frontmatter?: Record<string, unknown>;
+  }[] = [];
   /** Source extract → the stories that name it: each is checked once. */
   const sources = new Map<string, string[]>();
-  const read = readAhead(names.map((name) => join(base, name)));
+  /** A story's lines for the files the loader hands on, and what the rest of the build needs of it. */
+  const handOn = (story: (typeof entries)[number], kept: KeptLines) => {
+    outputs.search.add(kept.search);
+    const { year, month } = yearMonth(story.data.date);
+    outputs.records.add(`${year}-${monthSegment(month)}\t${story.slug}\t${kept.dataLine}`);
+    outputs.references.add(`${story.slug}\t${kept.references}`);
+    const sourceFile = (story.data as unknown as CheckedStory).source.file;
+    sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), story.filePath]);
+    entries.push(story);
+  };
+  /** The story an indexed file was, as the content store and the kept files hold it, or undefined. */
+  const unchanged = (known: IndexedStoryFile, filePath: string, path: string) => {
+    const entry = store.get(known.slug);
+    const kept = entry?.digest === known.digest && entry.filePath === filePath && keptLines(known.digest, keptDir);
+    if (!kept) return undefined;
+    return { story: { slug: known.slug, filePath, path, digest: known.digest, data: entry.data as StoryData }, kept };
+  };
+  const look = readAhead(base, names, index);
   for (const [i, name] of names.entries()) {
     const path = join(base, name);
     const filePath = relative(root, path);
-    const reading = read(i);
+    const looking = look(i);
     if (!name.endsWith('.md')) {
       problems.push(
         `${filePath}: not a story file: story files end in .md (lowercase); rename it or move it out of the stories folder`,
@@ -138,8 +183,24 @@ async function checkAndStore(
     let text: string;
     let frontmatter: Record<string, unknown>;
     let body: string;
+    let stats: BigIntStats;
     try {
-      text = decodeStoryText(await reading);
+      const looked = await looking;
+      stats = looked.stats;
+      const known = looked.known && unchanged(looked.known, filePath, path);
+      if (known) {
+        const owner = owners.get(known.story.slug);
+        if (owner) {
+          problems.push(duplicateSlug(filePath, known.story.slug, owner));
+          continue;
+        }
+        owners.set(known.story.slug, filePath);
+        handOn(known.story, known.kept);
+        index.record(name, stats, known.story);
+        unread++;
+        continue;
+      }
+      text = decodeStoryText(looked.bytes ?? (await readStoryFile(path)));
       ({ frontmatter, body } = splitStoryFile(text));
     } catch (error) {
       problems.push(`${filePath}: ${readProblem(error)}`);
@@ -153,9 +214,7 @@ async function checkAndStore(
     const slug = String(frontmatter.slug);
     const owner = owners.get(slug);
     if (owner) {
-      problems.push(
-        `${filePath}: field "slug" is "${slug}", already the slug of ${owner} (each story needs its own slug)`,
-      );
+      problems.push(duplicateSlug(filePath, slug, owner));
       continue;
     }
     owners.set(slug, filePath);
@@ -171,13 +230,8 @@ async function checkAndStore(
       kept = keepStory(keptDir, digest, derive(slug, checked.data as StoryData, html, site));
       rendered++;
     }
-    outputs.search.add(kept.search);
-    const { year, month } = yearMonth((checked.data as StoryData).date);
-    outputs.records.add(`${year}-${monthSegment(month)}\t${slug}\t${kept.dataLine}`);
-    outputs.references.add(`${slug}\t${kept.references}`);
-    const sourceFile = (checked.data as CheckedStory).source.file;
-    sources.set(sourceFile, [...(sources.get(sourceFile) ?? []), filePath]);
-    entries.push({ slug, frontmatter, filePath, path, digest, data: checked.data as StoryData });
+    handOn({ slug, frontmatter, filePath, path, digest, data: checked.data as StoryData }, kept);
+    index.record(name, stats, { slug, digest });
   }
   const sourceDir = join(base, '..', 'source');
   for (const [file, stories] of sources) {
@@ -198,35 +252,66 @@ async function checkAndStore(
     .map(({ slug, data }) => ({ date: data.date, precision: data.datePrecision, key: slug }))
     .sort(compareArchiveOrder);
   for (const { key } of ordered) outputs.order.add(key);
+  // The content store keeps its entries between builds: those of unchanged files stay as they are.
   const parsed = [];
   for (const { slug, frontmatter, filePath, path, digest } of entries) {
-    parsed.push({ id: slug, data: await parseData({ id: slug, data: frontmatter, filePath: path }), filePath, digest });
+    if (frontmatter)
+      parsed.push({
+        id: slug,
+        data: await parseData({ id: slug, data: frontmatter, filePath: path }),
+        filePath,
+        digest,
+      });
   }
-  store.clear();
-  for (const entry of parsed) store.set(entry);
-  return { digests: new Set(parsed.map((entry) => entry.digest)), rendered };
+  const slugs = new Set(entries.map((entry) => entry.slug));
+  for (const key of store.keys()) if (!slugs.has(key)) store.delete(key);
+  for (const entry of parsed) {
+    // set() keeps an entry whose digest is the same: a file renamed keeps its bytes but not its path.
+    const existing = store.get(entry.id);
+    if (existing?.digest !== entry.digest || existing.filePath !== entry.filePath) {
+      store.delete(entry.id);
+      store.set(entry);
+    }
+  }
+  index.save();
+  return { digests: new Set(entries.map((entry) => entry.digest)), rendered, unread };
 }
 
-/** How many story files are being read while the loader checks the one before them. */
+const duplicateSlug = (filePath: string, slug: string, owner: string): string =>
+  `${filePath}: field "slug" is "${slug}", already the slug of ${owner} (each story needs its own slug)`;
+
+/** How many story files are looked at while the loader checks the one before them. */
 const READ_AHEAD = 32;
 
+/** A story file as looked at: its state, and what the index knows of it in that state, or its bytes. */
+interface LookedAt {
+  stats: BigIntStats;
+  known?: IndexedStoryFile;
+  bytes?: Uint8Array;
+}
+
 /**
- * The bytes of paths[i], read READ_AHEAD files ahead of the caller, who asks in order: one file
- * at a time left the loader waiting on the disk for about a third of an unchanged build's sync.
+ * names[i] (under `base`) looked at READ_AHEAD files ahead of the caller, who asks in order (one file at a time
+ * left the loader waiting on the disk for about a third of an unchanged build's sync): a file the
+ * index knows in its present state is not read.
  */
-function readAhead(paths: string[]): (i: number) => Promise<Uint8Array> {
-  const reads: Promise<Uint8Array>[] = [];
+function readAhead(base: string, names: string[], index: StoryFileIndex): (i: number) => Promise<LookedAt> {
+  const looks: Promise<LookedAt>[] = [];
   const start = (i: number) => {
-    const reading = readStoryFile(paths[i]!);
+    const path = join(base, names[i]!);
+    const looking = lstat(path, { bigint: true }).then(async (stats): Promise<LookedAt> => {
+      const known = index.known(names[i]!, stats);
+      return known ? { stats, known } : { stats, bytes: await readStoryFile(path) };
+    });
     // Its error is the caller's when it asks; until then it is not an unhandled rejection.
-    reading.catch(() => undefined);
-    reads[i] = reading;
+    looking.catch(() => undefined);
+    looks[i] = looking;
   };
   return (i) => {
-    for (let next = reads.length; next < Math.min(paths.length, i + READ_AHEAD); next++) start(next);
-    const reading = reads[i]!;
-    delete reads[i];
-    return reading;
+    for (let next = looks.length; next < Math.min(names.length, i + READ_AHEAD); next++) start(next);
+    const looking = looks[i]!;
+    delete looks[i];
+    return looking;
   };
 }
 
