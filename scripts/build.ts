@@ -113,8 +113,13 @@ function runStep(args: string[]): Promise<number | null> {
 let lastSite: SiteFiles | undefined;
 for (const step of STEPS) {
   const running = runStep(step.args);
-  // While Astro builds, this process lists the last site for the change list below.
-  lastSite ??= siteFiles(outDir);
+  // While Astro builds, this process lists the last site for the change list below (or, if a
+  // file of it vanishes meanwhile, the change list lists it afterwards).
+  try {
+    lastSite ??= siteFiles(outDir);
+  } catch {
+    lastSite = undefined;
+  }
   if ((await running) !== 0) fail(step.name);
   timed(step.name);
 }

@@ -291,9 +291,9 @@ interface LookedAt {
 }
 
 /**
- * names[i] (under `base`) looked at READ_AHEAD files ahead of the caller, who asks in order (one file at a time
- * left the loader waiting on the disk for about a third of an unchanged build's sync): a file the
- * index knows in its present state is not read.
+ * names[i] (under `base`) looked at READ_AHEAD files ahead of the caller, who asks in order (one
+ * file at a time left the loader waiting on the disk for about a third of an unchanged build's
+ * sync): a file the index knows in its present state is not read.
  */
 function readAhead(base: string, names: string[], index: StoryFileIndex): (i: number) => Promise<LookedAt> {
   const looks: Promise<LookedAt>[] = [];
