@@ -13,6 +13,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -72,6 +73,13 @@ export function placeKeptFile(from: string, to: string): void {
     } else if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK' || code === 'ENOTSUP') copyFileSync(from, to);
     else throw error;
   }
+}
+
+/** Writes a cache file whole or not at all: a build killed meanwhile leaves the last one (or none), never half. */
+export function writeFileWhole(path: string, text: string): void {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, path);
 }
 
 /** Texts a build writes into the site, each kept once by its hash and placed as a link (keptTexts). */

@@ -6,11 +6,11 @@
  * story's digest, which covers the file's bytes, the code that reads it (src/data/build-cache.ts
  * codeVersion) and the site's address. They live in the build's cache folder and never ship.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchSource } from '../search/build/source.ts';
 import type { StoryReferenceFiles } from './story-references.ts';
-import { archiveCacheDir } from './build-cache.ts';
+import { archiveCacheDir, writeFileWhole } from './build-cache.ts';
 
 /** One story file's derived text, as the loader kept it. */
 export interface KeptStory {
@@ -60,9 +60,7 @@ export function keepStory(dir: string, digest: string, kept: KeptStory): KeptLin
   const lines = linesOf(kept);
   const { search, dataLine, references } = lines;
   const text = [search, dataLine, references, JSON.stringify(kept.html), JSON.stringify(kept.opening)];
-  const partial = `${fileOf(dir, digest)}.${process.pid}.partial`;
-  writeFileSync(partial, `${text.join('\n')}\n`);
-  renameSync(partial, fileOf(dir, digest));
+  writeFileWhole(fileOf(dir, digest), `${text.join('\n')}\n`);
   return lines;
 }
 
@@ -98,22 +96,23 @@ export function keptLines(digest: string, dir: string): KeptLines | undefined {
   return lines && { search: lines[0]!, dataLine: lines[1]!, references: lines[2]! };
 }
 
-/** What was kept of a story's digest, or undefined (nothing, or nothing readable: render it). */
-export function keptStory(digest: string | undefined, dir = keptStoriesDir(archiveCacheDir())): KeptStory | undefined {
+/** What pages show of a kept story: its body, its card opening and its data line (for its bytes). */
+export type KeptPageText = Pick<KeptStory, 'html' | 'opening' | 'dataLine'>;
+
+/**
+ * What pages show of what was kept of a story's digest, or undefined (nothing, or nothing
+ * readable: render it). The loader's search and reference lines are not parsed: no page reads them.
+ */
+export function keptPageText(
+  digest: string | undefined,
+  dir = keptStoriesDir(archiveCacheDir()),
+): KeptPageText | undefined {
   if (!digest) return undefined;
   const lines = keptFileLines(dir, digest);
   if (!lines) return undefined;
   try {
-    const [search, , references, html, opening] = lines.slice(0, LINES).map((line) => JSON.parse(line) as unknown);
-    return typeof html === 'string' && typeof opening === 'string'
-      ? {
-          html,
-          opening,
-          search: search as SearchSource,
-          dataLine: lines[1]!,
-          references: references as StoryReferenceFiles,
-        }
-      : undefined;
+    const [html, opening] = lines.slice(3, LINES).map((line) => JSON.parse(line) as unknown);
+    return typeof html === 'string' && typeof opening === 'string' ? { html, opening, dataLine: lines[1]! } : undefined;
   } catch {
     return undefined;
   }
@@ -136,7 +135,7 @@ export function keptSummary(digest: string | undefined): KeptSummary | undefined
   if (!digest) return undefined;
   let summary = summaries.get(digest);
   if (!summary) {
-    const kept = keptStory(digest);
+    const kept = keptPageText(digest);
     if (!kept) return undefined;
     summary = { opening: kept.opening, dataLineBytes: Buffer.byteLength(kept.dataLine) + 1 };
     summaries.set(digest, summary);

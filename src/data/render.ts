@@ -15,7 +15,7 @@ import { decodeStoryText, readStoryFile, splitStoryFile } from '../lib/story-fil
 import { isBodyRefusal, refusalText } from '../markdown/render-body.ts';
 import { storyTextModel, type StoryTextModel } from '../lib/story-text-model.ts';
 import type { Story } from './stories.ts';
-import { keptStory } from './kept-stories.ts';
+import { keptPageText } from './kept-stories.ts';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -28,7 +28,7 @@ export interface RenderedStory {
 /** The story's body as HTML, checked, and its text model. */
 export async function renderStory(story: Story): Promise<RenderedStory> {
   const where = story.filePath ?? story.id;
-  const kept = keptStory(story.digest === undefined ? undefined : String(story.digest))?.html;
+  const kept = keptPageText(story.digest === undefined ? undefined : String(story.digest))?.html;
   const html = kept ?? (await renderBody(story, where));
   const model = storyTextModel(story.data, html);
   // A kept body passed these checks in the loader (src/loaders/stories.ts); one rendered here has not.

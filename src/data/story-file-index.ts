@@ -8,9 +8,10 @@
  * A file changed within RACY_MS of being looked at is not indexed (read again next build): file
  * times are coarse, and a second write in the same tick would leave them as they were.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileWhole } from './build-cache.ts';
 
 /** One story file as the last build read it. */
 export interface IndexedStoryFile {
@@ -60,10 +61,6 @@ export function storyFileIndex(file: string, version: string, now = () => BigInt
       const changed = stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs;
       if (now() - changed / 1_000_000n >= RACY_MS) next[name] = [fileState(stats), slug, digest];
     },
-    save() {
-      const partial = `${file}.${process.pid}.partial`;
-      writeFileSync(partial, JSON.stringify({ version, files: next }));
-      renameSync(partial, file);
-    },
+    save: () => writeFileWhole(file, JSON.stringify({ version, files: next })),
   };
 }

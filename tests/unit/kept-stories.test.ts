@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { keepStory, keptLines, keptStory, linesOf, type KeptStory } from '../../src/data/kept-stories.ts';
+import { keepStory, keptLines, keptPageText, linesOf, type KeptStory } from '../../src/data/kept-stories.ts';
 import type { SearchSource } from '../../src/search/build/source.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kept-stories-'));
@@ -22,11 +22,13 @@ const story: KeptStory = {
   references: { ris: 'TY  - NEWS\nER  - ', bib: '@article{a}', csl: '[\n]' },
 };
 
-test('a kept story reads back whole, and its loader lines are what the loader would write of it', () => {
+test('a kept story reads back whole: what pages show of it, and its loader lines are what the loader would write of it', () => {
   keepStory(dir, 'd1', story);
-  assert.deepEqual(keptStory('d1', dir), story);
+  const { html, opening, dataLine } = story;
+  assert.deepEqual(keptPageText('d1', dir), { html, opening, dataLine });
   assert.deepEqual(keptLines('d1', dir), linesOf(story));
   assert.deepEqual(JSON.parse(keptLines('d1', dir)!.search), story.search);
+  assert.deepEqual(JSON.parse(keptLines('d1', dir)!.references), story.references);
   assert.deepEqual(readdirSync(dir), ['d1.jsonl'], 'no partial file left');
 });
 
@@ -42,8 +44,8 @@ test('a kept file cut short, grown or garbled is nothing kept: the story is rend
   ]) {
     writeFileSync(file, damaged);
     assert.equal(keptLines('d2', dir), undefined, damaged.slice(-20));
-    assert.equal(keptStory('d2', dir), undefined);
+    assert.equal(keptPageText('d2', dir), undefined);
   }
-  assert.equal(keptStory('absent', dir), undefined);
-  assert.equal(keptStory(undefined, dir), undefined);
+  assert.equal(keptPageText('absent', dir), undefined);
+  assert.equal(keptPageText(undefined, dir), undefined);
 });
